@@ -1,0 +1,98 @@
+//! Stage 5: every analysis of one document, gathered in one result.
+
+use crate::entities::{self, Entity, EntityGroup};
+use crate::error::{Error, Result};
+use crate::keywords::{self, Keyword, Term};
+use crate::options::Options;
+use crate::span::{Span, Utf16Index};
+use crate::stats::{self, Stats};
+use crate::summary::{self, SummarySentence};
+use crate::text::Document;
+use serde::Serialize;
+
+/// A sentence with its importance score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoredSentence {
+    /// Where the sentence is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Importance in `0..=1` (the summary takes the highest).
+    pub score: f64,
+}
+
+/// Everything the analyzer finds in a text.
+///
+/// Spans are byte offsets as returned by [`analyze`]; [`Analysis::into_utf16`]
+/// converts them to UTF-16 code units for JavaScript.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Counts, reading time, language.
+    pub stats: Stats,
+    /// Every sentence in order, with its importance.
+    pub sentences: Vec<ScoredSentence>,
+    /// The most frequent content terms.
+    pub terms: Vec<Term>,
+    /// Key phrases, best first.
+    pub keywords: Vec<Keyword>,
+    /// Every entity mention, in document order.
+    pub entities: Vec<Entity>,
+    /// Entity mentions grouped by what they refer to.
+    pub entity_groups: Vec<EntityGroup>,
+    /// The most important sentences, in document order.
+    pub summary: Vec<SummarySentence>,
+}
+
+/// Checks the options and the text's length against `maxLength`.
+pub fn check_input(text: &str, options: &Options) -> Result<()> {
+    options.validate()?;
+    // UTF-16 length is at most the byte length, so most texts need no count.
+    if text.len() > options.max_length {
+        let length = text.encode_utf16().count();
+        if length > options.max_length {
+            return Err(Error::TooLong { length, limit: options.max_length });
+        }
+    }
+    Ok(())
+}
+
+/// Analyzes `text` with `options`: segments and tokenizes it once, then runs every
+/// analysis on that one document.
+///
+/// ```
+/// let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron.";
+/// let analysis = textlens::analyze(text, &textlens::Options::default()).unwrap();
+/// assert_eq!(analysis.sentences.len(), 2);
+/// ```
+pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
+    check_input(text, options)?;
+    let doc = Document::new(text);
+    let keywords = keywords::key_phrases(&doc, options.keywords, options.max_phrase_words);
+    let found = entities::extract(&doc);
+    let scores = summary::sentence_scores(&doc, &keywords);
+    let summary = summary::summarize(&doc, &scores, options.summary_length(doc.sentences.len()));
+    Ok(Analysis {
+        stats: stats::compute(&doc, options.words_per_minute),
+        sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),
+        terms: keywords::terms(&doc, options.terms),
+        keywords,
+        entities: found.entities,
+        entity_groups: found.entity_groups,
+        summary,
+    })
+}
+
+impl Analysis {
+    /// Rewrites every span from bytes of `text` to UTF-16 code units, so that
+    /// JavaScript's `text.slice(start, end)` returns the span's text.
+    pub fn into_utf16(mut self, text: &str) -> Self {
+        let index = Utf16Index::new(text);
+        let mut convert = |span: &mut Span| *span = index.span(*span);
+        self.sentences.iter_mut().for_each(|s| convert(&mut s.span));
+        self.keywords.iter_mut().flat_map(|k| k.occurrences.iter_mut()).for_each(&mut convert);
+        self.entities.iter_mut().for_each(|e| convert(&mut e.span));
+        self.entity_groups.iter_mut().flat_map(|g| g.mentions.iter_mut()).for_each(&mut convert);
+        self.summary.iter_mut().for_each(|s| convert(&mut s.span));
+        self
+    }
+}

@@ -1,0 +1,47 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// Everything that can go wrong in an analysis. Each message names what to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// An option has a value outside its allowed range.
+    InvalidOption {
+        /// The option's name as JavaScript spells it (camelCase).
+        option: &'static str,
+        /// What values are allowed.
+        allowed: String,
+        /// The value that was given.
+        got: String,
+    },
+    /// The options object itself could not be read (unknown option, wrong type).
+    BadOptions(String),
+    /// The text is longer than the configured `maxLength`.
+    TooLong {
+        /// Length of the text in UTF-16 code units.
+        length: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidOption { option, allowed, got } => {
+                write!(f, "invalid option `{option}`: must be {allowed}, got {got}")
+            }
+            Error::BadOptions(message) => write!(f, "invalid options: {message}"),
+            Error::TooLong { length, limit } => write!(
+                f,
+                "text is too long: {length} characters (UTF-16 code units) is over the limit `maxLength` = {limit}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,41 @@
+//! # textlens
+//!
+//! Keywords, named entities and an extractive summary of a text, computed locally —
+//! in the browser through WebAssembly, or natively.
+//!
+//! The pipeline, one module per stage; data flows one way:
+//!
+//! 1. [`text`]: the text is tokenized and split into sentences and paragraphs once,
+//!    giving a [`Document`] (byte [`Span`]s throughout).
+//! 2. [`lexicon`]: word lists the analyses share (stopwords).
+//! 3. Analyses of the document: [`keywords`] (terms and key phrases), [`entities`]
+//!    (people, organisations, places and pattern entities, grouped), [`stats`] and
+//!    [`language`].
+//! 4. [`summary`]: sentence importance and the extractive summary.
+//! 5. [`analysis`]: everything in one [`Analysis`], converted to UTF-16 offsets for
+//!    JavaScript by [`Analysis::into_utf16`].
+//!
+//! The WebAssembly binding (`wasm.rs`, only on `wasm32`) converts JavaScript values to
+//! these types and back, and nothing else.
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod entities;
+pub mod error;
+pub mod keywords;
+pub mod language;
+pub mod lexicon;
+pub mod options;
+pub mod span;
+pub mod stats;
+pub mod summary;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::{analyze, Analysis, ScoredSentence};
+pub use entities::{Entity, EntityGroup, Label};
+pub use error::{Error, Result};
+pub use options::Options;
+pub use span::{Span, Utf16Index};
+pub use text::{Document, Sentence, Token, TokenKind};

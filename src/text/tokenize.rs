@@ -1,0 +1,230 @@
+//! Splits text into [`Token`]s: words, numbers, punctuation and symbols.
+
+use super::{Token, TokenKind};
+use crate::span::Span;
+
+/// Clitics split off the end of a word, as news corpora tokenize them ("Iran's" →
+/// "Iran" + "'s"), so that a name never carries its possessive.
+const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Combining marks that `char::is_alphanumeric` does not count but that belong to
+/// the letter before them (decomposed accents, Indic and Hebrew/Arabic points).
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957
+        | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+}
+
+/// Scripts written without spaces: each character is a word of its own.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
+fn is_word_char(c: char) -> bool {
+    (c.is_alphanumeric() || is_mark(c)) && !is_unspaced_script(c)
+}
+
+/// Emoji modifiers and joiners that stay with the symbol before them.
+fn is_symbol_continuation(c: char) -> bool {
+    matches!(c as u32, 0x200D | 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0x20E3)
+}
+
+/// Tokenizes `text`. Every token is non-empty, tokens are in order and do not
+/// overlap, and together with the whitespace between them they cover the text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() || c == '\u{FEFF}' {
+            chars.next();
+            continue;
+        }
+        let (end, kind) = if c.is_numeric() && !is_unspaced_script(c) {
+            (scan_number(text, start), TokenKind::Number)
+        } else if is_word_char(c) {
+            (scan_word(text, start), TokenKind::Word)
+        } else if c == '.' {
+            (start + bytes[start..].iter().take_while(|&&b| b == b'.').count(), TokenKind::Punct)
+        } else if is_unspaced_script(c) {
+            (start + c.len_utf8(), TokenKind::Word)
+        } else if is_mark(c) {
+            (start + c.len_utf8(), TokenKind::Symbol)
+        } else if c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
+            || is_unicode_punctuation(c)
+        {
+            (start + c.len_utf8(), TokenKind::Punct)
+        } else {
+            let mut end = start + c.len_utf8();
+            let mut after_joiner = false;
+            for next in text[end..].chars() {
+                if is_symbol_continuation(next) {
+                    after_joiner = next == '\u{200D}';
+                } else if after_joiner && !next.is_whitespace() {
+                    after_joiner = false;
+                } else {
+                    break;
+                }
+                end += next.len_utf8();
+            }
+            (end, TokenKind::Symbol)
+        };
+        push_with_clitic(text, &mut tokens, Span::new(start, end), kind);
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+    }
+    tokens
+}
+
+fn is_unicode_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E | 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F
+        | 0x00A1 | 0x00A7 | 0x00AB | 0x00B6 | 0x00B7 | 0x00BB | 0x00BF | 0x055C..=0x055F | 0x0589 | 0x05BE
+        | 0x060C | 0x061B | 0x061F | 0x06D4 | 0x0964 | 0x0965 | 0xFE10..=0xFE19 | 0xFE30..=0xFE4F | 0xFF3B..=0xFF3D
+        | 0xFF5B..=0xFF65)
+}
+
+/// A word: letters, inner hyphens and apostrophes, or a dotted acronym ("U.S.", "e.g.").
+fn scan_word(text: &str, start: usize) -> usize {
+    if let Some(end) = scan_dotted_acronym(text, start) {
+        return end;
+    }
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_word_char(c) {
+            end = start + i + c.len_utf8();
+        } else if (is_hyphen(c) || is_apostrophe(c)) && iter.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// "U.S.", "e.g.", "i.e.", "U.K.", "a.m.": single letters each followed by a period,
+/// at least two of them.
+fn scan_dotted_acronym(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut letters = 0;
+    let mut chars = text[start..].chars();
+    loop {
+        let Some(letter) = chars.next() else { break };
+        if !letter.is_alphabetic() || is_unspaced_script(letter) {
+            break;
+        }
+        if chars.next() != Some('.') {
+            break;
+        }
+        letters += 1;
+        end += letter.len_utf8() + 1;
+    }
+    let next = text[end..].chars().next();
+    (letters >= 2 && !next.is_some_and(is_word_char)).then_some(end)
+}
+
+/// A number: digits with inner `.,:/` between digits, then any letters ("5th", "1.2bn").
+fn scan_number(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_numeric() && !is_unspaced_script(c) {
+            end = start + i + c.len_utf8();
+        } else if matches!(c, '.' | ',' | ':' | '/') && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let letters = text[end..].chars().take_while(|&c| c.is_alphabetic() && !is_unspaced_script(c)).map(char::len_utf8).sum::<usize>();
+    if letters > 0 && letters <= 4 && !bytes.get(end + letters).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        end += letters;
+    }
+    end
+}
+
+fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
+    if kind == TokenKind::Word {
+        if let Some(split) = clitic_start(span.slice(text)) {
+            push(text, tokens, Span::new(span.start, span.start + split), kind);
+            push(text, tokens, Span::new(span.start + split, span.end), kind);
+            return;
+        }
+    }
+    push(text, tokens, span, kind);
+}
+
+/// Where a trailing clitic starts in `word`, if it has one ("Iran's" → 4, "don't" → 2).
+fn clitic_start(word: &str) -> Option<usize> {
+    let (index, apostrophe) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
+    let rest = &word[index + apostrophe.len_utf8()..];
+    let lower = rest.to_lowercase();
+    if !CLITICS.contains(&lower.as_str()) || index == 0 {
+        return None;
+    }
+    if lower == "t" {
+        let before = &word[..index];
+        return before.to_lowercase().ends_with('n').then(|| index - 1).filter(|&i| i > 0);
+    }
+    Some(index)
+}
+
+fn push(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
+    let raw = span.slice(text);
+    let norm = if raw.bytes().all(|b| b.is_ascii_lowercase()) { raw.to_owned() } else { raw.to_lowercase().replace('’', "'") };
+    tokens.push(Token { span, kind, norm });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_clitics() {
+        assert_eq!(texts("Iran's minister didn’t go."), ["Iran", "'s", "minister", "did", "n’t", "go", "."]);
+    }
+
+    #[test]
+    fn hyphenated_names_and_acronyms_stay_whole() {
+        assert_eq!(texts("Qasim Al-Araji of the U.S. e.g. here"), ["Qasim", "Al-Araji", "of", "the", "U.S.", "e.g.", "here"]);
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators_and_units() {
+        assert_eq!(texts("$1.2bn, 3.5% and 10:30 on the 5th"), ["$", "1.2bn", ",", "3.5", "%", "and", "10:30", "on", "the", "5th"]);
+    }
+
+    #[test]
+    fn ellipsis_is_one_token() {
+        assert_eq!(texts("Wait... what"), ["Wait", "...", "what"]);
+    }
+
+    #[test]
+    fn emoji_sequences_and_cjk() {
+        assert_eq!(texts("hi 👨‍👩‍👧 👍🏽 北京"), ["hi", "👨‍👩‍👧", "👍🏽", "北", "京"]);
+    }
+
+    #[test]
+    fn norm_is_lowercase_with_plain_apostrophe() {
+        let tokens = tokenize("O’Brien");
+        assert_eq!(tokens[0].norm, "o'brien");
+    }
+}

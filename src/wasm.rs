@@ -1,0 +1,127 @@
+//! The WebAssembly binding: converts JavaScript values to core types and back.
+//! Every offset it returns is a UTF-16 code unit (a JavaScript string index).
+
+use crate::{analysis, Analysis, Error, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of every call; all optional. Unknown names and out-of-range values throw an Error naming the option. */
+export interface Options {
+  /** Key phrases to return, 0–200 (default 10). */
+  keywords?: number;
+  /** Frequent terms to return, 0–500 (default 20). */
+  terms?: number;
+  /** Longest key phrase in words, 1–4 (default 4). */
+  maxPhraseWords?: number;
+  /** Sentences in the summary, 0–100 (default 3). Ignored when summaryRatio is set. */
+  summarySentences?: number;
+  /** Summary length as a share of the sentences, (0, 1]. */
+  summaryRatio?: number | null;
+  /** Reading speed for readingTimeSeconds, 50–2000 (default 230). */
+  wordsPerMinute?: number;
+  /** Longest accepted text in UTF-16 code units, 1–100,000,000 (default 20,000,000). */
+  maxLength?: number;
+}
+
+/** A half-open range of UTF-16 code units: text.slice(start, end). */
+export interface Span { start: number; end: number; }
+
+export type Label = "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PERCENT"
+  | "EMAIL" | "URL" | "PHONE" | "HASHTAG" | "MENTION";
+
+export interface Stats {
+  characters: number; words: number; sentences: number; paragraphs: number;
+  readingTimeSeconds: number; averageSentenceLength: number;
+  /** ISO 639-1 code, or "und". */
+  language: string;
+}
+export interface ScoredSentence extends Span { score: number; }
+export interface Term { term: string; count: number; }
+export interface Keyword { text: string; score: number; count: number; occurrences: Span[]; }
+export interface Entity extends Span { text: string; label: Label; group: number; }
+export interface EntityGroup { text: string; label: Label; count: number; mentions: Span[]; }
+export interface SummarySentence extends Span { index: number; text: string; score: number; }
+
+export interface Analysis {
+  stats: Stats;
+  sentences: ScoredSentence[];
+  terms: Term[];
+  keywords: Keyword[];
+  entities: Entity[];
+  entityGroups: EntityGroup[];
+  summary: SummarySentence[];
+}
+export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; }
+export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; }
+export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; }
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+fn options(value: JsValue) -> Result<Options, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(Error::BadOptions("options must be an object".into()));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| Error::BadOptions(e.to_string()))
+}
+
+fn run(text: &str, options_value: JsValue) -> Result<Analysis, JsError> {
+    let options = options(options_value)?;
+    Ok(analysis::analyze(text, &options)?.into_utf16(text))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Analyzes a text: statistics, sentences, terms, key phrases, entities and summary.
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyze(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+    to_js(&run(text, options)?)
+}
+
+/// Frequent terms and key phrases only.
+#[wasm_bindgen(unchecked_return_type = "KeywordsResult")]
+pub fn keywords(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct View<'a> {
+        terms: &'a [crate::keywords::Term],
+        keywords: &'a [crate::keywords::Keyword],
+    }
+    let analysis = run(text, options)?;
+    to_js(&View { terms: &analysis.terms, keywords: &analysis.keywords })
+}
+
+/// Entity mentions and their groups only.
+#[wasm_bindgen(unchecked_return_type = "EntitiesResult")]
+pub fn entities(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct View<'a> {
+        entities: &'a [crate::Entity],
+        entity_groups: &'a [crate::EntityGroup],
+    }
+    let analysis = run(text, options)?;
+    to_js(&View { entities: &analysis.entities, entity_groups: &analysis.entity_groups })
+}
+
+/// Sentence scores and the summary only.
+#[wasm_bindgen(unchecked_return_type = "SummaryResult")]
+pub fn summarize(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct View<'a> {
+        sentences: &'a [crate::ScoredSentence],
+        summary: &'a [crate::summary::SummarySentence],
+    }
+    let analysis = run(text, options)?;
+    to_js(&View { sentences: &analysis.sentences, summary: &analysis.summary })
+}
