@@ -1,0 +1,650 @@
+//! Stage 3a: frequent terms and ranked key phrases.
+//!
+//! Both analyses read one [`Lexed`] view of the document: every word token is mapped
+//! once, through a hash of its normalised form, to a *word class* (its Snowball stem),
+//! so inflections ("terrorist", "terrorists") count together.
+//!
+//! Key phrases are found without a part-of-speech tagger:
+//!
+//! 1. Candidates are the runs of content words between stopwords, noise words
+//!    (auxiliaries, common verbs, adverbs), punctuation, sentence ends and line
+//!    breaks, and every sub-run of up to `max_words` words.
+//! 2. Each word class gets a centrality score: PageRank over a co-occurrence graph
+//!    (SingleRank), personalised towards words that occur early and often
+//!    (PositionRank), times a specificity weight from a small table of general-English
+//!    word ranks (a stand-in for document frequencies).
+//! 3. A phrase scores the sum of its words' scores, damped by its length and raised by
+//!    its own frequency, so that a frequent two-word name beats a rare long chain.
+//! 4. The best phrases are taken greedily; a phrase found only inside a better one is
+//!    skipped. Occurrences and the most common surface form are collected in a last
+//!    pass over the whole text.
+//!
+//! Work is linear in the text: every map is keyed by small integer arrays, the graph
+//! has at most `WINDOW` edges per token, and scoring reads at most
+//! [`SCORED_TOKENS`] content tokens (later text only contributes occurrences).
+
+use crate::lexicon::is_stopword;
+use crate::span::Span;
+use crate::text::{Document, Token, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A content word and how often it occurs, merged over inflections.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Term {
+    /// The most common surface form (lower case unless always capitalised).
+    pub term: String,
+    /// Occurrences of all its inflections.
+    pub count: usize,
+}
+
+/// A key phrase of one to four words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The phrase in its most common surface form.
+    pub text: String,
+    /// Importance, higher is better, in `0..=1`.
+    pub score: f64,
+    /// How many times it occurs (all merged variants).
+    pub count: usize,
+    /// Every occurrence.
+    pub occurrences: Vec<Span>,
+}
+
+/// Longest phrase the candidate keys can hold (the options allow at most 4).
+const MAX_WORDS: usize = 4;
+
+/// Content tokens read for scoring; beyond them a text only adds occurrences. A
+/// keyphrase is almost always established in a text's first few hundred thousand words,
+/// and this bounds the candidate table and the graph on multi-megabyte inputs.
+const SCORED_TOKENS: usize = 300_000;
+
+/// Co-occurrence window in words, stopwords included (SingleRank's usual setting).
+const WINDOW: usize = 10;
+
+/// PageRank damping factor (the usual setting).
+const DAMPING: f64 = 0.85;
+
+/// A phrase's score grows with the square root of its frequency: repetition is
+/// evidence, but a frequent generic phrase must not drown rarer specific ones.
+const FREQUENCY_POWER: f64 = 0.5;
+
+/// Single words are more often generic than phrases are ("model", "system").
+const SINGLE_WORD_FACTOR: f64 = 0.7;
+
+/// A phrase that extends an already chosen one ("Iraqi Kurdistan region" after
+/// "Kurdistan region") is partly redundant with it.
+const EXTENSION_FACTOR: f64 = 0.8;
+
+/// A phrase inside an already chosen one adds nothing unless it also occurs clearly
+/// more often on its own: at most `RATIO` times the chosen one's count plus `SLACK`.
+const CONTAINED_RATIO: usize = 3;
+const CONTAINED_SLACK: usize = 3;
+
+/// Marks "no word class" in per-token tables.
+const NONE: u32 = u32::MAX;
+
+/// A phrase key: word classes, unused slots [`NONE`].
+type Key = [u32; MAX_WORDS];
+
+fn noise_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| list_lines(include_str!("noise_en.txt")).collect())
+}
+
+/// Rank of a word in the general-English table (0 = most frequent).
+fn common_rank(norm: &str) -> Option<usize> {
+    static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (rank, word) in list_lines(include_str!("common_en.txt")).enumerate() {
+            map.entry(word).or_insert(rank);
+        }
+        map
+    });
+    map.get(norm).copied()
+}
+
+fn list_lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Adverbs in "-ly" that a noise list cannot enumerate ("computationally"); the few
+/// nouns with that ending are kept.
+fn is_ly_adverb(norm: &str) -> bool {
+    const NOUNS: [&str; 12] = [
+        "family",
+        "assembly",
+        "anomaly",
+        "monopoly",
+        "butterfly",
+        "italy",
+        "supply",
+        "rally",
+        "reply",
+        "bully",
+        "jelly",
+        "homily",
+    ];
+    norm.len() >= 6 && norm.ends_with("ly") && !NOUNS.contains(&norm)
+}
+
+/// Whether a normalised word can be part of a term or key phrase.
+fn is_content(norm: &str) -> bool {
+    let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && !norm.starts_with('\'')
+        && !is_stopword(norm)
+        && !noise_words().contains(norm)
+        && !is_ly_adverb(norm)
+}
+
+/// How specific a word is, from its general-English rank: the most common words weigh
+/// about a third of an unlisted word.
+fn specificity(norm: &str) -> f64 {
+    match common_rank(norm) {
+        None => 1.0,
+        Some(rank) => {
+            let r = rank as f64;
+            (0.35 + 0.65 * (r + 1.0).ln() / 600f64.ln()).min(1.0)
+        }
+    }
+}
+
+/// Per distinct normalised word form.
+struct Form<'d> {
+    /// The normalised form itself.
+    norm: &'d str,
+    /// Word class, or [`NONE`] for non-content words.
+    class: u32,
+    /// Occurrences.
+    count: usize,
+    /// Occurrences not at a sentence start nor in a headline.
+    inner: usize,
+    /// Of those, how many are capitalised.
+    inner_capitalized: usize,
+    /// The first capitalised spelling, for words always written so.
+    cased: Option<&'d str>,
+    /// Whether a spelling has capitals past the first letter ("NASA", "iPhone"), which
+    /// a sentence start does not explain.
+    inner_caps: bool,
+}
+
+impl Form<'_> {
+    /// As written when the text always capitalises the word, otherwise lower case.
+    fn display(&self) -> &str {
+        let always_capitalized = if self.inner > 0 { self.inner_capitalized == self.inner } else { self.inner_caps };
+        match self.cased {
+            Some(cased) if always_capitalized => cased,
+            _ => self.norm,
+        }
+    }
+}
+
+/// The document seen as word classes.
+struct Lexed<'d> {
+    /// Per token: the index of its form in `forms`, or [`NONE`] for non-words.
+    token_form: Vec<u32>,
+    /// Per token: its word class, or [`NONE`] when it is not a content word.
+    token_class: Vec<u32>,
+    /// Per token: capitalised where a sentence start or a headline does not explain it.
+    token_named: Vec<bool>,
+    forms: Vec<Form<'d>>,
+    /// Per word class: its forms, in order of first occurrence.
+    class_forms: Vec<Vec<u32>>,
+}
+
+impl<'d> Lexed<'d> {
+    fn new(doc: &'d Document<'d>) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut form_ids: HashMap<&'d str, u32> = HashMap::new();
+        let mut class_ids: HashMap<String, u32> = HashMap::new();
+        let mut forms: Vec<Form<'d>> = Vec::new();
+        let mut class_forms: Vec<Vec<u32>> = Vec::new();
+        let mut token_form = vec![NONE; doc.tokens.len()];
+        let mut token_class = vec![NONE; doc.tokens.len()];
+        let mut token_named = vec![false; doc.tokens.len()];
+        for sentence in &doc.sentences {
+            let tokens = doc.sentence_tokens(sentence);
+            let headline = is_headline(doc, tokens);
+            let mut first_word = true;
+            for (index, token) in sentence.tokens.clone().zip(tokens) {
+                if token.kind != TokenKind::Word {
+                    continue;
+                }
+                let next = forms.len() as u32;
+                let id = *form_ids.entry(token.norm.as_str()).or_insert(next);
+                if id == next {
+                    let mut class = NONE;
+                    if is_content(&token.norm) {
+                        let next_class = class_forms.len() as u32;
+                        class = *class_ids.entry(stemmer.stem(&token.norm).into_owned()).or_insert(next_class);
+                        if class == next_class {
+                            class_forms.push(Vec::new());
+                        }
+                        if let Some(list) = class_forms.get_mut(class as usize) {
+                            list.push(id);
+                        }
+                    }
+                    forms.push(Form {
+                        norm: &token.norm,
+                        class,
+                        count: 0,
+                        inner: 0,
+                        inner_capitalized: 0,
+                        cased: None,
+                        inner_caps: false,
+                    });
+                }
+                let Some(form) = forms.get_mut(id as usize) else { continue };
+                form.count += 1;
+                let written = token.text(doc.text);
+                let capitalized = token.is_capitalized(doc.text);
+                if capitalized && written.chars().skip(1).any(char::is_uppercase) {
+                    form.inner_caps = true;
+                    form.cased.get_or_insert(written);
+                }
+                if !first_word && !headline {
+                    form.inner += 1;
+                    if capitalized {
+                        form.inner_capitalized += 1;
+                        form.cased.get_or_insert(written);
+                        if let Some(named) = token_named.get_mut(index) {
+                            *named = true;
+                        }
+                    }
+                }
+                if let (Some(f), Some(c)) = (token_form.get_mut(index), token_class.get_mut(index)) {
+                    *f = id;
+                    *c = form.class;
+                }
+                first_word = false;
+            }
+        }
+        Lexed { token_form, token_class, token_named, forms, class_forms }
+    }
+
+    /// The most frequent form of a word class (the first seen on a tie).
+    fn main_form(&self, class: u32) -> Option<&Form<'d>> {
+        let ids = self.class_forms.get(class as usize)?;
+        let mut best: Option<&Form<'d>> = None;
+        for form in ids.iter().filter_map(|&id| self.forms.get(id as usize)) {
+            if best.is_none_or(|b| form.count > b.count) {
+                best = Some(form);
+            }
+        }
+        best
+    }
+
+    /// Maximal runs of consecutive content words (token ranges), cut at anything else,
+    /// at sentence ends and at line breaks.
+    fn runs(&self, doc: &Document) -> Vec<Range<usize>> {
+        let mut runs = Vec::new();
+        for sentence in &doc.sentences {
+            let mut start = sentence.tokens.start;
+            for index in sentence.tokens.clone() {
+                let content = self.token_class.get(index).is_some_and(|&c| c != NONE);
+                let joined = content
+                    && index > start
+                    && match (doc.tokens.get(index - 1), doc.tokens.get(index)) {
+                        (Some(a), Some(b)) => {
+                            !doc.text.get(a.span.end..b.span.start).is_some_and(|gap| gap.contains('\n'))
+                        }
+                        _ => false,
+                    };
+                if !joined {
+                    if index > start {
+                        runs.push(start..index);
+                    }
+                    start = if content { index } else { index + 1 };
+                }
+            }
+            if sentence.tokens.end > start {
+                runs.push(start..sentence.tokens.end);
+            }
+        }
+        runs
+    }
+}
+
+/// A sentence written in title case (a headline) says nothing about how its words are
+/// normally capitalised.
+fn is_headline(doc: &Document, tokens: &[Token]) -> bool {
+    let mut words = 0;
+    let mut capitalized = 0;
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word && !is_stopword(&t.norm)) {
+        words += 1;
+        capitalized += usize::from(token.is_capitalized(doc.text));
+    }
+    words >= 3 && capitalized * 5 >= words * 4
+}
+
+/// The `limit` most frequent content terms.
+pub fn terms(doc: &Document, limit: usize) -> Vec<Term> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    let lexed = Lexed::new(doc);
+    // (count, first token, class)
+    let mut classes: Vec<(usize, usize, u32)> = vec![(0, usize::MAX, NONE); lexed.class_forms.len()];
+    for (index, &class) in lexed.token_class.iter().enumerate() {
+        if let Some(entry) = classes.get_mut(class as usize) {
+            if entry.0 == 0 {
+                *entry = (0, index, class);
+            }
+            entry.0 += 1;
+        }
+    }
+    classes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    classes
+        .into_iter()
+        .take(limit)
+        .filter_map(|(count, _, class)| Some(Term { term: lexed.main_form(class)?.display().to_string(), count }))
+        .collect()
+}
+
+/// What the scoring pass learns about a candidate phrase.
+struct Candidate {
+    key: Key,
+    len: usize,
+    count: usize,
+    /// Content-word position of its first occurrence.
+    first: usize,
+}
+
+/// The `limit` best key phrases of at most `max_words` words, best first.
+pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keyword> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    let max_words = max_words.clamp(1, MAX_WORDS);
+    let lexed = Lexed::new(doc);
+    let runs = lexed.runs(doc);
+    let classes = lexed.class_forms.len();
+
+    // Candidates and word positions, over the scored part of the text.
+    let mut candidate_ids: HashMap<Key, u32> = HashMap::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut position_weight = vec![0.0f64; classes];
+    let mut position = 0usize;
+    let mut scored_runs = 0usize;
+    for run in &runs {
+        if position >= SCORED_TOKENS {
+            break;
+        }
+        scored_runs += 1;
+        let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
+        for (i, &class) in words.iter().enumerate() {
+            if let Some(w) = position_weight.get_mut(class as usize) {
+                *w += 1.0 / (position + i + 1) as f64;
+            }
+            let mut key = [NONE; MAX_WORDS];
+            for (n, &next) in words[i..].iter().take(max_words).enumerate() {
+                key[n] = next;
+                let last_form = lexed.token_form.get(run.start + i + n).and_then(|&f| lexed.forms.get(f as usize));
+                if last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
+                    continue;
+                }
+                let named = |k: usize| lexed.token_named.get(run.start + k).copied().unwrap_or(false);
+                let cuts_name = (i > 0 && named(i - 1) && named(i))
+                    || (i + n + 1 < words.len() && named(i + n) && named(i + n + 1));
+                if cuts_name {
+                    continue;
+                }
+                let fresh = candidates.len() as u32;
+                let id = *candidate_ids.entry(key).or_insert(fresh);
+                if id == fresh {
+                    candidates.push(Candidate { key, len: n + 1, count: 0, first: position + i });
+                }
+                if let Some(candidate) = candidates.get_mut(id as usize) {
+                    candidate.count += 1;
+                }
+            }
+        }
+        position += words.len();
+    }
+    let scored_end = runs.get(scored_runs.saturating_sub(1)).map_or(0, |r| r.end);
+
+    let centrality = word_centrality(&lexed, scored_end, &position_weight);
+    let word_score: Vec<f64> = (0..classes)
+        .map(|class| {
+            let spec = lexed.main_form(class as u32).map_or(1.0, |f| specificity(f.norm));
+            centrality.get(class).copied().unwrap_or(0.0) * spec
+        })
+        .collect();
+
+    let mut ranked: Vec<(f64, u32)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(id, c)| {
+            let sum: f64 = c.key[..c.len].iter().map(|&w| word_score.get(w as usize).copied().unwrap_or(0.0)).sum();
+            let single = if c.len == 1 { SINGLE_WORD_FACTOR } else { 1.0 };
+            let score = single * sum * (c.count as f64).powf(FREQUENCY_POWER);
+            (if score.is_finite() { score } else { 0.0 }, id as u32)
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| {
+            let (ca, cb) = (candidates.get(a.1 as usize), candidates.get(b.1 as usize));
+            ca.map(|c| c.first).cmp(&cb.map(|c| c.first)).then(a.1.cmp(&b.1))
+        })
+    });
+
+    let mut chosen: Vec<(f64, &Candidate)> = Vec::new();
+    let mut deferred: BinaryHeap<Pending> = BinaryHeap::new();
+    let mut next = 0;
+    while chosen.len() < limit {
+        let from_ranked = ranked.get(next).map(|&(score, _)| Pending { score, pos: next, penalised: false });
+        let take = match (from_ranked, deferred.peek()) {
+            (Some(r), Some(d)) => {
+                if *d > r {
+                    deferred.pop()
+                } else {
+                    next += 1;
+                    Some(r)
+                }
+            }
+            (Some(r), None) => {
+                next += 1;
+                Some(r)
+            }
+            (None, Some(_)) => deferred.pop(),
+            (None, None) => None,
+        };
+        let Some(pending) = take else { break };
+        let Some(candidate) = ranked.get(pending.pos).and_then(|&(_, id)| candidates.get(id as usize)) else {
+            continue;
+        };
+        let phrase = &candidate.key[..candidate.len];
+        let inside_better = chosen.iter().any(|(_, better)| {
+            better.len > candidate.len
+                && candidate.count <= CONTAINED_RATIO * better.count + CONTAINED_SLACK
+                && contains(&better.key[..better.len], phrase)
+        });
+        if inside_better {
+            continue;
+        }
+        let extends_better =
+            chosen.iter().any(|(_, better)| better.len < candidate.len && contains(phrase, &better.key[..better.len]));
+        if extends_better && !pending.penalised {
+            deferred.push(Pending { score: pending.score * EXTENSION_FACTOR, penalised: true, ..pending });
+            continue;
+        }
+        chosen.push((pending.score, candidate));
+    }
+    let best = chosen.first().map_or(1.0, |c| c.0);
+    let mut keywords = collect_occurrences(doc, &lexed, &runs, max_words, &chosen);
+    for (keyword, (score, _)) in keywords.iter_mut().zip(&chosen) {
+        let normalised = if best > 0.0 { score / best } else { 0.0 };
+        keyword.score = if normalised.is_finite() { normalised.clamp(0.0, 1.0) } else { 0.0 };
+    }
+    keywords
+}
+
+/// Key phrases are noun phrases: they do not end in a past tense or participle
+/// ("minister pointed") nor in an adjective of the "-ous" / "-ful" kind.
+fn can_end_phrase(norm: &str) -> bool {
+    let ed = norm.len() >= 5 && norm.ends_with("ed") && !norm.ends_with("eed");
+    !(ed || norm.ends_with("ous") || (norm.len() > 5 && norm.ends_with("ful")))
+}
+
+/// A candidate waiting for selection; the greatest is the best score, then the
+/// earliest in the ranking.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    score: f64,
+    pos: usize,
+    penalised: bool,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pending {}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pending {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score.total_cmp(&other.score).then(other.pos.cmp(&self.pos))
+    }
+}
+
+fn contains(haystack: &[u32], needle: &[u32]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// PageRank over word classes that co-occur within `WINDOW` words (stopwords
+/// count as words, as in SingleRank), personalised by `position_weight`. Scaled so that
+/// the mean is 1.
+fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) -> Vec<f64> {
+    let classes = position_weight.len();
+    if classes == 0 {
+        return Vec::new();
+    }
+    let mut edges: HashMap<(u32, u32), f64> = HashMap::new();
+    let mut recent: Vec<u32> = Vec::with_capacity(WINDOW);
+    let token_words = lexed.token_form.iter().zip(&lexed.token_class).take(scored_end);
+    for (_, &class) in token_words.filter(|(&form, _)| form != NONE) {
+        if class != NONE {
+            for &other in recent.iter().filter(|&&o| o != NONE && o != class) {
+                *edges.entry((class.min(other), class.max(other))).or_insert(0.0) += 1.0;
+            }
+        }
+        if recent.len() + 1 >= WINDOW.max(1) && !recent.is_empty() {
+            recent.remove(0);
+        }
+        recent.push(class);
+    }
+    let mut edges: Vec<((u32, u32), f64)> = edges.into_iter().collect();
+    edges.sort_by_key(|e| e.0);
+    let mut strength = vec![0.0f64; classes];
+    let mut adjacency: Vec<Vec<(u32, f64)>> = vec![Vec::new(); classes];
+    for &((a, b), w) in &edges {
+        if let (Some(list), Some(s)) = (adjacency.get_mut(a as usize), strength.get_mut(a as usize)) {
+            list.push((b, w));
+            *s += w;
+        }
+        if let (Some(list), Some(s)) = (adjacency.get_mut(b as usize), strength.get_mut(b as usize)) {
+            list.push((a, w));
+            *s += w;
+        }
+    }
+    let uniform = 1.0 / classes as f64;
+    let position_total: f64 = position_weight.iter().sum();
+    let personal: Vec<f64> =
+        position_weight.iter().map(|&p| if position_total > 0.0 { p / position_total } else { uniform }).collect();
+    let mut score = personal.clone();
+    let mut next = vec![0.0f64; classes];
+    for _ in 0..50 {
+        for (i, slot) in next.iter_mut().enumerate() {
+            let incoming: f64 = adjacency.get(i).map_or(0.0, |list| {
+                list.iter()
+                    .map(|&(j, w)| {
+                        let s = strength.get(j as usize).copied().unwrap_or(0.0);
+                        if s > 0.0 {
+                            w / s * score.get(j as usize).copied().unwrap_or(0.0)
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum()
+            });
+            *slot = (1.0 - DAMPING) * personal.get(i).copied().unwrap_or(0.0) + DAMPING * incoming;
+        }
+        let change: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut score, &mut next);
+        if change < 1e-7 {
+            break;
+        }
+    }
+    score.iter().map(|s| s * classes as f64).collect()
+}
+
+/// Every occurrence of the chosen phrases in the whole text, and each one's most common
+/// surface form.
+fn collect_occurrences(
+    doc: &Document,
+    lexed: &Lexed,
+    runs: &[Range<usize>],
+    max_words: usize,
+    chosen: &[(f64, &Candidate)],
+) -> Vec<Keyword> {
+    let wanted: HashMap<Key, usize> = chosen.iter().enumerate().map(|(i, (_, c))| (c.key, i)).collect();
+    let mut occurrences: Vec<Vec<Span>> = vec![Vec::new(); chosen.len()];
+    // Per chosen phrase: form sequence → (count, order seen).
+    let mut spellings: Vec<HashMap<Key, (usize, usize)>> = vec![HashMap::new(); chosen.len()];
+    for run in runs {
+        let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
+        for i in 0..words.len() {
+            let mut key = [NONE; MAX_WORDS];
+            let mut forms = [NONE; MAX_WORDS];
+            for n in 0..max_words.min(words.len() - i) {
+                let (Some(&class), Some(&form)) = (words.get(i + n), lexed.token_form.get(run.start + i + n)) else {
+                    break;
+                };
+                key[n] = class;
+                forms[n] = form;
+                let Some(&slot) = wanted.get(&key) else { continue };
+                let (Some(first), Some(last)) = (doc.tokens.get(run.start + i), doc.tokens.get(run.start + i + n))
+                else {
+                    continue;
+                };
+                if let (Some(list), Some(seen)) = (occurrences.get_mut(slot), spellings.get_mut(slot)) {
+                    list.push(Span::new(first.span.start, last.span.end));
+                    let order = seen.len();
+                    seen.entry(forms).or_insert((0, order)).0 += 1;
+                }
+            }
+        }
+    }
+    occurrences
+        .into_iter()
+        .zip(spellings)
+        .map(|(occurrences, seen)| {
+            let spelling = seen
+                .into_iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .map(|(forms, _)| forms)
+                .unwrap_or([NONE; MAX_WORDS]);
+            let text = spelling
+                .iter()
+                .filter_map(|&f| lexed.forms.get(f as usize))
+                .map(Form::display)
+                .collect::<Vec<_>>()
+                .join(" ");
+            Keyword { text, score: 0.0, count: occurrences.len(), occurrences }
+        })
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! Properties of terms and key phrases on the sample article and on hostile inputs.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use textlens::keywords::{key_phrases, terms, Keyword};
+use textlens::Document;
+
+const SEED: &str = include_str!("../seeds/000_50d3d3b30f27bb10.txt");
+
+/// Lower-cased words of a phrase, each stemmed: two texts that differ only in case,
+/// spacing or inflection get the same value.
+fn stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace('\u{2019}', "'")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect()
+}
+
+fn check_keywords(text: &str, keywords: &[Keyword], max_words: usize) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut previous = f64::INFINITY;
+    let mut seen = HashSet::new();
+    for keyword in keywords {
+        assert!(
+            keyword.score.is_finite() && (0.0..=1.0).contains(&keyword.score),
+            "help: score out of range: {keyword:?}"
+        );
+        assert!(keyword.score <= previous, "help: key phrases are not sorted by score: {keyword:?}");
+        previous = keyword.score;
+        let words = stems(&stemmer, &keyword.text);
+        assert!((1..=max_words).contains(&words.len()), "help: phrase length out of range: {keyword:?}");
+        assert!(
+            keyword.text.split_whitespace().any(|w| !textlens::lexicon::is_stopword(&w.to_lowercase())),
+            "help: stopword-only phrase {keyword:?}"
+        );
+        assert!(seen.insert(words.clone()), "help: duplicate phrase (modulo inflection) {keyword:?}");
+        assert_eq!(keyword.count, keyword.occurrences.len(), "help: count differs from occurrences in {keyword:?}");
+        assert!(keyword.count >= 1, "help: a key phrase without occurrence: {keyword:?}");
+        for span in &keyword.occurrences {
+            let slice =
+                text.get(span.start..span.end).unwrap_or_else(|| panic!("help: span off char boundary {span:?}"));
+            assert_eq!(stems(&stemmer, slice), words, "help: occurrence {slice:?} does not match {keyword:?}");
+        }
+        assert!(keyword.occurrences.windows(2).all(|w| w[0].start < w[1].start), "help: occurrences not in text order");
+    }
+}
+
+#[test]
+fn seed_terms_merge_inflections() {
+    let doc = Document::new(SEED);
+    let found = terms(&doc, 50);
+    let in_text = SEED
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.eq_ignore_ascii_case("terrorist") || w.eq_ignore_ascii_case("terrorists"))
+        .count();
+    assert!(SEED.contains("terrorists") && SEED.contains("terrorist "), "help: the seed text changed");
+    let terrorist = found.iter().find(|t| t.term == "terrorist" || t.term == "terrorists");
+    assert_eq!(terrorist.map(|t| t.count), Some(in_text), "help: terrorist/terrorists not merged: {found:?}");
+    assert!(found.iter().any(|t| t.term == "Iran"), "help: a name always capitalised keeps its capital: {found:?}");
+    assert!(found.windows(2).all(|w| w[0].count >= w[1].count), "help: terms not sorted by count");
+    for term in &found {
+        assert!(!textlens::lexicon::is_stopword(&term.term.to_lowercase()), "help: stopword {term:?} among terms");
+        assert!(term.term.chars().any(char::is_alphabetic), "help: non-word term {term:?}");
+    }
+    let stemmer = Stemmer::create(Algorithm::English);
+    let classes: HashSet<String> = found.iter().map(|t| stemmer.stem(&t.term.to_lowercase()).into_owned()).collect();
+    assert_eq!(classes.len(), found.len(), "help: one word class listed twice: {found:?}");
+}
+
+#[test]
+fn seed_key_phrases_are_sensible() {
+    let doc = Document::new(SEED);
+    let keywords = key_phrases(&doc, 10, 4);
+    assert_eq!(keywords.len(), 10);
+    check_keywords(SEED, &keywords, 4);
+    assert_eq!(keywords.first().map(|k| k.score), Some(1.0), "help: the best phrase must score 1");
+    let texts: Vec<String> = keywords.iter().map(|k| k.text.to_lowercase()).collect();
+    assert!(texts.iter().any(|t| t.contains("kurdistan")), "help: the article is about Kurdistan: {texts:?}");
+    assert!(texts.iter().any(|t| t.contains("terrorist")), "help: the article is about terrorist groups: {texts:?}");
+    assert!(texts.iter().filter(|t| t.contains(' ')).count() >= 3, "help: expected multi-word phrases: {texts:?}");
+}
+
+#[test]
+fn results_are_deterministic_and_limits_hold() {
+    let doc = Document::new(SEED);
+    assert_eq!(key_phrases(&doc, 20, 3), key_phrases(&Document::new(SEED), 20, 3));
+    assert_eq!(terms(&doc, 20), terms(&Document::new(SEED), 20));
+    for max_words in 1..=4 {
+        let keywords = key_phrases(&doc, 25, max_words);
+        assert!(keywords.len() <= 25);
+        check_keywords(SEED, &keywords, max_words);
+    }
+    assert!(key_phrases(&doc, 0, 4).is_empty() && terms(&doc, 0).is_empty());
+    assert_eq!(terms(&doc, 5).len(), 5);
+}
+
+#[test]
+fn degenerate_inputs_do_not_panic() {
+    let long_periods = ".".repeat(100_000);
+    let capitals = "Alpha Beta Gamma ".repeat(20_000);
+    let repeated = "neural network ".repeat(20_000);
+    let texts = [
+        "",
+        "   ",
+        "the of and to it is",
+        "42 3.5 1,000 !!! ???",
+        "😊 北京 — é",
+        "Word",
+        long_periods.as_str(),
+        capitals.as_str(),
+        repeated.as_str(),
+    ];
+    for text in texts {
+        let doc = Document::new(text);
+        let keywords = key_phrases(&doc, 200, 4);
+        check_keywords(text, &keywords, 4);
+        let found = terms(&doc, 500);
+        assert!(found.iter().all(|t| t.count > 0));
+    }
+    assert!(key_phrases(&Document::new("the of and"), 10, 4).is_empty());
+}
+
+#[test]
+fn dev_sample_quality() {
+    let path = "../shared/data/keywords/inspec.dev.jsonl";
+    let Ok(content) = std::fs::read_to_string(path) else {
+        println!("skipped: ../shared/data not found");
+        return;
+    };
+    let stemmer = Stemmer::create(Algorithm::English);
+    let normalize = |phrase: &str| -> String {
+        let lower = phrase.to_lowercase();
+        let words: Vec<String> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .map(|w| stemmer.stem(w).into_owned())
+            .collect();
+        words.join(" ")
+    };
+    let (mut total, mut docs) = (0.0, 0);
+    for line in content.lines().take(200) {
+        let record: serde_json::Value = serde_json::from_str(line).expect("help: bad JSON line in the dev set");
+        let text = record["text"].as_str().unwrap_or("");
+        let gold: HashSet<String> =
+            record["keyphrases"].as_array().into_iter().flatten().filter_map(|g| g.as_str()).map(&normalize).collect();
+        if gold.is_empty() {
+            continue;
+        }
+        let doc = Document::new(text);
+        let mut seen = HashSet::new();
+        let predicted: Vec<String> =
+            key_phrases(&doc, 10, 4).iter().map(|k| normalize(&k.text)).filter(|p| seen.insert(p.clone())).collect();
+        let hits = predicted.iter().filter(|p| gold.contains(*p)).count() as f64;
+        let p = if predicted.is_empty() { 0.0 } else { hits / predicted.len() as f64 };
+        let r = hits / gold.len() as f64;
+        total += if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        docs += 1;
+    }
+    let f1 = total / f64::from(docs.max(1));
+    println!("inspec first 200 dev documents: F1@10 = {:.2}", 100.0 * f1);
+    assert!(f1 > 0.28, "help: key phrase quality dropped on Inspec: F1@10 = {f1:.3}");
+}
