@@ -25,11 +25,12 @@
 
 use crate::lexicon::is_stopword;
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -69,6 +70,10 @@ const WINDOW: usize = 10;
 /// PageRank damping factor (the usual setting).
 const DAMPING: f64 = 0.85;
 
+/// PageRank iterations at most: the ranking of words settles long before the scores
+/// converge to many digits (0.85^30 < 1%).
+const ITERATIONS: usize = 30;
+
 /// A phrase's score grows with the square root of its frequency: repetition is
 /// evidence, but a frequent generic phrase must not drown rarer specific ones.
 const FREQUENCY_POWER: f64 = 0.5;
@@ -84,6 +89,59 @@ const EXTENSION_FACTOR: f64 = 0.8;
 /// more often on its own: at most `RATIO` times the chosen one's count plus `SLACK`.
 const CONTAINED_RATIO: usize = 3;
 const CONTAINED_SLACK: usize = 3;
+
+/// The Fx hash (as in rustc): keys here are short strings and small integer arrays
+/// from one text, where SipHash's flood resistance buys nothing and costs most of the
+/// time spent in maps.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Marks "no word class" in per-token tables.
 const NONE: u32 = u32::MAX;
@@ -161,6 +219,8 @@ struct Form<'d> {
     norm: &'d str,
     /// Word class, or [`NONE`] for non-content words.
     class: u32,
+    /// Whether it is a stopword.
+    stopword: bool,
     /// Occurrences.
     count: usize,
     /// Occurrences not at a sentence start nor in a headline.
@@ -201,8 +261,8 @@ struct Lexed<'d> {
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut form_ids: HashMap<&'d str, u32> = HashMap::new();
-        let mut class_ids: HashMap<String, u32> = HashMap::new();
+        let mut form_ids: FastMap<&'d str, u32> = FastMap::default();
+        let mut class_ids: FastMap<String, u32> = FastMap::default();
         let mut forms: Vec<Form<'d>> = Vec::new();
         let mut class_forms: Vec<Vec<u32>> = Vec::new();
         let mut token_form = vec![NONE; doc.tokens.len()];
@@ -210,8 +270,9 @@ impl<'d> Lexed<'d> {
         let mut token_named = vec![false; doc.tokens.len()];
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
-            let headline = is_headline(doc, tokens);
-            let mut first_word = true;
+            // First the forms, hashed once per token; then whether the sentence is a
+            // headline (title case tells nothing about a word's usual spelling).
+            let (mut words, mut capitalized_words) = (0usize, 0usize);
             for (index, token) in sentence.tokens.clone().zip(tokens) {
                 if token.kind != TokenKind::Word {
                     continue;
@@ -233,6 +294,7 @@ impl<'d> Lexed<'d> {
                     forms.push(Form {
                         norm: &token.norm,
                         class,
+                        stopword: is_stopword(&token.norm),
                         count: 0,
                         inner: 0,
                         inner_capitalized: 0,
@@ -240,27 +302,40 @@ impl<'d> Lexed<'d> {
                         inner_caps: false,
                     });
                 }
+                if let Some(slot) = token_form.get_mut(index) {
+                    *slot = id;
+                }
+                if forms.get(id as usize).is_some_and(|f| !f.stopword) {
+                    words += 1;
+                    capitalized_words += usize::from(token.is_capitalized(doc.text));
+                }
+            }
+            let headline = words >= 3 && capitalized_words * 5 >= words * 4;
+            let mut first_word = true;
+            for (index, token) in sentence.tokens.clone().zip(tokens) {
+                let id = token_form.get(index).copied().unwrap_or(NONE);
                 let Some(form) = forms.get_mut(id as usize) else { continue };
                 form.count += 1;
-                let written = token.text(doc.text);
                 let capitalized = token.is_capitalized(doc.text);
-                if capitalized && written.chars().skip(1).any(char::is_uppercase) {
-                    form.inner_caps = true;
-                    form.cased.get_or_insert(written);
-                }
-                if !first_word && !headline {
-                    form.inner += 1;
-                    if capitalized {
-                        form.inner_capitalized += 1;
+                if capitalized {
+                    let written = token.text(doc.text);
+                    if written.chars().skip(1).any(char::is_uppercase) {
+                        form.inner_caps = true;
                         form.cased.get_or_insert(written);
+                    }
+                    if !first_word && !headline {
+                        form.cased.get_or_insert(written);
+                        form.inner_capitalized += 1;
                         if let Some(named) = token_named.get_mut(index) {
                             *named = true;
                         }
                     }
                 }
-                if let (Some(f), Some(c)) = (token_form.get_mut(index), token_class.get_mut(index)) {
-                    *f = id;
-                    *c = form.class;
+                if !first_word && !headline {
+                    form.inner += 1;
+                }
+                if let Some(slot) = token_class.get_mut(index) {
+                    *slot = form.class;
                 }
                 first_word = false;
             }
@@ -311,18 +386,6 @@ impl<'d> Lexed<'d> {
     }
 }
 
-/// A sentence written in title case (a headline) says nothing about how its words are
-/// normally capitalised.
-fn is_headline(doc: &Document, tokens: &[Token]) -> bool {
-    let mut words = 0;
-    let mut capitalized = 0;
-    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word && !is_stopword(&t.norm)) {
-        words += 1;
-        capitalized += usize::from(token.is_capitalized(doc.text));
-    }
-    words >= 3 && capitalized * 5 >= words * 4
-}
-
 /// The `limit` most frequent content terms.
 pub fn terms(doc: &Document, limit: usize) -> Vec<Term> {
     if limit == 0 {
@@ -367,7 +430,7 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
     let classes = lexed.class_forms.len();
 
     // Candidates and word positions, over the scored part of the text.
-    let mut candidate_ids: HashMap<Key, u32> = HashMap::new();
+    let mut candidate_ids: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut position_weight = vec![0.0f64; classes];
     let mut position = 0usize;
@@ -533,7 +596,7 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
     if classes == 0 {
         return Vec::new();
     }
-    let mut edges: HashMap<(u32, u32), f64> = HashMap::new();
+    let mut edges: FastMap<(u32, u32), f64> = FastMap::default();
     let mut recent: Vec<u32> = Vec::with_capacity(WINDOW);
     let token_words = lexed.token_form.iter().zip(&lexed.token_class).take(scored_end);
     for (_, &class) in token_words.filter(|(&form, _)| form != NONE) {
@@ -549,16 +612,32 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
     }
     let mut edges: Vec<((u32, u32), f64)> = edges.into_iter().collect();
     edges.sort_by_key(|e| e.0);
+    // Adjacency in compressed rows: row i lists (j, w_ij / strength_j), the share of
+    // j's score that flows to i, so one iteration is a multiply-add per edge end.
+    let mut offsets = vec![0usize; classes + 1];
     let mut strength = vec![0.0f64; classes];
-    let mut adjacency: Vec<Vec<(u32, f64)>> = vec![Vec::new(); classes];
     for &((a, b), w) in &edges {
-        if let (Some(list), Some(s)) = (adjacency.get_mut(a as usize), strength.get_mut(a as usize)) {
-            list.push((b, w));
-            *s += w;
+        for node in [a, b] {
+            if let (Some(o), Some(s)) = (offsets.get_mut(node as usize + 1), strength.get_mut(node as usize)) {
+                *o += 1;
+                *s += w;
+            }
         }
-        if let (Some(list), Some(s)) = (adjacency.get_mut(b as usize), strength.get_mut(b as usize)) {
-            list.push((a, w));
-            *s += w;
+    }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    let mut fill = offsets.clone();
+    let mut neighbours = vec![(0u32, 0.0f64); offsets.last().copied().unwrap_or(0)];
+    for &((a, b), w) in &edges {
+        for (node, other) in [(a, b), (b, a)] {
+            let share = w / strength.get(other as usize).copied().unwrap_or(1.0);
+            if let Some(at) = fill.get_mut(node as usize) {
+                if let Some(slot) = neighbours.get_mut(*at) {
+                    *slot = (other, share);
+                }
+                *at += 1;
+            }
         }
     }
     let uniform = 1.0 / classes as f64;
@@ -567,25 +646,20 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
         position_weight.iter().map(|&p| if position_total > 0.0 { p / position_total } else { uniform }).collect();
     let mut score = personal.clone();
     let mut next = vec![0.0f64; classes];
-    for _ in 0..50 {
-        for (i, slot) in next.iter_mut().enumerate() {
-            let incoming: f64 = adjacency.get(i).map_or(0.0, |list| {
-                list.iter()
-                    .map(|&(j, w)| {
-                        let s = strength.get(j as usize).copied().unwrap_or(0.0);
-                        if s > 0.0 {
-                            w / s * score.get(j as usize).copied().unwrap_or(0.0)
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum()
-            });
-            *slot = (1.0 - DAMPING) * personal.get(i).copied().unwrap_or(0.0) + DAMPING * incoming;
+    for _ in 0..ITERATIONS {
+        for (i, (slot, &p)) in next.iter_mut().zip(&personal).enumerate() {
+            let row = offsets.get(i).copied().unwrap_or(0)..offsets.get(i + 1).copied().unwrap_or(0);
+            let incoming: f64 = neighbours
+                .get(row)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&(j, share)| share * score.get(j as usize).copied().unwrap_or(0.0))
+                .sum();
+            *slot = (1.0 - DAMPING) * p + DAMPING * incoming;
         }
         let change: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut score, &mut next);
-        if change < 1e-7 {
+        if change < 1e-6 {
             break;
         }
     }
@@ -601,10 +675,10 @@ fn collect_occurrences(
     max_words: usize,
     chosen: &[(f64, &Candidate)],
 ) -> Vec<Keyword> {
-    let wanted: HashMap<Key, usize> = chosen.iter().enumerate().map(|(i, (_, c))| (c.key, i)).collect();
+    let wanted: FastMap<Key, usize> = chosen.iter().enumerate().map(|(i, (_, c))| (c.key, i)).collect();
     let mut occurrences: Vec<Vec<Span>> = vec![Vec::new(); chosen.len()];
     // Per chosen phrase: form sequence → (count, order seen).
-    let mut spellings: Vec<HashMap<Key, (usize, usize)>> = vec![HashMap::new(); chosen.len()];
+    let mut spellings: Vec<FastMap<Key, (usize, usize)>> = vec![FastMap::default(); chosen.len()];
     for run in runs {
         let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
         for i in 0..words.len() {
