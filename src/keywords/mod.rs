@@ -81,6 +81,11 @@ const FREQUENCY_POWER: f64 = 0.5;
 /// Single words are more often generic than phrases are ("model", "system").
 const SINGLE_WORD_FACTOR: f64 = 0.7;
 
+/// A rare phrase never seen as a whole run, only cut out of longer ones ("foreign
+/// minister Hossein Amir" from a six-word title and name), is less likely a unit of
+/// meaning; seen three times or more in different runs, it is one.
+const FRAGMENT_FACTOR: f64 = 0.6;
+
 /// A phrase that extends an already chosen one ("Iraqi Kurdistan region" after
 /// "Kurdistan region") is partly redundant with it.
 const EXTENSION_FACTOR: f64 = 0.8;
@@ -415,6 +420,8 @@ struct Candidate {
     key: Key,
     len: usize,
     count: usize,
+    /// Occurrences that are a whole run (nothing cut off on either side).
+    whole: usize,
     /// Content-word position of its first occurrence.
     first: usize,
 }
@@ -461,10 +468,11 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
                 let fresh = candidates.len() as u32;
                 let id = *candidate_ids.entry(key).or_insert(fresh);
                 if id == fresh {
-                    candidates.push(Candidate { key, len: n + 1, count: 0, first: position + i });
+                    candidates.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i });
                 }
                 if let Some(candidate) = candidates.get_mut(id as usize) {
                     candidate.count += 1;
+                    candidate.whole += usize::from(i == 0 && n + 1 == words.len());
                 }
             }
         }
@@ -486,7 +494,8 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
         .map(|(id, c)| {
             let sum: f64 = c.key[..c.len].iter().map(|&w| word_score.get(w as usize).copied().unwrap_or(0.0)).sum();
             let single = if c.len == 1 { SINGLE_WORD_FACTOR } else { 1.0 };
-            let score = single * sum * (c.count as f64).powf(FREQUENCY_POWER);
+            let fragment = if c.whole == 0 && c.count <= 2 { FRAGMENT_FACTOR } else { 1.0 };
+            let score = single * fragment * sum * (c.count as f64).powf(FREQUENCY_POWER);
             (if score.is_finite() { score } else { 0.0 }, id as u32)
         })
         .collect();
