@@ -1,27 +1,32 @@
 //! Stage 3a: frequent terms and ranked key phrases.
 //!
-//! Both analyses read one [`Lexed`] view of the document: every word token is mapped
+//! Both analyses read one `Lexed` view of the document: every word token is mapped
 //! once, through a hash of its normalised form, to a *word class* (its Snowball stem),
 //! so inflections ("terrorist", "terrorists") count together.
 //!
 //! Key phrases are found without a part-of-speech tagger:
 //!
 //! 1. Candidates are the runs of content words between stopwords, noise words
-//!    (auxiliaries, common verbs, adverbs), punctuation, sentence ends and line
-//!    breaks, and every sub-run of up to `max_words` words.
+//!    (auxiliaries, common verbs, adverbs, evaluative adjectives), punctuation,
+//!    sentence ends and line breaks, and every sub-run of up to `max_words` words that
+//!    neither ends in a participle ("-ed") nor cuts a capitalised name in two.
 //! 2. Each word class gets a centrality score: PageRank over a co-occurrence graph
 //!    (SingleRank), personalised towards words that occur early and often
 //!    (PositionRank), times a specificity weight from a small table of general-English
 //!    word ranks (a stand-in for document frequencies).
-//! 3. A phrase scores the sum of its words' scores, damped by its length and raised by
-//!    its own frequency, so that a frequent two-word name beats a rare long chain.
-//! 4. The best phrases are taken greedily; a phrase found only inside a better one is
-//!    skipped. Occurrences and the most common surface form are collected in a last
-//!    pass over the whole text.
+//! 3. A phrase scores the sum of its words' scores times the square root of its own
+//!    frequency; single words and rare fragments of longer runs are damped.
+//! 4. The best phrases are taken greedily: a phrase inside a better one is skipped
+//!    unless it is clearly more frequent on its own, and one extending a better one
+//!    is damped once. Occurrences and the most common surface form are collected in a
+//!    last pass over the whole text.
 //!
-//! Work is linear in the text: every map is keyed by small integer arrays, the graph
-//! has at most `WINDOW` edges per token, and scoring reads at most
-//! [`SCORED_TOKENS`] content tokens (later text only contributes occurrences).
+//! The constants were set on the keyphrase DEV sets (`examples/keyphrase_dev.rs`) as
+//! one setting for all kinds of text; their plateau is broad.
+//!
+//! Work is linear in the text: every map is keyed by small integer arrays (Fx hash),
+//! the graph has fewer than `WINDOW` edges per word, and scoring reads at most
+//! `SCORED_TOKENS` content words (later text only contributes occurrences).
 
 use crate::lexicon::is_stopword;
 use crate::span::Span;
@@ -730,4 +735,101 @@ fn collect_occurrences(
             Keyword { text, score: 0.0, count: occurrences.len(), occurrences }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str, limit: usize, max_words: usize) -> Vec<String> {
+        key_phrases(&Document::new(text), limit, max_words).into_iter().map(|k| k.text).collect()
+    }
+
+    #[test]
+    fn content_words_exclude_function_words_and_adverbs() {
+        assert!(is_content("network") && is_content("iran") && is_content("family"));
+        for word in ["the", "showed", "computationally", "x", "'s", "42", "using"] {
+            assert!(!is_content(word), "{word} should not be a content word");
+        }
+    }
+
+    #[test]
+    fn phrases_end_in_nouns_not_participles() {
+        assert!(can_end_phrase("groups") && can_end_phrase("speed") && can_end_phrase("learning"));
+        assert!(!can_end_phrase("pointed") && !can_end_phrase("dangerous") && !can_end_phrase("powerful"));
+    }
+
+    #[test]
+    fn specificity_ranks_common_words_low() {
+        assert!(specificity("time") < specificity("method"));
+        assert!(specificity("method") < specificity("kurdistan"));
+        assert_eq!(specificity("kurdistan"), 1.0);
+    }
+
+    #[test]
+    fn terms_merge_inflections_and_keep_capitalised_names() {
+        let text = "Terrorists attacked. The terrorist fled to Iran. In Iran, terrorists hid. Networks and a network.";
+        let found = terms(&Document::new(text), 10);
+        let count = |name: &str| found.iter().find(|t| t.term == name).map(|t| t.count);
+        assert_eq!(count("terrorists"), Some(3), "{found:?}");
+        assert_eq!(count("Iran"), Some(2), "{found:?}");
+        assert_eq!(count("network"), None, "{found:?}");
+        assert!(found.iter().any(|t| (t.term == "networks" || t.term == "network") && t.count == 2), "{found:?}");
+        assert_eq!(found.first().map(|t| t.term.as_str()), Some("terrorists"));
+    }
+
+    #[test]
+    fn headline_capitals_do_not_make_a_name() {
+        let text = "Counter Terror Groups Meet Again\n\nThe groups met. Other groups left.";
+        let found = terms(&Document::new(text), 10);
+        assert!(found.iter().any(|t| t.term == "groups"), "{found:?}");
+    }
+
+    #[test]
+    fn key_phrases_prefer_repeated_multiword_units() {
+        let text = "Neural networks learn features. A neural network was trained on images. \
+                    Deep neural networks outperform the baseline on image classification. \
+                    Image classification with neural networks is common.";
+        let found = phrases(text, 5, 4);
+        assert!(found.iter().any(|p| p == "neural networks"), "{found:?}");
+        assert!(found.iter().any(|p| p == "image classification"), "{found:?}");
+    }
+
+    #[test]
+    fn a_contained_phrase_is_dropped_unless_frequent_alone() {
+        let text = "Support vector machines are popular. Support vector machines separate classes.";
+        let found = phrases(text, 10, 4);
+        assert!(found.iter().any(|p| p == "support vector machines"), "{found:?}");
+        assert!(!found.iter().any(|p| p == "support vector" || p == "vector machines"), "{found:?}");
+    }
+
+    #[test]
+    fn max_words_and_limit_are_respected() {
+        let text = "Quantum error correction codes protect quantum information. Quantum error correction is hard.";
+        for max_words in 1..=4 {
+            let found = key_phrases(&Document::new(text), 3, max_words);
+            assert!(found.len() <= 3);
+            assert!(found.iter().all(|k| k.text.split(' ').count() <= max_words), "{found:?}");
+        }
+        assert!(key_phrases(&Document::new(text), 0, 4).is_empty());
+    }
+
+    #[test]
+    fn names_are_not_cut_in_two() {
+        let text = "Yesterday the Foreign Minister Hossein Amir Abdollahian arrived. Later, Amir Abdollahian spoke.";
+        let found = phrases(text, 10, 2);
+        assert!(!found.iter().any(|p| p == "Hossein Amir" || p == "Minister Hossein"), "{found:?}");
+        assert!(found.iter().any(|p| p == "Amir Abdollahian"), "{found:?}");
+    }
+
+    #[test]
+    fn fx_hasher_spreads_small_keys() {
+        let hash = |key: Key| {
+            let mut hasher = FxHasher::default();
+            std::hash::Hash::hash(&key, &mut hasher);
+            hasher.finish()
+        };
+        assert_ne!(hash([1, 2, NONE, NONE]), hash([2, 1, NONE, NONE]));
+        assert_ne!(hash([1, NONE, NONE, NONE]), hash([1, 1, NONE, NONE]));
+    }
 }
