@@ -67,7 +67,7 @@ const MAX_WORDS: usize = 4;
 /// Content tokens read for scoring; beyond them a text only adds occurrences. A
 /// keyphrase is almost always established in a text's first few hundred thousand words,
 /// and this bounds the candidate table and the graph on multi-megabyte inputs.
-const SCORED_TOKENS: usize = 300_000;
+const SCORED_TOKENS: usize = 100_000;
 
 /// Co-occurrence window in words, stopwords included (SingleRank's usual setting).
 const WINDOW: usize = 10;
@@ -100,7 +100,7 @@ const EXTENSION_FACTOR: f64 = 0.8;
 const CONTAINED_RATIO: usize = 3;
 const CONTAINED_SLACK: usize = 3;
 
-/// The Fx hash (as in rustc): keys here are short strings and small integer arrays
+/// The Fx hash (as in rustc) with a final mix: keys here are short strings and small integer arrays
 /// from one text, where SipHash's flood resistance buys nothing and costs most of the
 /// time spent in maps.
 #[derive(Default, Clone, Copy)]
@@ -147,7 +147,11 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply carries input bits only upwards, while the table indexes by the
+        // low bits: fold the high half down, or keys differing past their first bytes
+        // ("w1a2q", "w1a3q") collide.
+        let hash = self.hash ^ (self.hash >> 32);
+        (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
     }
 }
 
@@ -264,8 +268,8 @@ struct Lexed<'d> {
     /// Per token: capitalised where a sentence start or a headline does not explain it.
     token_named: Vec<bool>,
     forms: Vec<Form<'d>>,
-    /// Per word class: its forms, in order of first occurrence.
-    class_forms: Vec<Vec<u32>>,
+    /// Per word class: its most frequent form (the first seen on a tie).
+    class_main_form: Vec<u32>,
 }
 
 impl<'d> Lexed<'d> {
@@ -274,7 +278,7 @@ impl<'d> Lexed<'d> {
         let mut form_ids: FastMap<&'d str, u32> = FastMap::default();
         let mut class_ids: FastMap<String, u32> = FastMap::default();
         let mut forms: Vec<Form<'d>> = Vec::new();
-        let mut class_forms: Vec<Vec<u32>> = Vec::new();
+        let mut classes = 0u32;
         let mut token_form = vec![NONE; doc.tokens.len()];
         let mut token_class = vec![NONE; doc.tokens.len()];
         let mut token_named = vec![false; doc.tokens.len()];
@@ -292,14 +296,15 @@ impl<'d> Lexed<'d> {
                 if id == next {
                     let mut class = NONE;
                     if is_content(&token.norm) {
-                        let next_class = class_forms.len() as u32;
-                        class = *class_ids.entry(stemmer.stem(&token.norm).into_owned()).or_insert(next_class);
-                        if class == next_class {
-                            class_forms.push(Vec::new());
-                        }
-                        if let Some(list) = class_forms.get_mut(class as usize) {
-                            list.push(id);
-                        }
+                        let stem = stemmer.stem(&token.norm);
+                        class = match class_ids.get(stem.as_ref()) {
+                            Some(&known) => known,
+                            None => {
+                                class_ids.insert(stem.into_owned(), classes);
+                                classes += 1;
+                                classes - 1
+                            }
+                        };
                     }
                     forms.push(Form {
                         norm: &token.norm,
@@ -350,19 +355,25 @@ impl<'d> Lexed<'d> {
                 first_word = false;
             }
         }
-        Lexed { token_form, token_class, token_named, forms, class_forms }
+        let mut class_main_form = vec![NONE; classes as usize];
+        for (id, form) in forms.iter().enumerate() {
+            if let Some(main) = class_main_form.get_mut(form.class as usize) {
+                if forms.get(*main as usize).is_none_or(|best| form.count > best.count) {
+                    *main = id as u32;
+                }
+            }
+        }
+        Lexed { token_form, token_class, token_named, forms, class_main_form }
+    }
+
+    /// The number of word classes.
+    fn classes(&self) -> usize {
+        self.class_main_form.len()
     }
 
     /// The most frequent form of a word class (the first seen on a tie).
     fn main_form(&self, class: u32) -> Option<&Form<'d>> {
-        let ids = self.class_forms.get(class as usize)?;
-        let mut best: Option<&Form<'d>> = None;
-        for form in ids.iter().filter_map(|&id| self.forms.get(id as usize)) {
-            if best.is_none_or(|b| form.count > b.count) {
-                best = Some(form);
-            }
-        }
-        best
+        self.forms.get(*self.class_main_form.get(class as usize)? as usize)
     }
 
     /// Maximal runs of consecutive content words (token ranges), cut at anything else,
@@ -403,7 +414,7 @@ pub fn terms(doc: &Document, limit: usize) -> Vec<Term> {
     }
     let lexed = Lexed::new(doc);
     // (count, first token, class)
-    let mut classes: Vec<(usize, usize, u32)> = vec![(0, usize::MAX, NONE); lexed.class_forms.len()];
+    let mut classes: Vec<(usize, usize, u32)> = vec![(0, usize::MAX, NONE); lexed.classes()];
     for (index, &class) in lexed.token_class.iter().enumerate() {
         if let Some(entry) = classes.get_mut(class as usize) {
             if entry.0 == 0 {
@@ -439,19 +450,20 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
     let max_words = max_words.clamp(1, MAX_WORDS);
     let lexed = Lexed::new(doc);
     let runs = lexed.runs(doc);
-    let classes = lexed.class_forms.len();
+    let classes = lexed.classes();
 
     // Candidates and word positions, over the scored part of the text.
     let mut candidate_ids: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut position_weight = vec![0.0f64; classes];
     let mut position = 0usize;
-    let mut scored_runs = 0usize;
+    let mut scored_end = 0;
     for run in &runs {
         if position >= SCORED_TOKENS {
             break;
         }
-        scored_runs += 1;
+        let run = run.start..run.end.min(run.start + (SCORED_TOKENS - position));
+        scored_end = run.end;
         let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
         for (i, &class) in words.iter().enumerate() {
             if let Some(w) = position_weight.get_mut(class as usize) {
@@ -483,13 +495,16 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
         }
         position += words.len();
     }
-    let scored_end = runs.get(scored_runs.saturating_sub(1)).map_or(0, |r| r.end);
 
     let centrality = word_centrality(&lexed, scored_end, &position_weight);
+    // Only words of the scored part can be in a candidate.
     let word_score: Vec<f64> = (0..classes)
-        .map(|class| {
-            let spec = lexed.main_form(class as u32).map_or(1.0, |f| specificity(f.norm));
-            centrality.get(class).copied().unwrap_or(0.0) * spec
+        .map(|class| match position_weight.get(class) {
+            Some(&p) if p > 0.0 => {
+                let spec = lexed.main_form(class as u32).map_or(1.0, |f| specificity(f.norm));
+                centrality.get(class).copied().unwrap_or(0.0) * spec
+            }
+            _ => 0.0,
         })
         .collect();
 
@@ -831,5 +846,12 @@ mod tests {
         };
         assert_ne!(hash([1, 2, NONE, NONE]), hash([2, 1, NONE, NONE]));
         assert_ne!(hash([1, NONE, NONE, NONE]), hash([1, 1, NONE, NONE]));
+        let low_bits = |text: &str| {
+            let mut hasher = FxHasher::default();
+            std::hash::Hash::hash(text, &mut hasher);
+            hasher.finish() & 0xffff
+        };
+        let distinct: HashSet<u64> = (0..1000).map(|i| low_bits(&format!("w{i:x}q"))).collect();
+        assert!(distinct.len() > 900, "help: similar keys collide in the low bits");
     }
 }
