@@ -84,7 +84,7 @@ const ITERATIONS: usize = 30;
 const FREQUENCY_POWER: f64 = 0.5;
 
 /// Single words are more often generic than phrases are ("model", "system").
-const SINGLE_WORD_FACTOR: f64 = 0.7;
+const SINGLE_WORD_FACTOR: f64 = 0.6;
 
 /// A rare phrase never seen as a whole run, only cut out of longer ones ("foreign
 /// minister Hossein Amir" from a six-word title and name), is less likely a unit of
