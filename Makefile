@@ -1,0 +1,90 @@
+# textlens: Rust core → WebAssembly package (pkg/) → page (www/), CLI and tests.
+# `make help` lists the targets.
+
+CRATE                := textlens
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET          := wasm32-unknown-unknown
+WASM                 := target/$(WASM_TARGET)/release/$(CRATE).wasm
+PKG                  := pkg
+HOST                 ?= 127.0.0.1
+PORT                 ?= 8080
+CARGO_HOME           ?= $(HOME)/.cargo
+# Keeps this machine's registry path out of panic messages inside the wasm.
+WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo
+NODE_MODULES         := node_modules/.package-lock.json
+WASM_OPT             := node_modules/.bin/wasm-opt
+DATA                 := ../shared/data
+
+.PHONY: all help build serve test test-rust test-node test-browser wasm-target wasm-bindgen-cli \
+        chromium deps clean size
+
+all: build
+
+help:
+	@echo "make build         wasm package in $(PKG)/ (installs the wasm target, wasm-bindgen CLI, npm devDependencies)"
+	@echo "make serve         build, then serve the page on http://$(HOST):$(PORT)/"
+	@echo "make test          install what is missing, then Rust, Node and browser tests"
+	@echo "make test-rust     native cargo test only"
+	@echo "make test-node     Node tests against the built package"
+	@echo "make test-browser  page tests in headless Chromium"
+	@echo "make size          bytes of the wasm: raw, gzip -9"
+	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
+
+wasm-target:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+
+# Installing the CLI takes minutes, so only when the pinned version is not already on PATH.
+wasm-bindgen-cli:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then :; else \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
+
+build: deps
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
+	@mkdir -p $(PKG)
+	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
+	$(WASM_OPT) -Oz $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	cp js/node.js js/browser.js js/cli.mjs $(PKG)/
+	cp js/README.md $(PKG)/README.md
+	node tools/manifest.mjs
+	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
+
+serve: build
+	node tools/serve.mjs --host $(HOST) --port $(PORT)
+
+size: build
+	@printf 'raw  %s\ngzip %s\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
+
+# Debian's chromium is the browser of the page tests (playwright cannot download one here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  apt-get update && apt-get install -y chromium chromium-driver; \
+	fi
+
+test: chromium deps
+	@if [ -d "$(DATA)" ]; then echo "evaluation data: $(DATA) found"; \
+	else echo "skipped: $(DATA) not found: data-dependent tests will skip (each prints its name)"; fi
+	$(MAKE) test-rust
+	$(MAKE) build
+	$(MAKE) test-node
+	$(MAKE) test-browser
+
+test-rust:
+	cargo test
+
+test-node:
+	node --test --test-reporter=spec tests/node/
+
+test-browser:
+	node --test --test-reporter=spec tests/browser/
+
+clean:
+	rm -rf $(PKG) node_modules tests/output
+	cargo clean
