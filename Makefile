@@ -14,6 +14,11 @@ WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo
 NODE_MODULES         := node_modules/.package-lock.json
 WASM_OPT             := node_modules/.bin/wasm-opt
 DATA                 := ../shared/data
+LOGS                 := tests/output/logs
+SKIPPED              := ../shared/data not found
+
+SHELL                := bash
+.SHELLFLAGS          := -o pipefail -c
 
 .PHONY: all help build serve test test-rust test-node test-browser wasm-target wasm-bindgen-cli \
         chromium deps clean size
@@ -68,22 +73,33 @@ chromium:
 	  apt-get update && apt-get install -y chromium chromium-driver; \
 	fi
 
+# Each stage's output is also kept in $(LOGS)/ so the data-dependent tests that skipped
+# (they print "skipped: $(SKIPPED)") can be listed at the end.
 test: chromium deps
-	@if [ -d "$(DATA)" ]; then echo "evaluation data: $(DATA) found"; \
-	else echo "skipped: $(DATA) not found: data-dependent tests will skip (each prints its name)"; fi
+	@rm -rf $(LOGS)
+	@if [ -d "$(DATA)" ]; then echo "evaluation data found: $(DATA)"; \
+	else echo "$(DATA) is absent: data-dependent tests will skip"; fi
 	$(MAKE) test-rust
 	$(MAKE) build
 	$(MAKE) test-node
 	$(MAKE) test-browser
+	@skipped="$$(cat $(LOGS)/*.log | grep -F '$(SKIPPED)' | grep -v '^#' | sed 's/^[[:space:]]*//' | sort -u)"; \
+	if [ -n "$$skipped" ]; then echo "data-dependent tests skipped:"; echo "$$skipped" | sed 's/^/  /'; \
+	else echo "data-dependent tests skipped: none"; fi
+	@echo "make test: all passed"
 
+# --show-output prints what passing tests wrote, which is where skip notices appear.
 test-rust:
-	cargo test
+	@mkdir -p $(LOGS)
+	cargo test -- --show-output 2>&1 | tee $(LOGS)/rust.log
 
 test-node:
-	node --test --test-reporter=spec tests/node/
+	@mkdir -p $(LOGS)
+	node --test --test-reporter=spec tests/node/ 2>&1 | tee $(LOGS)/node.log
 
 test-browser:
-	node --test --test-reporter=spec tests/browser/
+	@mkdir -p $(LOGS)
+	node --test --test-reporter=spec tests/browser/ 2>&1 | tee $(LOGS)/browser.log
 
 clean:
 	rm -rf $(PKG) node_modules tests/output

@@ -118,7 +118,7 @@ function render(text, result, ms) {
   renderStats(result.stats, ms);
   renderDocument(text, result.entities);
   renderLegend(result.entities);
-  renderSummary(result.summary);
+  renderSummary(result.summary, result.sentences.length);
   renderGroups(result.entityGroups);
   renderBars(
     ui.keywordList,
@@ -156,7 +156,7 @@ function renderStats(stats, ms) {
     ['Paragraphs', number.format(stats.paragraphs)],
     ['Characters', number.format(stats.characters)],
     ['Reading time', readingTime(stats.readingTimeSeconds)],
-    ['Words per sentence', stats.averageSentenceLength.toFixed(1)],
+    ['Sentence length', `${stats.averageSentenceLength.toFixed(1)} words`],
     ['Language', languageName],
     ['Analysis', `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`],
   ];
@@ -206,9 +206,10 @@ function renderLegend(entities) {
   ui.legend.replaceChildren(fragment);
 }
 
-function renderSummary(summary) {
+function renderSummary(summary, sentences) {
   if (!summary.length) {
-    ui.summary.replaceChildren(el('li', 'empty', 'No summary: the text has no sentences yet.'));
+    const why = sentences ? 'No sentences were selected.' : 'No summary: the text has no sentences yet.';
+    ui.summary.replaceChildren(el('li', 'empty', why));
     return;
   }
   ui.summary.replaceChildren(...summary.map((s) => el('li', '', s.text.trim())));
