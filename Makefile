@@ -20,8 +20,8 @@ SKIPPED              := ../shared/data not found
 SHELL                := bash
 .SHELLFLAGS          := -o pipefail -c
 
-.PHONY: all help build serve test test-rust test-node test-browser wasm-target wasm-bindgen-cli \
-        chromium deps clean size
+.PHONY: all help build serve test test-rust test-node test-browser skipped-report wasm-target \
+        wasm-bindgen-cli chromium deps clean size
 
 all: build
 
@@ -73,20 +73,30 @@ chromium:
 	  apt-get update && apt-get install -y chromium chromium-driver; \
 	fi
 
-# Each stage's output is also kept in $(LOGS)/ so the data-dependent tests that skipped
-# (they print "skipped: $(SKIPPED)") can be listed at the end.
+# Every stage runs even when an earlier one fails, so one run reports everything. Each
+# stage's output is also kept in $(LOGS)/, from which the data-dependent tests that
+# skipped (they print "skipped: $(SKIPPED)") are listed at the end.
 test: chromium deps
 	@rm -rf $(LOGS)
 	@if [ -d "$(DATA)" ]; then echo "evaluation data found: $(DATA)"; \
 	else echo "$(DATA) is absent: data-dependent tests will skip"; fi
-	$(MAKE) test-rust
-	$(MAKE) build
-	$(MAKE) test-node
-	$(MAKE) test-browser
-	@skipped="$$(cat $(LOGS)/*.log | grep -F '$(SKIPPED)' | grep -v '^#' | sed 's/^[[:space:]]*//' | sort -u)"; \
-	if [ -n "$$skipped" ]; then echo "data-dependent tests skipped:"; echo "$$skipped" | sed 's/^/  /'; \
+	@failed=""; \
+	$(MAKE) --no-print-directory test-rust || failed="$$failed test-rust"; \
+	if $(MAKE) --no-print-directory build; then \
+	  $(MAKE) --no-print-directory test-node || failed="$$failed test-node"; \
+	  $(MAKE) --no-print-directory test-browser || failed="$$failed test-browser"; \
+	else failed="$$failed build"; fi; \
+	$(MAKE) --no-print-directory skipped-report; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: all passed"
+
+skipped-report:
+	@mkdir -p $(LOGS)
+	@awk 'FNR == 1 { name = "" } /^---- .* stdout ----$$/ { name = $$2 ": " } \
+	  { line = $$0; sub(/^[ \t]+/, "", line) } line ~ /^skipped: / && index(line, "$(SKIPPED)") { print "  " name line }' \
+	  /dev/null $(wildcard $(LOGS)/*.log) | sort -u > $(LOGS)/skipped.txt
+	@if [ -s $(LOGS)/skipped.txt ]; then echo "data-dependent tests skipped:"; cat $(LOGS)/skipped.txt; \
 	else echo "data-dependent tests skipped: none"; fi
-	@echo "make test: all passed"
 
 # --show-output prints what passing tests wrote, which is where skip notices appear.
 test-rust:

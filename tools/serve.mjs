@@ -110,6 +110,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const host = arg('host', '127.0.0.1');
   const port = Number(arg('port', '8080'));
   const server = createPageServer();
+  server.on('error', (error) => {
+    console.error(`cannot serve on ${host}:${port}: ${error.message}${error.code === 'EADDRINUSE' ? ' (try PORT=8081 make serve)' : ''}`);
+    process.exit(1);
+  });
   server.listen(port, host, () => {
     console.log(`textlens page on http://${host}:${server.address().port}/ (Ctrl-C stops)`);
   });

@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PKG = join(ROOT, 'pkg');
 export const SEEDS = join(ROOT, 'seeds');
-export const DATA = join(ROOT, '..', 'shared', 'data');
+// TEXTLENS_DATA points elsewhere, e.g. at a missing folder to check the skip path.
+export const DATA = process.env.TEXTLENS_DATA ?? join(ROOT, '..', 'shared', 'data');
 
 export const seedFiles = () =>
   readdirSync(SEEDS)
