@@ -156,7 +156,7 @@ function renderStats(stats, ms) {
     ['Paragraphs', number.format(stats.paragraphs)],
     ['Characters', number.format(stats.characters)],
     ['Reading time', readingTime(stats.readingTimeSeconds)],
-    ['Sentence length', `${stats.averageSentenceLength.toFixed(1)} words`],
+    ['Words / sentence', stats.averageSentenceLength.toFixed(1)],
     ['Language', languageName],
     ['Analysis', `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`],
   ];
