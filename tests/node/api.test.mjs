@@ -2,9 +2,10 @@
 // imported by name (`import init, { analyze } from 'textlens'`).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { checkAnalysis, importFrom, installPackage, seedFiles } from './helpers.mjs';
+import { ROOT, checkAnalysis, importFrom, installPackage, seedFiles } from './helpers.mjs';
 
 let textlens;
 let project;
@@ -55,6 +56,13 @@ describe('package', () => {
     assert.equal(manifest.exports['.'].default, './browser.js');
     assert.equal(manifest.exports['.'].types, './textlens.d.ts');
     assert.equal(manifest.sideEffects, false);
+  });
+
+  test('the wasm carries no path of the build machine', () => {
+    const wasm = readFileSync(join(project, 'node_modules', 'textlens', 'textlens_bg.wasm')).toString('latin1');
+    for (const path of [homedir(), ROOT.replace(/\/$/, ''), '/.cargo/registry']) {
+      assert.ok(!wasm.includes(path), `textlens_bg.wasm contains "${path}"`);
+    }
   });
 });
 
