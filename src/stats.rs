@@ -34,7 +34,11 @@ fn is_clitic(norm: &str) -> bool {
 /// Reading time is rounded up to whole seconds and is 0 only for a text without words;
 /// a speed of 0 is treated as 1 word per minute.
 pub fn compute(doc: &Document, words_per_minute: usize) -> Stats {
-    let words = doc.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number) && !is_clitic(&t.norm)).count();
+    let words = doc
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number) && !is_clitic(&t.norm))
+        .count();
     let sentences = doc.sentences.len();
     let speed = words_per_minute.max(1) as u64;
     let reading_time_seconds = (words as u64).saturating_mul(60).div_ceil(speed);
@@ -66,7 +70,11 @@ mod tests {
         assert_eq!(stats.paragraphs, 2);
         // 10 words at 200 per minute: 3 s exactly; 11 would be 3.3 s, rounded up to 4.
         assert_eq!(stats.reading_time_seconds, 3);
-        assert_eq!(compute(&Document::new("one two three four five six seven eight nine ten eleven"), 200).reading_time_seconds, 4);
+        assert_eq!(
+            compute(&Document::new("one two three four five six seven eight nine ten eleven"), 200)
+                .reading_time_seconds,
+            4
+        );
         assert!((stats.average_sentence_length - 10.0 / 3.0).abs() < 1e-12);
     }
 

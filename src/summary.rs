@@ -6,8 +6,8 @@
 //!   frequency) with the sum of every *other* sentence's vector, so that a sentence
 //!   sharing the words most of the text uses scores high; key phrases, when present,
 //!   add the weight of those they contain;
-//! * **length**: headlines, datelines and fragments under [`MIN_WORDS`] are scaled down,
-//!   run-ons over [`MAX_WORDS`] too, and otherwise a longer sentence carries more of
+//! * **length**: headlines, datelines and fragments under 8 words are scaled down,
+//!   run-ons over 40 words too, and otherwise a longer sentence carries more of
 //!   the text (square root of its word count);
 //! * **position**: a news lead summarises its story, so inside the lead paragraph
 //!   importance decays quickly with the sentence's place. When the text has no
@@ -41,15 +41,19 @@ pub struct SummarySentence {
 }
 
 /// Sentences with fewer words are scaled down in proportion.
-pub const MIN_WORDS: f64 = 8.0;
+const MIN_WORDS: f64 = 8.0;
 /// Sentences with more words are scaled down by the square root of the excess ratio.
-pub const MAX_WORDS: f64 = 40.0;
+const MAX_WORDS: f64 = 40.0;
 /// Sentences into the lead paragraph over which the positional weight falls by a factor e.
 const LEAD_DECAY: f64 = 1.0;
 /// Share of a sentence's centrality that key phrases contribute when there are any.
 const KEYPHRASE_SHARE: f64 = 0.2;
 /// How much a candidate's similarity to the sentences already taken costs it.
 const REDUNDANCY: f64 = 0.1;
+
+/// Cosine at which a candidate counts as repeating a picked sentence: it is taken only
+/// when nothing else is left.
+const DUPLICATE: f64 = 0.8;
 
 /// The content terms of every sentence as unit-length vectors.
 struct Vectors {
@@ -162,7 +166,11 @@ impl Vectors {
                 let own: f64 = row.iter().map(|(_, w)| w * w).sum();
                 let with_sum = Self::dot(row, &centroid);
                 let rest = total - 2.0 * with_sum + own;
-                if rest > 1e-12 { ((with_sum - own) / rest.sqrt()).max(0.0) } else { 0.0 }
+                if rest > 1e-12 {
+                    ((with_sum - own) / rest.sqrt()).max(0.0)
+                } else {
+                    0.0
+                }
             })
             .collect()
     }
@@ -237,10 +245,10 @@ fn normalize(values: &mut [f64]) {
 
 /// The `count` most important sentences, in document order.
 ///
-/// Picked greedily by score minus [`REDUNDANCY`] times the highest cosine with a sentence
-/// already picked; ties go to the earlier sentence. Only the best-scored few candidates
-/// compete, and summaries longer than [`REDUNDANCY_LIMIT`] sentences are taken by score
-/// alone, so that picking stays linear in the text.
+/// Picked greedily by score minus a small multiple of the highest cosine with a sentence
+/// already picked, near-duplicates last; ties go to the earlier sentence. Only the
+/// best-scored few candidates compete, and summaries longer than 100 sentences are taken
+/// by score alone, so that picking stays linear in the text.
 pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySentence> {
     let n = doc.sentences.len().min(scores.len());
     let count = count.min(n);
@@ -262,13 +270,18 @@ pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySen
         .into_iter()
         .filter_map(|index| {
             let sentence = doc.sentences.get(index)?;
-            Some(SummarySentence { index, span: sentence.span, text: doc.slice(sentence.span).to_string(), score: score(index) })
+            Some(SummarySentence {
+                index,
+                span: sentence.span,
+                text: doc.slice(sentence.span).to_string(),
+                score: score(index),
+            })
         })
         .collect()
 }
 
 /// Summaries up to this many sentences are picked for diversity.
-pub const REDUNDANCY_LIMIT: usize = 100;
+const REDUNDANCY_LIMIT: usize = 100;
 
 /// Maximal marginal relevance among `candidates` (sentence indices, best first).
 fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl Fn(usize) -> f64) -> Vec<usize> {
@@ -280,7 +293,10 @@ fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl 
     let mut dense = vec![0.0; vectors.terms];
     let mut picked = Vec::with_capacity(count);
     for _ in 0..count {
-        let value = |k: usize| score(candidates[k]) - REDUNDANCY * similarity[k];
+        let value = |k: usize| {
+            let duplicate = if similarity[k] >= DUPLICATE { 2.0 } else { 0.0 };
+            score(candidates[k]) - REDUNDANCY * similarity[k] - duplicate
+        };
         let best = (0..candidates.len())
             .filter(|&k| !taken[k])
             .max_by(|&a, &b| value(a).total_cmp(&value(b)).then(candidates[b].cmp(&candidates[a])));
@@ -295,4 +311,104 @@ fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl 
         row.iter().for_each(|&(id, _)| dense.get_mut(id as usize).into_iter().for_each(|d| *d = 0.0));
     }
     picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scores(text: &str) -> Vec<f64> {
+        sentence_scores(&Document::new(text), &[])
+    }
+
+    #[test]
+    fn normalize_handles_nan_negative_and_all_zero() {
+        let mut values = [f64::NAN, -1.0, 2.0, f64::INFINITY, 1.0];
+        normalize(&mut values);
+        assert_eq!(values, [0.0, 0.0, 1.0, 0.0, 0.5]);
+        let mut zeros = [0.0, 0.0];
+        normalize(&mut zeros);
+        assert_eq!(zeros, [1.0, 1.0]);
+    }
+
+    #[test]
+    fn sentence_sharing_no_words_is_least_central() {
+        let text = "Rain fell on the old harbour town all night long.\n\n\
+                    Giraffes enjoy eating acacia leaves slowly every single morning.\n\n\
+                    The harbour town flooded after rain fell all night.\n\n\
+                    Night rain flooded streets of the harbour town again.";
+        let s = scores(text);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[1], 0.0, "{s:?}");
+        assert!(s[0] > 0.5 && s[2] > 0.5 && s[3] > 0.5, "{s:?}");
+    }
+
+    #[test]
+    fn lead_sentences_win_in_one_paragraph() {
+        let sentence = "The council approved the new budget for schools and roads today. ";
+        let text = sentence.repeat(6);
+        let s = scores(&text);
+        assert_eq!(s[0], 1.0);
+        assert!(s.windows(2).all(|w| w[0] > w[1]), "{s:?}");
+    }
+
+    #[test]
+    fn later_paragraphs_have_no_position_preference() {
+        let text = "Budget news.\n\nThe council approved the new budget for schools and roads today.\n\n\
+                    The council approved the new budget for schools and roads today.";
+        let s = scores(text);
+        assert_eq!(s[1], s[2]);
+        assert!(s[0] < s[1], "the headline fragment scores lower: {s:?}");
+    }
+
+    #[test]
+    fn redundant_sentences_are_not_both_picked() {
+        let text = "The council approved the new budget for schools, roads and parks on Tuesday evening.\n\n\
+                    On Tuesday evening the council approved the new budget for schools, roads and parks.\n\n\
+                    Teachers welcomed the extra money for schools, saying the budget ends years of cuts.\n\n\
+                    Opposition members said the budget for roads was too small to repair old bridges.";
+        let doc = Document::new(text);
+        let s = sentence_scores(&doc, &[]);
+        let picked: Vec<usize> = summarize(&doc, &s, 2).iter().map(|p| p.index).collect();
+        assert_eq!(picked.len(), 2);
+        assert!(picked != [0, 1], "{picked:?} from {s:?}");
+    }
+
+    #[test]
+    fn key_phrases_raise_their_sentences() {
+        let text = "The mayor opened a bridge over the river on Monday.\n\n\
+                    The river bridge cost the city ten million dollars.\n\n\
+                    A new library will open near the river next year.";
+        let doc = Document::new(text);
+        let plain = sentence_scores(&doc, &[]);
+        let start = text.find("library").unwrap_or(0);
+        let library = Keyword {
+            text: "library".into(),
+            score: 1.0,
+            count: 1,
+            occurrences: vec![Span::new(start, start + "library".len())],
+        };
+        let boosted = sentence_scores(&doc, &[library]);
+        assert!(boosted[2] / boosted[0] > plain[2] / plain[0], "{plain:?} {boosted:?}");
+    }
+
+    #[test]
+    fn long_texts_stay_fast_and_finite() {
+        let text = "Alpha beta gamma delta. Epsilon zeta eta theta iota kappa. ".repeat(20_000) + &".".repeat(100_000);
+        let doc = Document::new(&text);
+        let s = sentence_scores(&doc, &[]);
+        assert_eq!(s.len(), doc.sentences.len());
+        assert!(s.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
+        assert_eq!(summarize(&doc, &s, 100).len(), 100);
+        assert_eq!(summarize(&doc, &s, doc.sentences.len()).len(), doc.sentences.len());
+    }
+
+    #[test]
+    fn other_languages_are_stemmed_with_their_stemmer() {
+        let text = "Die Regierung plant neue Gesetze für die Schulen.\n\n\
+                    Die Schulen bekommen mehr Lehrer und neue Gebäude.\n\n\
+                    Der Winter war in diesem Jahr sehr kalt und lang.";
+        let s = scores(text);
+        assert!(s[0] > s[2] && s[1] > s[2], "{s:?}");
+    }
 }
