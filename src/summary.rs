@@ -8,7 +8,8 @@
 //!   add the weight of those they contain;
 //! * **length**: headlines, datelines and fragments under 8 words are scaled down,
 //!   run-ons over 40 words too, and otherwise a longer sentence carries more of
-//!   the text (square root of its word count);
+//!   the text (square root of its word count); a line without closing punctuation
+//!   (a headline, a caption, a list item) counts half;
 //! * **position**: a news lead summarises its story, so inside the lead paragraph
 //!   importance decays quickly with the sentence's place. When the text has no
 //!   paragraph breaks, the whole text is the lead; later paragraphs get no positional
@@ -50,6 +51,11 @@ const LEAD_DECAY: f64 = 1.0;
 const KEYPHRASE_SHARE: f64 = 0.2;
 /// How much a candidate's similarity to the sentences already taken costs it.
 const REDUNDANCY: f64 = 0.1;
+
+/// Summaries up to this many sentences are picked for diversity.
+const REDUNDANCY_LIMIT: usize = 100;
+/// Weight of a sentence without closing punctuation (a headline, a caption, a list item).
+const UNFINISHED: f64 = 0.5;
 
 /// Cosine at which a candidate counts as repeating a picked sentence: it is taken only
 /// when nothing else is left.
@@ -175,6 +181,9 @@ impl Vectors {
 }
 
 /// One importance score per sentence, finite, in `0..=1`, the most important at 1.
+///
+/// The scores are the square roots of the product of centrality, length and position
+/// factors (see the module documentation), scaled to a maximum of 1.
 pub fn sentence_scores(doc: &Document, keywords: &[Keyword]) -> Vec<f64> {
     let vectors = Vectors::new(doc);
     let mut central = vectors.centrality();
@@ -188,19 +197,33 @@ pub fn sentence_scores(doc: &Document, keywords: &[Keyword]) -> Vec<f64> {
     let mut scores: Vec<f64> = central
         .iter()
         .zip(&vectors.words)
+        .zip(&doc.sentences)
         .enumerate()
-        .map(|(i, (&c, &words))| {
+        .map(|(i, ((&c, &words), sentence))| {
             let words = words as f64;
             let mut length = (words / MIN_WORDS).min(1.0) * words.sqrt();
             if words > MAX_WORDS {
                 length *= (MAX_WORDS / words).sqrt();
+            }
+            if !is_finished(doc, sentence) {
+                length *= UNFINISHED;
             }
             let position = if i < lead { (-(i as f64) / LEAD_DECAY).exp() } else { 1.0 };
             c * length * position
         })
         .collect();
     normalize(&mut scores);
+    // Position and length multiply into a steep range; the square root keeps the middle
+    // of it visible on a heat map. [`summarize`] squares it back.
+    scores.iter_mut().for_each(|v| *v = v.sqrt());
     scores
+}
+
+/// Whether the sentence ends in punctuation (a closing quote or bracket after it counts).
+fn is_finished(doc: &Document, sentence: &crate::text::Sentence) -> bool {
+    let tokens = doc.sentence_tokens(sentence);
+    let last = tokens.iter().rev().find(|t| !matches!(t.norm.as_str(), "\"" | "'" | "”" | "’" | "»" | ")" | "]"));
+    last.is_some_and(|t| t.kind == TokenKind::Punct)
 }
 
 /// How many sentences the lead paragraph has: all of them when the text is one paragraph.
@@ -220,7 +243,7 @@ fn keyword_coverage(doc: &Document, keywords: &[Keyword]) -> Option<Vec<f64>> {
     for keyword in keywords {
         for occurrence in &keyword.occurrences {
             let i = doc.sentences.partition_point(|s| s.span.end <= occurrence.start);
-            if let Some(c) = coverage.get_mut(i) {
+            if let Some(c) = coverage.get_mut(i).filter(|_| keyword.score.is_finite() && keyword.score > 0.0) {
                 *c += keyword.score;
             }
         }
@@ -253,7 +276,9 @@ pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySen
     if count == 0 {
         return Vec::new();
     }
-    let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0);
+    let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0).max(0.0);
+    // Redundancy is weighed against importance itself, not its square root.
+    let importance = |i: usize| score(i) * score(i);
     let mut ranked: Vec<usize> = (0..n).collect();
     ranked.sort_unstable_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
     let mut picked = if count > REDUNDANCY_LIMIT {
@@ -261,7 +286,7 @@ pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySen
         ranked
     } else {
         ranked.truncate(count * 3 + 10);
-        pick_diverse(doc, &ranked, count, score)
+        pick_diverse(doc, &ranked, count, importance)
     };
     picked.sort_unstable();
     picked
@@ -277,9 +302,6 @@ pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySen
         })
         .collect()
 }
-
-/// Summaries up to this many sentences are picked for diversity.
-const REDUNDANCY_LIMIT: usize = 100;
 
 /// Maximal marginal relevance among `candidates` (sentence indices, best first).
 fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl Fn(usize) -> f64) -> Vec<usize> {
@@ -399,6 +421,14 @@ mod tests {
         assert!(s.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
         assert_eq!(summarize(&doc, &s, 100).len(), 100);
         assert_eq!(summarize(&doc, &s, doc.sentences.len()).len(), doc.sentences.len());
+    }
+
+    #[test]
+    fn summarize_tolerates_odd_scores() {
+        let doc = Document::new("First sentence here is long enough. Second sentence here is long enough too.");
+        let picked = summarize(&doc, &[f64::NAN, -3.0], 1);
+        assert_eq!(picked.len(), 1);
+        assert_eq!(summarize(&doc, &[0.5], 2).len(), 1, "no more sentences than scores");
     }
 
     #[test]
