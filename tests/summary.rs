@@ -74,3 +74,21 @@ fn analysis_summary_matches_options() {
     let analysis = analyze(SEED, &ratio).unwrap();
     assert_eq!(analysis.summary.len(), analysis.sentences.len());
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gets_valid_scores_and_summary(text in "(\\PC|[ \\n.!?'’\"]){0,300}", count in 0usize..8) {
+        let doc = Document::new(&text);
+        let scores = sentence_scores(&doc, &[]);
+        proptest::prop_assert_eq!(scores.len(), doc.sentences.len());
+        proptest::prop_assert!(scores.iter().all(|s| s.is_finite() && (0.0..=1.0).contains(s)));
+        if !scores.is_empty() {
+            proptest::prop_assert_eq!(scores.iter().copied().fold(0.0, f64::max), 1.0);
+        }
+        let summary = summarize(&doc, &scores, count);
+        proptest::prop_assert_eq!(summary.len(), count.min(doc.sentences.len()));
+        proptest::prop_assert!(summary.windows(2).all(|w| w[0].index < w[1].index));
+        let stats = textlens::stats::compute(&doc, 230);
+        proptest::prop_assert_eq!(stats.sentences, doc.sentences.len());
+    }
+}
