@@ -98,10 +98,11 @@ skipped-report:
 	@if [ -s $(LOGS)/skipped.txt ]; then echo "data-dependent tests skipped:"; cat $(LOGS)/skipped.txt; \
 	else echo "data-dependent tests skipped: none"; fi
 
-# --show-output prints what passing tests wrote, which is where skip notices appear.
+# --show-output prints what passing tests wrote, which is where skip notices appear;
+# --no-fail-fast runs every test binary even when one fails.
 test-rust:
 	@mkdir -p $(LOGS)
-	cargo test -- --show-output 2>&1 | tee $(LOGS)/rust.log
+	cargo test --no-fail-fast -- --show-output 2>&1 | tee $(LOGS)/rust.log
 
 test-node:
 	@mkdir -p $(LOGS)
