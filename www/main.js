@@ -5,6 +5,9 @@ const DEFAULT_SEED = '000_50d3d3b30f27bb10.txt';
 const SEEDS = new URL('../seeds/', import.meta.url);
 const DEBOUNCE_MS = 250;
 const TERMS = 15;
+// Drawing a multi-megabyte text with its marks would stall the page; longer texts are
+// analysed whole but shown up to this many UTF-16 code units.
+const MAX_SHOWN = 200_000;
 
 /** Display names, in legend order. */
 const LABELS = {
@@ -170,8 +173,9 @@ function renderStats(stats, ms) {
 }
 
 /** The text as text nodes, each entity mention wrapped in a <mark> carrying its label. */
-function renderDocument(text, entities) {
+function renderDocument(fullText, entities) {
   const fragment = document.createDocumentFragment();
+  const text = fullText.length > MAX_SHOWN ? fullText.slice(0, MAX_SHOWN) : fullText;
   let cursor = 0;
   const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const entity of sorted) {
@@ -187,6 +191,9 @@ function renderDocument(text, entities) {
   }
   if (cursor < text.length) fragment.append(document.createTextNode(text.slice(cursor)));
   if (!text.trim()) fragment.append(el('span', 'empty', 'Paste or type a text above to see its entities here.'));
+  if (text.length < fullText.length) {
+    fragment.append(el('p', 'empty', `… The text is ${number.format(fullText.length)} characters long; the first ${number.format(MAX_SHOWN)} are shown. The lists cover all of it.`));
+  }
   ui.document.replaceChildren(fragment);
   focusGroup(null);
 }

@@ -175,6 +175,42 @@ describe('page', () => {
     for (const mark of shown) assert.ok(text.includes(mark.text), `mark "${mark.text}" is a piece of the text`);
   });
 
+  test('a 2 MB paste is analysed in the worker while the page stays responsive', async () => {
+    const big = ARTICLE.repeat(Math.ceil(2_000_000 / ARTICLE.length));
+    await page.evaluate((text) => {
+      const area = document.getElementById('text');
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, big);
+    // While the worker runs, timers on the page keep firing on time.
+    const { gap, ticks } = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let last = performance.now();
+          let gap = 0;
+          let ticks = 0;
+          const started = performance.now();
+          const timer = setInterval(() => {
+            const now = performance.now();
+            const running = document.body.dataset.state === 'running';
+            if (running) {
+              gap = Math.max(gap, now - last);
+              ticks += 1;
+            }
+            last = now;
+            if ((!running && ticks > 0) || now - started > 20_000) {
+              clearInterval(timer);
+              resolve({ gap, ticks });
+            }
+          }, 10);
+        }),
+    );
+    assert.ok(ticks > 0, 'the analysis ran in the background');
+    assert.ok(gap < 250, `the page stalled for ${Math.round(gap)} ms during the analysis`);
+    await page.waitForFunction((n) => document.getElementById('status').textContent.includes(`Analysed ${n} characters`), big.length.toLocaleString('en'));
+    assert.match(await page.$eval('#document', (n) => n.textContent), /the first 200,000 are shown/);
+  });
+
   test('screenshots at desktop and phone widths', async () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.selectOption('#sample', '000_50d3d3b30f27bb10.txt');
