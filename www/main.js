@@ -134,7 +134,7 @@ function render(text, result, ms) {
     'No frequent terms found.',
   );
   const count = result.entities.length;
-  ui.status.textContent = `Analysed ${number.format(text.length)} characters in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
+  ui.status.textContent = `Analysed ${number.format(result.stats.characters)} characters in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
   document.body.dataset.analysed = 'true';
 }
 
