@@ -256,7 +256,7 @@ impl<'t> Segmenter<'t> {
                     continue;
                 }
                 i = last;
-            } else if raw == ";" && self.semicolon_ends(i) {
+            } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
                 self.end_after(i);
                 i += 1;
                 continue;
@@ -333,6 +333,12 @@ impl<'t> Segmenter<'t> {
             let gap = self.gap_after(last);
             let next = self.raw(last + 1);
             let Some(next_token) = self.tokens.get(last + 1) else { break };
+            if !gap.is_empty() && !gap.contains('\n') {
+                if let Some(face) = self.emoticon(last + 1) {
+                    last = face;
+                    continue;
+                }
+            }
             let extend = if gap.is_empty() {
                 next_token.kind == TokenKind::Punct && (is_terminal(next) || is_closing(next))
             } else if gap.contains('\n') {
@@ -379,8 +385,8 @@ impl<'t> Segmenter<'t> {
             return Some((last, None));
         }
         Some(match (dots, attached) {
-            (3, false) => (last, None),
-            (3, true) => (last, Some(last)),
+            (3, false) if next_raw == "I" || !next.is_capitalized(self.text) => (last, None),
+            (3, _) => (last, Some(last)),
             (_, true) => (last, Some(i)),
             (_, false) => (last, Some(last)),
         })
@@ -415,14 +421,10 @@ impl<'t> Segmenter<'t> {
         let Some(previous) = previous else { return !next_lower };
         match previous.kind {
             TokenKind::Word => self.word_period_ends(at - 1, next, next_lower),
-            TokenKind::Number => {
-                if next_lower || next_numeric || self.is_ordinal(at - 1, next) {
-                    return false;
-                }
-                true
-            }
+            TokenKind::Number if next_lower => !self.may_be_ordinal(at - 1),
+            TokenKind::Number => !next_numeric && !self.is_ordinal(at - 1, next),
             TokenKind::Symbol => !next_lower && !next_numeric,
-            TokenKind::Punct => !next_lower,
+            TokenKind::Punct => !next_lower || previous.text(self.text) == ")",
         }
     }
 
@@ -463,13 +465,18 @@ impl<'t> Segmenter<'t> {
 
     /// "am 3. Oktober", "im 19. Jahrhundert": a German ordinal, not a full stop.
     fn is_ordinal(&self, number: usize, next: &Token) -> bool {
-        let raw = self.raw(number);
-        if raw.len() > 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        if !self.may_be_ordinal(number) {
             return false;
         }
         let before = number.checked_sub(1).map(|p| &self.tokens[p]);
         before.is_some_and(|b| b.kind == TokenKind::Word && ORDINAL_PRECEDERS.contains(&b.text(self.text)))
             || MONTHS.contains(&next.norm.as_str())
+    }
+
+    /// A number of at most three digits, which a period may turn into a German ordinal.
+    fn may_be_ordinal(&self, number: usize) -> bool {
+        let raw = self.raw(number);
+        raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit())
     }
 
     /// A capitalised function word that usually opens a sentence ("The", "Die", "Il").
@@ -519,6 +526,42 @@ impl<'t> Segmenter<'t> {
         let Some(next) = self.tokens.get(i + 1) else { return false };
         let spaced_before = i > 0 && !self.gap_after(i - 1).is_empty();
         self.opens_after(i) && (self.is_starter(next) || spaced_before)
+    }
+
+    /// "Best regards, Debra", "Dear All, My name…": the greeting or closing line of a
+    /// letter, run into the next line.
+    fn ends_letter_line(&self, i: usize) -> bool {
+        let words = i - self.start;
+        if words == 0 || words > 4 || !self.opens_after(i) || !self.tokens[self.start..i].iter().all(|t| t.kind == TokenKind::Word) {
+            return false;
+        }
+        let first = self.tokens[self.start].norm.as_str();
+        let last = self.tokens[i - 1].norm.as_str();
+        matches!(first, "dear" | "hi" | "hello" | "hey")
+            || words <= 2 && matches!(last, "regards" | "sincerely" | "thanks" | "cheers" | "best" | "yours" | "respectfully" | "wishes")
+    }
+
+    /// A web address or e-mail address ending at token `i` and followed by a capitalised
+    /// word or another address: the line of a signature or a header, not running text.
+    fn link_ends(&self, i: usize) -> bool {
+        let gap = self.gap_after(i);
+        let Some(next) = self.tokens.get(i + 1) else { return false };
+        if gap.is_empty() || gap.contains('\n') {
+            return false;
+        }
+        let mut first = i;
+        while first > self.start && self.gap_after(first - 1).is_empty() {
+            first -= 1;
+        }
+        let chunk = self.text[self.tokens[first].span.start..self.tokens[i].span.end].trim_matches(|c| matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']'));
+        let is_link = |s: &str| {
+            s.contains("://") || s.starts_with("www.") || s.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        };
+        if !is_link(chunk) {
+            return false;
+        }
+        let rest = &self.text[next.span.start..];
+        next.is_capitalized(self.text) || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
     }
 
     /// "08/16/2000 03:14 PM", the date line of a forwarded e-mail: its last token.
