@@ -96,6 +96,12 @@ fn is_closing(token: &str) -> bool {
     matches!(token, "\"" | "'" | "”" | "“" | "’" | "»" | "›" | ")" | "]" | "}" | "」" | "』" | "）" | "》" | "〉")
 }
 
+/// "XIV", "II": after a period it is an ordinal ("Ludwig XIV. war"), not a sentence end.
+/// D and M are left out: "CD", "MD" are far more often abbreviations.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() <= 6 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
 fn is_bullet(token: &str) -> bool {
     matches!(token, "•" | "◦" | "▪" | "▫" | "‣" | "⁃" | "●" | "○" | "■" | "□" | "►" | "▶" | "▸" | "➢" | "➤" | "✓" | "✔")
 }
@@ -116,6 +122,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         quotes_seen: 0,
         straight_open: false,
         low_open: false,
+        parens_open: 0,
     };
     segmenter.run();
     let mut ends = segmenter.ends;
@@ -159,6 +166,8 @@ struct Segmenter<'t> {
     straight_open: bool,
     /// A German low quote „ is open in the current sentence.
     low_open: bool,
+    /// Brackets opened and not yet closed in the current sentence.
+    parens_open: usize,
 }
 
 impl<'t> Segmenter<'t> {
@@ -186,6 +195,7 @@ impl<'t> Segmenter<'t> {
         self.quotes_seen = k + 1;
         self.straight_open = false;
         self.low_open = false;
+        self.parens_open = 0;
     }
 
     /// Brings the open-quotation state up to token `upto` (inclusive).
@@ -195,6 +205,8 @@ impl<'t> Segmenter<'t> {
                 "\"" => self.straight_open = !self.straight_open,
                 "„" => self.low_open = true,
                 "“" if self.low_open => self.low_open = false,
+                "(" => self.parens_open += 1,
+                ")" => self.parens_open = self.parens_open.saturating_sub(1),
                 _ => {}
             }
             self.quotes_seen += 1;
@@ -349,6 +361,7 @@ impl<'t> Segmenter<'t> {
                     || next.starts_with("..")
                     || next == "\"" && self.straight_open
                     || next == "“" && self.low_open
+                    || next == ")" && self.parens_open > 0
             };
             if !extend {
                 break;
@@ -450,6 +463,9 @@ impl<'t> Segmenter<'t> {
         }
         if final_abbreviations().contains(token, self.text) {
             return next.is_capitalized(self.text);
+        }
+        if is_roman_numeral(raw) && letters > 1 && next_lower {
+            return false;
         }
         if letters == 1 {
             if starts_lowercase(raw) {
@@ -752,6 +768,16 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals_brackets_and_lower_case_after_abbreviations() {
+        assert_eq!(split("Ludwig XIV. war König. Er starb."), ["Ludwig XIV. war König.", "Er starb."]);
+        assert_eq!(split("(We fly next day. ) Hop onto a bus."), ["(We fly next day. )", "Hop onto a bus."]);
+        assert_eq!(split("Die Stadt hat 10 000 Einw. und mind. zwei Kirchen. Sie ist alt."), [
+            "Die Stadt hat 10 000 Einw. und mind. zwei Kirchen.",
+            "Sie ist alt."
+        ]);
+    }
+
+    #[test]
     fn repeated_and_mixed_terminal_marks() {
         assert_eq!(split("Hello!! Long time no see."), ["Hello!!", "Long time no see."]);
         assert_eq!(split("Hello?? Who is there?"), ["Hello??", "Who is there?"]);
@@ -830,6 +856,9 @@ mod tests {
         ]);
         assert_eq!(split("St. Michael's Church is on 5th st. near the light."), ["St. Michael's Church is on 5th st. near the light."]);
         assert_eq!(split("Were Jane and co. at the party?"), ["Were Jane and co. at the party?"]);
+        assert_eq!(split("What is your name? My name is Jonas."), ["What is your name?", "My name is Jonas."]);
+        assert_eq!(split("I can see Mt. Fuji from here."), ["I can see Mt. Fuji from here."]);
+        assert_eq!(split("That is JFK Jr.'s book."), ["That is JFK Jr.'s book."]);
         assert_eq!(split("I love her. :) She is great :-) Really."), ["I love her. :)", "She is great :-)", "Really."]);
     }
 
