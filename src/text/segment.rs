@@ -283,7 +283,7 @@ impl<'t> Segmenter<'t> {
     /// At the start of a sentence: skips a bullet and a list marker ("• 9.", "1.)", "a."),
     /// remembering the marker so that the next item can start a new sentence.
     fn open_sentence(&mut self, mut i: usize) -> usize {
-        if is_bullet(self.raw(i)) {
+        if is_bullet(self.raw(i)) && !self.gap_after(i).contains('\n') {
             i += 1;
         }
         if let Some((marker, last)) = self.marker_at(i) {
@@ -547,7 +547,7 @@ impl<'t> Segmenter<'t> {
     /// "Best regards, Debra", "Dear All, My name…": the greeting or closing line of a
     /// letter, run into the next line.
     fn ends_letter_line(&self, i: usize) -> bool {
-        let words = i - self.start;
+        let Some(words) = i.checked_sub(self.start) else { return false };
         if words == 0 || words > 4 || !self.opens_after(i) || !self.tokens[self.start..i].iter().all(|t| t.kind == TokenKind::Word) {
             return false;
         }
@@ -582,16 +582,14 @@ impl<'t> Segmenter<'t> {
 
     /// "08/16/2000 03:14 PM", the date line of a forwarded e-mail: its last token.
     fn header_stamp(&self, i: usize) -> Option<usize> {
+        let digits = |part: Option<&str>, max: usize| part.is_some_and(|p| (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
         let is_date = |s: &str| {
-            let parts: Vec<&str> = s.split('/').collect();
-            parts.len() == 3
-                && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-                && parts[0].len() <= 2
-                && parts[1].len() <= 2
+            let mut parts = s.split('/');
+            digits(parts.next(), 2) && digits(parts.next(), 2) && digits(parts.next(), 4) && parts.next().is_none()
         };
         let is_time = |s: &str| {
-            let parts: Vec<&str> = s.split(':').collect();
-            (2..=3).contains(&parts.len()) && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            let mut parts = s.split(':');
+            digits(parts.next(), 2) && digits(parts.next(), 2) && parts.next().is_none_or(|p| digits(Some(p), 2)) && parts.next().is_none()
         };
         let token = self.tokens.get(i)?;
         if token.kind != TokenKind::Number || !is_date(token.text(self.text)) {
