@@ -610,7 +610,8 @@ impl<'t> Segmenter<'t> {
         !(starts_lowercase(raw) || raw == ",")
     }
 
-    /// A line of separators ("*****", "-----", "_____"): its last token.
+    /// A line of separators ("*****", "-----", "_____", or "--" on its own before a
+    /// signature): its last token.
     fn separator_run(&self, i: usize) -> Option<usize> {
         let raw = self.raw(i);
         if !matches!(raw, "*" | "=" | "_" | "-" | "~" | "#") {
@@ -620,7 +621,8 @@ impl<'t> Segmenter<'t> {
         while self.gap_after(last).is_empty() && self.raw(last + 1) == raw {
             last += 1;
         }
-        (last - i >= 2).then_some(last)
+        let standalone = i == self.start && raw == "-" && !self.gap_after(last).is_empty();
+        (last - i >= 2 || last > i && standalone).then_some(last)
     }
 
     /// A line break after token `i` ends the sentence when it is a blank line, or when the
@@ -867,6 +869,8 @@ mod tests {
         assert_eq!(split("Best regards, Debra Perlingiere"), ["Best regards,", "Debra Perlingiere"]);
         assert_eq!(split("Dear All, My name is Visit."), ["Dear All,", "My name is Visit."]);
         assert_eq!(split("Email: franz@gmail.com Site made! Look."), ["Email: franz@gmail.com", "Site made!", "Look."]);
+        assert_eq!(split("It ended. -- Posted by Nook"), ["It ended.", "--", "Posted by Nook"]);
+        assert_eq!(split("the man -- who was tall -- came"), ["the man -- who was tall -- came"]);
         assert_eq!(split("Thank you. ****** NOTICE ****** This mail is private."), [
             "Thank you.",
             "******",
