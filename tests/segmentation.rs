@@ -10,8 +10,8 @@ use textlens::{Document, Utf16Index};
 
 const DATA: &str = "../shared/data/segment";
 
-/// Levels reached on the dev data, one point of slack below the measured F1.
-const MIN_F1: [(&str, f64); 3] = [("ud_en_ewt", 0.0), ("ud_de_gsd", 0.0), ("ud_fr_gsd", 0.0)];
+/// One point below the F1 reached on the dev data (95.46, 98.66, 98.79).
+const MIN_F1: [(&str, f64); 3] = [("ud_en_ewt", 94.4), ("ud_de_gsd", 97.6), ("ud_fr_gsd", 97.7)];
 
 fn sentence_texts(text: &str) -> Vec<&str> {
     Document::new(text).sentences.iter().map(|s| s.span.slice(text)).collect()
