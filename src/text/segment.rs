@@ -70,6 +70,10 @@ const MONTHS: &[&str] = &[
     "november", "dezember",
 ];
 
+/// Lines at least this long that end without punctuation are taken for hard-wrapped
+/// running text; headlines, list items and signature lines are shorter.
+const WRAPPED_LINE_CHARS: usize = 60;
+
 const EMOTICONS: &[&str] =
     &[":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", ":)", ":(", ":D", ":P", ":p", ";)", "=)", ":/"];
 
@@ -93,7 +97,7 @@ fn is_ellipsis(token: &str) -> bool {
 
 /// Marks that close a sentence's quotation or bracket right after its full stop.
 fn is_closing(token: &str) -> bool {
-    matches!(token, "\"" | "'" | "”" | "“" | "’" | "»" | "›" | ")" | "]" | "}" | "」" | "』" | "）" | "》" | "〉")
+    matches!(token, "\"" | "'" | "”" | "“" | "’" | "‘" | "»" | "«" | "›" | "‹" | ")" | "]" | "}" | "」" | "』" | "）" | "》" | "〉")
 }
 
 /// "XIV", "II": after a period it is an ordinal ("Ludwig XIV. war"), not a sentence end.
@@ -646,7 +650,22 @@ impl<'t> Segmenter<'t> {
         if starts_lowercase(self.raw(i + 1)) || matches!(raw, "," | "&" | "(" | "/" | "+") {
             return false;
         }
-        !(token.kind == TokenKind::Word && starts_lowercase(raw) && is_stopword(&token.norm))
+        if token.kind == TokenKind::Word && starts_lowercase(raw) && is_stopword(&token.norm) {
+            return false;
+        }
+        !self.wrapped_before_name(i)
+    }
+
+    /// A long line ending in a word, followed by a capitalised word that is not a sentence
+    /// opener: hard-wrapped running text ("… met with\nAmir Abdollahian"), not a headline.
+    fn wrapped_before_name(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else { return false };
+        let token = &self.tokens[i];
+        if token.kind != TokenKind::Word || !next.is_capitalized(self.text) || self.is_starter(next) || next.text(self.text) == "I" {
+            return false;
+        }
+        let line_start = self.text[..token.span.end].rfind('\n').map_or(0, |n| n + 1);
+        self.text[line_start..token.span.end].chars().count() >= WRAPPED_LINE_CHARS
     }
 }
 
@@ -765,6 +784,7 @@ mod tests {
         ]);
         assert_eq!(split("Il a dit « c'est fini. » Puis il est parti."), ["Il a dit « c'est fini. »", "Puis il est parti."]);
         assert_eq!(split("Er sagte: „Wir kommen.“ Dann ging er."), ["Er sagte: „Wir kommen.“", "Dann ging er."]);
+        assert_eq!(split("Er sagte: »Wir kommen.« Dann ging er."), ["Er sagte: »Wir kommen.«", "Dann ging er."]);
     }
 
     #[test]
@@ -818,6 +838,12 @@ mod tests {
         assert_eq!(split("The minister met with\nAmir Abdollahian on Saturday."), ["The minister met with\nAmir Abdollahian on Saturday."]);
         assert_eq!(split("It was a long and\nwinding road."), ["It was a long and\nwinding road."]);
         assert_eq!(split("Mr.\nSmith came."), ["Mr.\nSmith came."]);
+        let wrapped = "The foreign minister of the country said on Saturday that he met\nAmir Abdollahian and others.\nThe talks went well.";
+        assert_eq!(split(wrapped), [
+            "The foreign minister of the country said on Saturday that he met\nAmir Abdollahian and others.",
+            "The talks went well."
+        ]);
+        assert_eq!(split("Short Headline Here\nAmir Abdollahian spoke."), ["Short Headline Here", "Amir Abdollahian spoke."]);
     }
 
     #[test]
