@@ -937,7 +937,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn sentences_cover_every_non_space_character_once(text in "[ a-zA-Z0-9.!?\"'()\\n„“«»。:;,@/*•-]{0,80}") {
+        fn sentences_cover_every_non_space_character_once(text in "[ a-zA-Z0-9.!?\"'()\\n„“«»。:;,@/*•-]{0,80}|(\\PC|\\n|\\r){0,60}") {
             let tokens = tokenize(&text);
             let found = sentences(&text, &tokens);
             let mut covered = 0;

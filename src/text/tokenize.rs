@@ -294,6 +294,24 @@ mod tests {
         assert!(started.elapsed().as_secs() < 10, "help: tokenizing took {:?}", started.elapsed());
     }
 
+    fn is_space(c: char) -> bool {
+        c.is_whitespace() || c == '\u{FEFF}'
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_and_whitespace_cover_the_text(text in "[ a-zA-Z0-9.'’\\-,:/@$\u{A0}\u{FE0F}\u{20E3}]{0,60}|(\\PC|\\n){0,60}") {
+            let mut covered = 0;
+            for token in tokenize(&text) {
+                proptest::prop_assert!(token.span.start >= covered && token.span.end > token.span.start);
+                proptest::prop_assert!(text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end));
+                proptest::prop_assert!(text[covered..token.span.start].chars().all(is_space));
+                covered = token.span.end;
+            }
+            proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
+    }
+
     #[test]
     fn norm_is_lowercase_with_plain_apostrophe() {
         let tokens = tokenize("O’Brien");
