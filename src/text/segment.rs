@@ -916,6 +916,8 @@ mod tests {
             "A. ".repeat(200_000),
             "1. ".repeat(200_000),
             "word ".repeat(200_000),
+            "Word ".repeat(200_000),
+            "Word\n".repeat(200_000),
             "a.b".repeat(200_000),
             "x@y.z/".repeat(100_000) + " Next",
             "\"".repeat(200_000),
