@@ -48,7 +48,7 @@ const MAX_WORDS: f64 = 40.0;
 /// Sentences into the lead paragraph over which the positional weight falls by a factor e.
 const LEAD_DECAY: f64 = 1.0;
 /// Share of a sentence's centrality that key phrases contribute when there are any.
-const KEYPHRASE_SHARE: f64 = 0.2;
+const KEYPHRASE_SHARE: f64 = 0.1;
 /// How much a candidate's similarity to the sentences already taken costs it.
 const REDUNDANCY: f64 = 0.1;
 
