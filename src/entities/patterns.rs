@@ -285,10 +285,12 @@ impl Tokens<'_> {
         self.kind(i) == Some(TokenKind::Number)
     }
 
-    /// The month a capitalised token at `i` names, and the token after it (past an
-    /// abbreviation's period).
+    /// The month a token at `i` names, and the token after it (past an abbreviation's
+    /// period).
     fn month_at(&self, i: usize) -> Option<(u32, usize)> {
-        if !self.capitalized(i) {
+        // Lower case, "may", "mar" and "sept" are ordinary words too often.
+        let lower_ok = self.norm(i).len() > 3 && !matches!(self.norm(i), "may" | "sept");
+        if self.kind(i) != Some(TokenKind::Word) || !(self.capitalized(i) || lower_ok) {
             return None;
         }
         let m = month(self.norm(i))?;
@@ -329,7 +331,8 @@ impl Tokens<'_> {
             // "March" and "May" are also a verb and a modal: alone they need a cue.
             let full_name = self.norm(j).len() > 4 || matches!(self.norm(j), "june" | "july");
             let cued = j > 0 && matches!(self.norm(j - 1), "in" | "since" | "by" | "until" | "last" | "next" | "early" | "late" | "mid" | "this" | "from" | "during" | "of");
-            if full_name && (self.norm(j) != "march" || cued) || self.norm(j) == "may" && cued {
+            let lone = full_name && (self.norm(j) != "march" || cued) || self.norm(j) == "may" && cued;
+            if lone && self.capitalized(j) {
                 return Some(after);
             }
         }
