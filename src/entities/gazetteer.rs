@@ -72,6 +72,21 @@ word_list!(
     "lists/titles.txt"
 );
 word_list!(
+    /// A word that ends the name of an event or prize ("cup", "war").
+    is_event_word,
+    "lists/events.txt"
+);
+word_list!(
+    /// A capitalised word that is never a name: units, time zones, abbreviations.
+    is_never_name,
+    "lists/not_names.txt"
+);
+word_list!(
+    /// A well-known organisation named by one word ("nato", "reuters").
+    is_known_org,
+    "lists/orgs.txt"
+);
+word_list!(
     /// An ordinary word that often opens a sentence ("considering", "however").
     is_common_opener,
     "lists/common_words.txt"
@@ -83,6 +98,18 @@ pub fn is_nationality(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = words(&SET, include_str!("lists/nationalities.txt"));
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
+}
+
+/// A word or phrase for the people of a place ("Kenyan", "South Koreans", "Israeli",
+/// "New Zealander"): the listed adjectives, and a known place with a demonym ending.
+pub fn is_demonym(key: &str) -> bool {
+    if is_nationality(key) {
+        return true;
+    }
+    let singular = key.strip_suffix('s').unwrap_or(key);
+    ["n", "an", "ian", "ese", "i", "er", "ean"].iter().any(|ending| {
+        singular.strip_suffix(ending).is_some_and(|stem| stem.len() >= 3 && (is_place(stem) || is_place(&format!("{stem}a"))))
+    })
 }
 
 /// The month (1–12) a lower-cased word names, full or abbreviated.
@@ -115,6 +142,9 @@ mod tests {
         assert!(is_nationality("iranian") && is_nationality("americans") && !is_nationality("iran"));
         assert_eq!((month("march"), month("sept."), month("dec"), month("mayor")), (Some(3), Some(9), Some(12), None));
         assert!(is_weekday("saturday") && is_common_opener("considering"));
+        assert!(is_event_word("cup") && is_never_name("gmt") && is_known_org("nato"));
+        assert!(is_demonym("kenyan") && is_demonym("south koreans") && is_demonym("sri lankan") && is_demonym("israeli"));
+        assert!(!is_demonym("iran") && !is_demonym("tehran") && !is_demonym("kenya"));
         assert!(is_org_head("ministry") && is_place_head("gulf") && is_place_word("sea"));
     }
 

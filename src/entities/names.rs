@@ -7,8 +7,8 @@
 //! gazetteer) vouches for are taken.
 
 use super::gazetteer::{
-    is_common_opener, is_first_name, is_nationality, is_org_head, is_org_word, is_place, is_place_head, is_place_word, is_title,
-    is_weekday, month, MAX_PLACE_WORDS,
+    is_common_opener, is_demonym, is_event_word, is_first_name, is_known_org, is_never_name, is_org_head, is_org_word, is_place,
+    is_place_head, is_place_word, is_title, is_weekday, month, MAX_PLACE_WORDS,
 };
 use super::{Label, Mention, Recognizer};
 use crate::lexicon::is_stopword;
@@ -218,7 +218,7 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         let norm = token.norm.as_str();
         let full_month = month(norm).is_some() && norm.len() > 3;
-        if is_weekday(norm) || full_month {
+        if is_weekday(norm) || full_month || is_never_name(norm) {
             return false;
         }
         !is_stopword(norm) || is_acronym(self.raw(i))
@@ -341,7 +341,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 let start = self.doc.tokens[i].span.start;
                 let sure = is_place(&self.norm(i)[..head.min(self.norm(i).len())]);
                 let label = sure.then_some(Label::Location);
-                let key_ok = !is_nationality(&self.norm(i)[..head.min(self.norm(i).len())]);
+                let key_ok = !is_demonym(&self.norm(i)[..head.min(self.norm(i).len())]);
                 if key_ok && self.norm(i).is_char_boundary(head) {
                     out.push(Candidate { span: Span::new(start, start + head), tokens: i..i + 1, label, sure, place_cue: false });
                 }
@@ -435,19 +435,22 @@ impl<'d, 'a> Context<'d, 'a> {
             tokens.start += 1;
             person_cue = true;
         }
-        while !fixed && tokens.len() > 1 && is_nationality(self.norm(tokens.start)) {
+        while !fixed && tokens.len() > 1 && is_demonym(self.norm(tokens.start)) {
             tokens.start += 1;
         }
         let key = self.key(tokens.clone());
-        if tokens.len() == 1 && (is_nationality(&key) || is_title(&key)) {
+        // "South African", "Roman Catholic", "World Cup": adjectives and events.
+        let adjective = !fixed && (is_demonym(&key) || is_demonym(last));
+        if adjective || is_event_word(last) || tokens.len() == 1 && is_title(&key) {
             return;
         }
         let of_head = |is_head: fn(&str) -> bool| {
             (tokens.start + 1..tokens.end).any(|k| self.norm(k) == "of" && is_head(self.norm(k - 1)))
         };
+        let has_acronym = self.doc.tokens[tokens.clone()].iter().any(|t| is_acronym(t.text(self.doc.text)) && !is_place(&t.norm));
         let (label, sure) = if is_place(&key) {
             (Some(Label::Location), true)
-        } else if is_org_word(last) || of_head(is_org_head) {
+        } else if is_known_org(&key) || is_org_word(last) || tokens.len() > 1 && has_acronym || of_head(is_org_head) {
             (Some(Label::Org), true)
         } else if is_place_word(last) && tokens.len() > 1 || of_head(is_place_head) {
             (Some(Label::Location), true)

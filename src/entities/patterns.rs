@@ -419,6 +419,11 @@ impl Tokens<'_> {
         if (clock('.') || hour_only) && self.meridiem(i + 1) {
             return Some(self.zone(i + 2));
         }
+        // "1530 GMT", as agencies write times.
+        let hhmm = raw.len() == 4 && small_number(raw, false).is_some_and(|t| t / 100 < 24 && t % 100 < 60);
+        if hhmm && self.zone(i + 1) > i + 1 {
+            return Some(i + 2);
+        }
         (hour_only && self.norm(i + 1) == "o'clock").then_some(i + 2)
     }
 
@@ -508,8 +513,8 @@ mod tests {
 
     #[test]
     fn times() {
-        let text = "At 10:30, or 10.30 a.m., 3pm, 7 p.m. GMT, noon and 23:15:05 but not 12.5 kg or 61:10.";
-        assert_eq!(only(text, Label::Time), ["10:30", "10.30 a.m.", "3pm", "7 p.m. GMT", "noon", "23:15:05"]);
+        let text = "At 10:30, or 10.30 a.m., 3pm, 7 p.m. GMT, noon, 1530 GMT and 23:15:05 but not 12.5 kg or 61:10.";
+        assert_eq!(only(text, Label::Time), ["10:30", "10.30 a.m.", "3pm", "7 p.m. GMT", "noon", "1530 GMT", "23:15:05"]);
     }
 
     #[test]
