@@ -36,6 +36,8 @@ const MAX_HEADLINE_MATCH: usize = 6;
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "al", "el", "bin", "ibn", "bint", "ben"];
 /// Words before a place ("in Tehran").
 const PLACE_CUES: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards", "via", "around", "visited", "visiting"];
+/// Words that open a place name ("Cape Canaveral", "Mount Everest").
+const PLACE_OPENERS: &[&str] = &["mount", "mt", "lake", "cape", "fort", "port", "isle", "gulf", "loch", "glen"];
 /// Hyphenated endings after a name that are not part of it ("Kurdistan-based").
 const HYPHEN_TAILS: &[&str] = &["based", "led", "backed", "born", "controlled", "held", "owned", "run", "made", "bound", "allied", "linked", "funded", "sponsored", "occupied", "dominated", "style", "era", "bred", "wide"];
 /// Abbreviations that end a name with their period ("Acme Inc.").
@@ -379,6 +381,12 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
+    /// The last word of a run, past the period of "Inc.".
+    fn last_word(&self, tokens: Range<usize>) -> &'d str {
+        let end = if tokens.len() > 1 && self.norm(tokens.end - 1) == "." { tokens.end - 1 } else { tokens.end };
+        self.norm(end.saturating_sub(1))
+    }
+
     /// Whether a capitalised word opening a sentence is an ordinary word.
     fn ordinary_opener(&self, i: usize, run_length: usize) -> bool {
         let norm = self.norm(i);
@@ -405,7 +413,7 @@ impl<'d, 'a> Context<'d, 'a> {
             self.push(tokens, Some(Label::Location), true, false, out);
             return;
         }
-        let ends_as_org = is_org_word(self.norm(tokens.end - 1).trim_end_matches('.'));
+        let ends_as_org = is_org_word(self.last_word(tokens.clone()));
         let mut start = tokens.start;
         for k in tokens.start + 1..tokens.end {
             let after_place = is_place(self.norm(k - 1)) && (is_first_name(self.norm(k)) || is_title(self.norm(k)));
@@ -428,7 +436,7 @@ impl<'d, 'a> Context<'d, 'a> {
         if tokens.is_empty() {
             return;
         }
-        let last = self.norm(tokens.end - 1).trim_end_matches('.');
+        let last = self.last_word(tokens.clone());
         let has_of = self.doc.tokens[tokens.clone()].iter().any(|t| t.norm == "of");
         let fixed = is_org_word(last) || is_place_word(last) || has_of;
         while !fixed && tokens.len() > 1 && is_title(self.norm(tokens.start)) {
@@ -452,7 +460,7 @@ impl<'d, 'a> Context<'d, 'a> {
             (Some(Label::Location), true)
         } else if is_known_org(&key) || is_org_word(last) || tokens.len() > 1 && has_acronym || of_head(is_org_head) {
             (Some(Label::Org), true)
-        } else if is_place_word(last) && tokens.len() > 1 || of_head(is_place_head) {
+        } else if tokens.len() > 1 && (is_place_word(last) || PLACE_OPENERS.contains(&self.norm(tokens.start))) || of_head(is_place_head) {
             (Some(Label::Location), true)
         } else if tokens.len() == 1 && is_acronym(self.raw(tokens.start)) {
             (Some(Label::Org), true)
