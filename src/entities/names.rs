@@ -300,7 +300,7 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// Names in a headline or all-caps line: only what the prose or a gazetteer knows,
-    /// and acronyms inside title case.
+    /// and a given name with the word after it.
     fn shouted_unit(&self, unit: &Unit, known: &HashMap<String, Label>, person_parts: &HashSet<&str>, out: &mut Vec<Mention>) {
         let mut i = unit.tokens.start;
         while i < unit.tokens.end {
@@ -321,7 +321,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 if person_parts.contains(token.norm.as_str()) {
                     Some((1, Label::Person))
                 } else {
-                    (unit.casing == Casing::TitleCase && is_acronym(self.raw(i))).then_some((1, Label::Org))
+                    self.first_and_last_name(i, unit.tokens.end).then_some((2, Label::Person))
                 }
             });
             match found {
@@ -333,6 +333,20 @@ impl<'d, 'a> Context<'d, 'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// A known given name and the capitalised word after it ("Carl Fogarty"), where
+    /// capitals say nothing more.
+    fn first_and_last_name(&self, i: usize, end: usize) -> bool {
+        let next = i + 1;
+        next < end
+            && is_first_name(self.norm(i))
+            && self.token(next).is_some_and(|t| t.is_capitalized(self.doc.text) && is_letter_word(t))
+            && !is_stopword(self.norm(next))
+            && !is_title(self.norm(next))
+            && !is_never_name(self.norm(next))
+            && !is_place(self.norm(next))
+            && !is_demonym(self.norm(next))
     }
 
     /// Runs of capitalised words in a prose line.
