@@ -151,19 +151,31 @@ impl<'d, 'a> Context<'d, 'a> {
         Context { doc, units, initial, capitalised, lower }
     }
 
-    /// Sentences cut at line breaks, each with its casing.
+    /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
+    /// at a name's initial ("M. Moxon") goes on.
     fn units(doc: &Document) -> Vec<Unit> {
-        let mut units = Vec::new();
+        let tokens = &doc.tokens;
+        let mut sentence_start = vec![false; tokens.len()];
         for sentence in &doc.sentences {
-            let mut start = sentence.tokens.start;
-            for i in sentence.tokens.clone() {
-                let next = i + 1;
-                let breaks = next < sentence.tokens.end
-                    && doc.text.get(doc.tokens[i].span.end..doc.tokens[next].span.start).is_some_and(|gap| gap.contains('\n'));
-                if breaks || next == sentence.tokens.end {
-                    units.push(Unit { tokens: start..next, casing: Self::casing(doc, start..next) });
-                    start = next;
-                }
+            if let Some(flag) = sentence_start.get_mut(sentence.tokens.start) {
+                *flag = true;
+            }
+        }
+        let is_initial = |i: usize| {
+            let raw = tokens[i].text(doc.text);
+            raw.chars().count() == 1 && raw.chars().all(char::is_uppercase)
+        };
+        let mut units = Vec::new();
+        let mut start = 0;
+        for next in 1..=tokens.len() {
+            let i = next - 1;
+            let breaks = next == tokens.len()
+                || doc.text.get(tokens[i].span.end..tokens[next].span.start).is_some_and(|gap| gap.contains('\n'))
+                || sentence_start[next]
+                    && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && tokens[next].is_capitalized(doc.text));
+            if breaks {
+                units.push(Unit { tokens: start..next, casing: Self::casing(doc, start..next) });
+                start = next;
             }
         }
         units
@@ -271,7 +283,7 @@ impl<'d, 'a> Context<'d, 'a> {
             known.entry(self.key(candidate.tokens.clone())).or_insert(label);
             if label == Label::Person && candidate.tokens.len() > 1 {
                 for token in &self.doc.tokens[candidate.tokens.clone()] {
-                    person_parts.extend(token.norm.split('-').filter(|p| !PARTICLES.contains(p) && !is_stopword(p)));
+                    person_parts.extend(token.norm.split('-').filter(|p| p.chars().count() > 1 && !PARTICLES.contains(p) && !is_stopword(p)));
                 }
             }
         }
@@ -318,10 +330,13 @@ impl<'d, 'a> Context<'d, 'a> {
                 known.get(&key).copied().or_else(|| is_place(&key).then_some(Label::Location)).map(|label| (length, label))
             });
             let found = longest.or_else(|| {
-                if person_parts.contains(token.norm.as_str()) {
-                    Some((1, Label::Person))
+                if self.initial_then_word(i, unit.tokens.end) {
+                    Some((3, Label::Person))
+                } else if self.given_name_then_word(i, unit.tokens.end) {
+                    let middle = self.given_name_then_word(i + 1, unit.tokens.end);
+                    Some((if middle { 3 } else { 2 }, Label::Person))
                 } else {
-                    self.first_and_last_name(i, unit.tokens.end).then_some((2, Label::Person))
+                    person_parts.contains(token.norm.as_str()).then_some((1, Label::Person))
                 }
             });
             match found {
@@ -337,7 +352,7 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// A known given name and the capitalised word after it ("Carl Fogarty"), where
     /// capitals say nothing more.
-    fn first_and_last_name(&self, i: usize, end: usize) -> bool {
+    fn given_name_then_word(&self, i: usize, end: usize) -> bool {
         let next = i + 1;
         next < end
             && is_first_name(self.norm(i))
@@ -347,6 +362,18 @@ impl<'d, 'a> Context<'d, 'a> {
             && !is_never_name(self.norm(next))
             && !is_place(self.norm(next))
             && !is_demonym(self.norm(next))
+    }
+
+    /// "M. Moxon": an initial, its period and a capitalised word.
+    fn initial_then_word(&self, i: usize, end: usize) -> bool {
+        let raw = self.raw(i);
+        i + 2 < end
+            && raw.chars().count() == 1
+            && raw.chars().all(char::is_uppercase)
+            && self.raw(i + 1) == "."
+            && self.token(i + 2).is_some_and(|t| t.is_capitalized(self.doc.text) && is_letter_word(t))
+            && !is_stopword(self.norm(i + 2))
+            && !is_place(self.norm(i + 2))
     }
 
     /// Runs of capitalised words in a prose line.
@@ -463,7 +490,8 @@ impl<'d, 'a> Context<'d, 'a> {
         let key = self.key(tokens.clone());
         // "South African", "Roman Catholic", "World Cup": adjectives and events.
         let adjective = !fixed && (is_demonym(&key) || is_demonym(last));
-        if adjective || is_event_word(last) || tokens.len() == 1 && is_title(&key) {
+        let generic = tokens.len() == 1 && (is_title(&key) || is_org_word(&key));
+        if adjective || is_event_word(last) || generic {
             return;
         }
         let of_head = |is_head: fn(&str) -> bool| {
