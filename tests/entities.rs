@@ -250,3 +250,24 @@ fn snap(text: &str, tokens: &[(usize, usize)], start: usize, end: usize) -> Opti
     let last = inside.iter().rev().find(|i| !trimmable(i))?;
     Some((*first, *last))
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every matcher and the name rules, glued at random.
+    const PIECES: &[&str] = &[
+        "Iran", "Mr.", "M.", "Amir", "Abdollahian", "The", "IRGC", "(", ")", "of", "Bank", "Council", "in", "Tehran", "-based", "-",
+        "@", "#", "x", ".", ",", "$", "€", "1", "12", "2024", "03", "/", ":", "%", "percent", "+44", "555", "www.", "http://",
+        "a.m.", "March", "Saturday", "\n", "\n\n", " ", "“", "”", "'s", "😊", "北京", "é", "İ", "ß", "\u{301}", "ALL", "CAPS",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_mix_keeps_the_invariants(picks in proptest::collection::vec((0..PIECES.len(), proptest::bool::ANY), 0..60)) {
+            let text: String = picks.iter().map(|&(i, space)| if space { format!("{} ", PIECES[i]) } else { PIECES[i].to_owned() }).collect();
+            entities(&text);
+        }
+    }
+}
