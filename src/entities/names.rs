@@ -287,28 +287,47 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        let mut mentions: Vec<Mention> = candidates
+        let mut labels: Vec<Option<Label>> = candidates
             .iter()
-            .filter_map(|c| {
-                let label = if c.sure {
-                    c.label
-                } else {
-                    let key = self.key(c.tokens.clone());
-                    known
-                        .get(&key)
-                        .copied()
-                        .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key.as_str())).then_some(Label::Person))
-                        .or(c.label)
-                        .or(c.place_cue.then_some(Label::Location))
-                };
-                label.map(|label| Mention { span: c.span, label })
+            .map(|c| {
+                if c.sure {
+                    return c.label;
+                }
+                let key = self.key(c.tokens.clone());
+                known
+                    .get(&key)
+                    .copied()
+                    .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key.as_str())).then_some(Label::Person))
+                    .or(c.label)
+                    .or(c.place_cue.then_some(Label::Location))
             })
             .collect();
+        // "Essex, Derbyshire and Surrey": an unknown name listed with typed ones shares
+        // their type; forward then backward, so the type runs along the list.
+        for k in (1..candidates.len()).chain((1..candidates.len()).rev()) {
+            let (before, after) = (k - 1, k);
+            if self.coordinated(&candidates[before], &candidates[after]) {
+                match (labels[before], labels[after]) {
+                    (Some(label), None) => labels[after] = Some(label),
+                    (None, Some(label)) => labels[before] = Some(label),
+                    _ => {}
+                }
+            }
+        }
+        let mut mentions: Vec<Mention> =
+            candidates.iter().zip(labels).filter_map(|(c, label)| label.map(|label| Mention { span: c.span, label })).collect();
         for unit in self.units.iter().filter(|u| u.casing != Casing::Prose) {
             self.shouted_unit(unit, &known, &person_parts, &mut mentions);
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
+    }
+
+    /// Whether two names are listed together ("Leeds and York", "Essex, Kent").
+    fn coordinated(&self, first: &Candidate, second: &Candidate) -> bool {
+        let between = self.doc.tokens.get(first.tokens.end..second.tokens.start).unwrap_or_default();
+        let norms: Vec<&str> = between.iter().map(|t| t.norm.as_str()).collect();
+        matches!(norms[..], [","] | ["and"] | ["or"] | ["&"] | [",", "and"] | [",", "or"])
     }
 
     /// Names in a headline or all-caps line: only what the prose or a gazetteer knows,
