@@ -37,7 +37,8 @@ const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "du",
 /// Words before a place ("in Tehran").
 const PLACE_CUES: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards", "via", "around", "visited", "visiting"];
 /// Words that open a place name ("Cape Canaveral", "Mount Everest").
-const PLACE_OPENERS: &[&str] = &["mount", "mt", "lake", "cape", "fort", "port", "isle", "gulf", "loch", "glen"];
+const PLACE_OPENERS: &[&str] =
+    &["mount", "mt", "lake", "cape", "fort", "port", "isle", "gulf", "loch", "glen", "st", "saint", "san", "santa", "sao", "são"];
 /// Hyphenated endings after a name that are not part of it ("Kurdistan-based").
 const HYPHEN_TAILS: &[&str] = &["based", "led", "backed", "born", "controlled", "held", "owned", "run", "made", "bound", "allied", "linked", "funded", "sponsored", "occupied", "dominated", "style", "era", "bred", "wide"];
 /// Abbreviations that end a name with their period ("Acme Inc.").
@@ -227,7 +228,11 @@ impl<'d, 'a> Context<'d, 'a> {
     /// A word that can be part of a name in prose.
     fn is_name_word(&self, i: usize) -> bool {
         let Some(token) = self.token(i) else { return false };
-        if !token.is_capitalized(self.doc.text) || hyphen_head(self.raw(i)).is_some() {
+        let raw = self.raw(i);
+        if Self::arabic_article(raw) {
+            return true;
+        }
+        if !token.is_capitalized(self.doc.text) || hyphen_head(raw).is_some() {
             return false;
         }
         let norm = token.norm.as_str();
@@ -236,6 +241,13 @@ impl<'d, 'a> Context<'d, 'a> {
             return false;
         }
         !is_stopword(norm) || is_acronym(self.raw(i))
+    }
+
+    /// "al-Kabariti", "el-Sisi": a lower-case article joined to a capitalised name.
+    fn arabic_article(raw: &str) -> bool {
+        ["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-"]
+            .iter()
+            .any(|article| raw.strip_prefix(article).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
     }
 
     /// The length of the longest place name starting at `i` written in capitals.
@@ -528,7 +540,7 @@ impl<'d, 'a> Context<'d, 'a> {
         } else if person_cue || is_first_name(self.norm(tokens.start)) {
             (Some(Label::Person), true)
         } else if tokens.len() > 1 {
-            let has_place = self.doc.tokens[tokens.clone()].iter().any(|t| is_place(&t.norm));
+            let has_place = tokens.clone().any(|k| self.place_at(k, tokens.end) > 0);
             (Some(if has_place { Label::Org } else { Label::Person }), true)
         } else {
             (None, false)
