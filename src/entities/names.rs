@@ -413,10 +413,10 @@ impl<'d, 'a> Context<'d, 'a> {
         while i < tokens.end {
             if let Some(head) = hyphen_head(self.raw(i)).filter(|_| self.token(i).is_some_and(|t| t.is_capitalized(self.doc.text))) {
                 let start = self.doc.tokens[i].span.start;
-                let sure = is_place(&self.norm(i)[..head.min(self.norm(i).len())]);
+                let head_norm = self.raw(i).get(..head).unwrap_or_default().to_lowercase();
+                let sure = is_place(&head_norm);
                 let label = sure.then_some(Label::Location);
-                let key_ok = !is_demonym(&self.norm(i)[..head.min(self.norm(i).len())]);
-                if key_ok && self.norm(i).is_char_boundary(head) {
+                if !is_demonym(&head_norm) {
                     out.push(Candidate { span: Span::new(start, start + head), tokens: i..i + 1, label, sure, place_cue: false });
                 }
                 i += 1;
