@@ -42,7 +42,7 @@ fn group<'a>(found: &'a Entities, text: &str, label: Label) -> Option<Vec<&'a st
     Some(found.entities.iter().filter(|e| e.group == index).map(|e| e.text.as_str()).collect())
 }
 
-fn labelled<'a>(found: &'a Entities, label: Label) -> Vec<&'a str> {
+fn labelled(found: &Entities, label: Label) -> Vec<&str> {
     found.entities.iter().filter(|e| e.label == label).map(|e| e.text.as_str()).collect()
 }
 

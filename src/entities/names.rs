@@ -338,8 +338,11 @@ impl<'d, 'a> Context<'d, 'a> {
     /// Whether two names are listed together ("Leeds and York", "Essex, Kent").
     fn coordinated(&self, first: &Candidate, second: &Candidate) -> bool {
         let between = self.doc.tokens.get(first.tokens.end..second.tokens.start).unwrap_or_default();
-        let norms: Vec<&str> = between.iter().map(|t| t.norm.as_str()).collect();
-        matches!(norms[..], [","] | ["and"] | ["or"] | ["&"] | [",", "and"] | [",", "or"])
+        match between {
+            [one] => matches!(one.norm.as_str(), "," | "and" | "or" | "&"),
+            [comma, and] => comma.norm == "," && matches!(and.norm.as_str(), "and" | "or"),
+            _ => false,
+        }
     }
 
     /// Names in a headline or all-caps line: only what the prose or a gazetteer knows,

@@ -105,6 +105,9 @@ fn hashtag(text: &str, at: usize, previous: Option<u8>) -> Option<Mention> {
     letters.then_some(Mention { span: Span::new(at, end), label: Label::Hashtag })
 }
 
+/// Longest web address taken, in bytes.
+const MAX_URL_BYTES: usize = 2048;
+
 fn starts_with_ignore_case(bytes: &[u8], at: usize, prefix: &[u8]) -> bool {
     bytes.get(at..at + prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix))
 }
@@ -119,21 +122,32 @@ fn url(bytes: &[u8], at: usize) -> Option<Mention> {
     } else {
         return None;
     };
+    // Capped so that a failed match costs little when the next one starts inside it.
+    let limit = bytes.len().min(body + MAX_URL_BYTES);
     let mut end = body;
-    while end < bytes.len() && bytes[end].is_ascii_graphic() && !matches!(bytes[end], b'<' | b'>' | b'"' | b'\'' | b'`') {
+    while end < limit && bytes[end].is_ascii_graphic() && !matches!(bytes[end], b'<' | b'>' | b'"' | b'\'' | b'`') {
         end += 1;
     }
     // Closing punctuation belongs to the sentence unless the address opened it.
-    loop {
-        let Some(&last) = bytes[body..end].last() else { break };
-        let unbalanced = |open: u8, close: u8| {
-            last == close && bytes[body..end].iter().filter(|&&b| b == open).count() < bytes[body..end].iter().filter(|&&b| b == close).count()
+    let count = |wanted: u8| bytes[body..end].iter().filter(|&&b| b == wanted).count();
+    let (open_parens, mut close_parens, open_brackets, mut close_brackets) = (count(b'('), count(b')'), count(b'['), count(b']'));
+    while let Some(&last) = bytes[body..end].last() {
+        let trim = match last {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' => true,
+            b')' if close_parens > open_parens => {
+                close_parens -= 1;
+                true
+            }
+            b']' if close_brackets > open_brackets => {
+                close_brackets -= 1;
+                true
+            }
+            _ => false,
         };
-        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?') || unbalanced(b'(', b')') || unbalanced(b'[', b']') {
-            end -= 1;
-        } else {
+        if !trim {
             break;
         }
+        end -= 1;
     }
     let host = bytes[body..end].split(|&b| b == b'/').next().unwrap_or_default();
     let needs_dot = bytes[at].eq_ignore_ascii_case(&b'w') && body == at + 4;
@@ -554,7 +568,7 @@ mod tests {
 
     #[test]
     fn pathological_inputs_stay_linear_and_valid() {
-        let text = format!("{}{}{}", "@".repeat(50_000), "1-".repeat(50_000), "www.".repeat(20_000));
+        let text = format!("{}{}{}http://a{}", "@".repeat(50_000), "1-".repeat(50_000), "www.".repeat(20_000), ")".repeat(100_000)) + &"http:///".repeat(20_000);
         for mention in find(&Document::new(&text)) {
             assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
         }
