@@ -290,7 +290,9 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         let mut known: HashMap<String, Label> = HashMap::new();
         let mut person_parts: HashSet<&str> = HashSet::new();
-        for candidate in candidates.iter().filter(|c| c.sure) {
+        // A hyphenated head ("Kurdistan" of "Kurdistan-based") is no whole word to look up.
+        let whole_words = |c: &&Candidate| self.token(c.tokens.end.wrapping_sub(1)).is_some_and(|t| t.span.end == c.span.end);
+        for candidate in candidates.iter().filter(|c| c.sure).filter(whole_words) {
             let Some(label) = candidate.label else { continue };
             known.entry(self.key(candidate.tokens.clone())).or_insert(label);
             if label == Label::Person && candidate.tokens.len() > 1 {
