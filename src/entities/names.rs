@@ -505,7 +505,9 @@ impl<'d, 'a> Context<'d, 'a> {
 
     fn segment(&self, mut tokens: Range<usize>, first: bool, out: &mut Vec<Candidate>) {
         let before = tokens.start.checked_sub(1).map_or("", |p| self.norm(p));
-        let mut person_cue = first && is_title(before);
+        // "Mr. Smith": the title's period stands between.
+        let title_before = is_title(before) || before == "." && is_title(self.norm(tokens.start.wrapping_sub(2)));
+        let mut person_cue = first && title_before;
         let place_cue = first && PLACE_CUES.contains(&before);
         while tokens.len() > 1 && is_stopword(self.norm(tokens.start)) && !is_acronym(self.raw(tokens.start)) {
             tokens.start += 1;
@@ -572,6 +574,14 @@ mod tests {
         assert_eq!(
             names("Yesterday Foreign Minister Maria Lopez met officials of the Central Bank and the World Health Organization in Lagos."),
             [("Maria Lopez", Label::Person), ("Central Bank", Label::Org), ("World Health Organization", Label::Org), ("Lagos", Label::Location)]
+        );
+    }
+
+    #[test]
+    fn abbreviated_titles_cue_people() {
+        assert_eq!(
+            names("Yesterday Mr. Xiyong met Dr. Rahimi and Gen. Pratt in the capital."),
+            [("Xiyong", Label::Person), ("Rahimi", Label::Person), ("Pratt", Label::Person)]
         );
     }
 
