@@ -458,6 +458,11 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
+    /// "Cape Canaveral", "St Pauli"; not "San Diego Padres", a known place and more.
+    fn place_opener(&self, i: usize) -> bool {
+        PLACE_OPENERS.contains(&self.norm(i)) && self.place_at(i, self.doc.tokens.len()) == 0
+    }
+
     /// The last word of a run, past the period of "Inc.".
     fn last_word(&self, tokens: Range<usize>) -> &'d str {
         let end = if tokens.len() > 1 && self.norm(tokens.end - 1) == "." { tokens.end - 1 } else { tokens.end };
@@ -540,7 +545,7 @@ impl<'d, 'a> Context<'d, 'a> {
             (Some(Label::Location), true)
         } else if is_known_org(&key) || is_org_word(last) || tokens.len() > 1 && has_acronym || of_head(is_org_head) {
             (Some(Label::Org), true)
-        } else if tokens.len() > 1 && (is_place_word(last) || PLACE_OPENERS.contains(&self.norm(tokens.start))) || of_head(is_place_head) {
+        } else if tokens.len() > 1 && (is_place_word(last) || self.place_opener(tokens.start)) || of_head(is_place_head) {
             (Some(Label::Location), true)
         } else if tokens.len() == 1 && is_acronym(self.raw(tokens.start)) {
             (Some(Label::Org), true)
