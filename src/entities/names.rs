@@ -34,6 +34,8 @@ const MAX_HEADLINE_MATCH: usize = 6;
 
 /// Lower-case words that sit inside names ("Ludwig van Beethoven", "Osama bin Laden").
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "al", "el", "bin", "ibn", "bint", "ben"];
+/// Articles of other languages, which open a sentence or a phrase but not a name.
+const FOREIGN_ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "les", "une", "los", "las", "il", "gli", "het", "een"];
 /// Words before a place ("in Tehran").
 const PLACE_CUES: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards", "via", "around", "visited", "visiting"];
 /// Words that open a place name ("Cape Canaveral", "Mount Everest").
@@ -469,10 +471,16 @@ impl<'d, 'a> Context<'d, 'a> {
         self.norm(end.saturating_sub(1))
     }
 
+    /// "The", "Der", "Les": a function word (but not "US"), which never opens a name.
+    fn is_function_word(&self, i: usize) -> bool {
+        let norm = self.norm(i);
+        (is_stopword(norm) || FOREIGN_ARTICLES.contains(&norm)) && !is_acronym(self.raw(i))
+    }
+
     /// Whether a capitalised word opening a sentence is an ordinary word.
     fn ordinary_opener(&self, i: usize, run_length: usize) -> bool {
         let norm = self.norm(i);
-        if is_stopword(norm) && !is_acronym(self.raw(i)) || is_common_opener(norm) {
+        if self.is_function_word(i) || is_common_opener(norm) {
             return true;
         }
         if is_place(norm) || self.capitalised.contains(norm) {
@@ -514,7 +522,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let title_before = is_title(before) || before == "." && is_title(self.norm(tokens.start.wrapping_sub(2)));
         let mut person_cue = first && title_before;
         let place_cue = first && PLACE_CUES.contains(&before);
-        while tokens.len() > 1 && is_stopword(self.norm(tokens.start)) && !is_acronym(self.raw(tokens.start)) {
+        while tokens.len() > 1 && self.is_function_word(tokens.start) {
             tokens.start += 1;
         }
         if tokens.is_empty() {
