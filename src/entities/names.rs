@@ -492,7 +492,9 @@ impl<'d, 'a> Context<'d, 'a> {
     /// Types one run of name words, splitting it where a place runs into a person
     /// ("Iraq Qasim Al-Araji") or a title starts.
     fn run(&self, mut tokens: Range<usize>, out: &mut Vec<Candidate>) {
-        if self.initial.get(tokens.start).copied().unwrap_or(false) && self.ordinary_opener(tokens.start, tokens.len()) {
+        // "AKRON, Ohio": a dateline's place opens the line.
+        let dateline = self.raw(tokens.end) == "," && self.place_at(tokens.end + 1, self.doc.tokens.len()) > 0;
+        if self.initial.get(tokens.start).copied().unwrap_or(false) && !dateline && self.ordinary_opener(tokens.start, tokens.len()) {
             tokens.start += 1;
         }
         let whole = self.key(tokens.clone());
