@@ -447,7 +447,9 @@ impl<'d, 'a> Context<'d, 'a> {
                     if dotted && self.raw(end) == "." && end < tokens.end && self.doc.tokens[end - 1].span.end == self.doc.tokens[end].span.start {
                         end += 1;
                     }
-                } else if end > start && end + 1 < tokens.end && self.is_connector(end, start..end) && self.is_name_word(end + 1) {
+                } else if end > start && end + 1 < tokens.end && self.is_connector(end, start..end) && self.is_name_word(end + 1)
+                    || end == start + 1 && self.raw(end) == "and" && self.organisation_follows(end + 1, tokens.end)
+                {
                     end += 1;
                 } else {
                     break;
@@ -463,6 +465,19 @@ impl<'d, 'a> Context<'d, 'a> {
     /// "Cape Canaveral", "St Pauli"; not "San Diego Padres", a known place and more.
     fn place_opener(&self, i: usize) -> bool {
         PLACE_OPENERS.contains(&self.norm(i)) && self.place_at(i, self.doc.tokens.len()) == 0
+    }
+
+    /// Whether name words from `i` end in an organisation word, as after "Securities and"
+    /// in "Securities and Exchange Commission".
+    fn organisation_follows(&self, i: usize, end: usize) -> bool {
+        let mut last = None;
+        for k in i..end.min(i + 4) {
+            if !self.is_name_word(k) {
+                break;
+            }
+            last = Some(k);
+        }
+        last.is_some_and(|k| k > i && is_org_word(self.norm(k)))
     }
 
     /// The last word of a run, past the period of "Inc.".
@@ -619,6 +634,14 @@ mod tests {
     #[test]
     fn hyphenated_tails_leave_the_place() {
         assert_eq!(names("armed Kurdistan-based groups"), [("Kurdistan", Label::Location)]);
+    }
+
+    #[test]
+    fn and_joins_a_word_to_an_organisation() {
+        assert_eq!(
+            names("he sued the Securities and Exchange Commission over rules in Iran and Iraq"),
+            [("Securities and Exchange Commission", Label::Org), ("Iran", Label::Location), ("Iraq", Label::Location)]
+        );
     }
 
     #[test]
