@@ -49,7 +49,69 @@ fn check_range(option: &'static str, value: usize, min: usize, max: usize) -> Re
     }
 }
 
+/// The value of one option as a dynamically typed caller (JavaScript) passes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    /// `undefined` or `null`: the default applies.
+    Absent,
+    /// Any number.
+    Number(f64),
+    /// Anything else, described by its type name ("string", "boolean", "object").
+    Other(&'static str),
+}
+
+fn whole_number(option: &'static str, value: OptionValue) -> Result<Option<usize>> {
+    match value {
+        OptionValue::Absent => Ok(None),
+        OptionValue::Number(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 1e15 => Ok(Some(n as usize)),
+        OptionValue::Number(n) => Err(Error::InvalidOption { option, allowed: "a whole number".into(), got: n.to_string() }),
+        OptionValue::Other(kind) => Err(Error::InvalidOption { option, allowed: "a number".into(), got: format!("a {kind}") }),
+    }
+}
+
 impl Options {
+    /// Options from `(name, value)` pairs as JavaScript passes them: names are the
+    /// camelCase field names, absent values keep their default. Every error names the
+    /// option: an unknown name, a value of the wrong type, or one out of range.
+    pub fn from_fields<'a>(fields: impl IntoIterator<Item = (&'a str, OptionValue)>) -> Result<Options> {
+        let mut options = Options::default();
+        for (name, value) in fields {
+            let (option, slot): (&'static str, &mut usize) = match name {
+                "keywords" => ("keywords", &mut options.keywords),
+                "terms" => ("terms", &mut options.terms),
+                "maxPhraseWords" => ("maxPhraseWords", &mut options.max_phrase_words),
+                "summarySentences" => ("summarySentences", &mut options.summary_sentences),
+                "wordsPerMinute" => ("wordsPerMinute", &mut options.words_per_minute),
+                "maxLength" => ("maxLength", &mut options.max_length),
+                "summaryRatio" => {
+                    options.summary_ratio = match value {
+                        OptionValue::Absent => None,
+                        OptionValue::Number(n) => Some(n),
+                        OptionValue::Other(kind) => {
+                            return Err(Error::InvalidOption {
+                                option: "summaryRatio",
+                                allowed: "a number or null".into(),
+                                got: format!("a {kind}"),
+                            })
+                        }
+                    };
+                    continue;
+                }
+                unknown => {
+                    return Err(Error::BadOptions(format!(
+                        "unknown option `{unknown}` (known: keywords, terms, maxPhraseWords, summarySentences, \
+                         summaryRatio, wordsPerMinute, maxLength)"
+                    )))
+                }
+            };
+            if let Some(n) = whole_number(option, value)? {
+                *slot = n;
+            }
+        }
+        options.validate()?;
+        Ok(options)
+    }
+
     /// Checks every option against its allowed range.
     pub fn validate(&self) -> Result<()> {
         check_range("keywords", self.keywords, 0, 200)?;
@@ -107,6 +169,24 @@ mod tests {
         assert_eq!(options, Options { keywords: 5, ..Options::default() });
         let error = serde_json::from_str::<Options>(r#"{"keywordz": 5}"#).unwrap_err().to_string();
         assert!(error.contains("keywordz"), "{error}");
+    }
+
+    #[test]
+    fn fields_from_javascript_are_checked_by_name() {
+        let options = Options::from_fields([("keywords", OptionValue::Number(5.0)), ("summaryRatio", OptionValue::Absent)]);
+        assert_eq!(options.unwrap(), Options { keywords: 5, ..Options::default() });
+        let cases = [
+            ("keywordz", OptionValue::Number(1.0), "keywordz"),
+            ("keywords", OptionValue::Number(-1.0), "keywords"),
+            ("terms", OptionValue::Number(2.5), "terms"),
+            ("maxLength", OptionValue::Other("string"), "maxLength"),
+            ("summaryRatio", OptionValue::Number(2.0), "summaryRatio"),
+            ("summarySentences", OptionValue::Number(1e9), "summarySentences"),
+        ];
+        for (name, value, expected) in cases {
+            let message = Options::from_fields([(name, value)]).unwrap_err().to_string();
+            assert!(message.contains(expected), "help: error for `{name}` must name it: {message}");
+        }
     }
 
     #[test]

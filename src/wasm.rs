@@ -1,6 +1,7 @@
 //! The WebAssembly binding: converts JavaScript values to core types and back.
 //! Every offset it returns is a UTF-16 code unit (a JavaScript string index).
 
+use crate::options::OptionValue;
 use crate::{analysis, Analysis, Error, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -56,12 +57,35 @@ export interface Analysis {
 export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; }
 export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; }
 export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; }
+
+/** Analyzes a text: statistics, sentences, terms, key phrases, entities and summary. */
+export function analyze(text: string, options?: Options): Analysis;
+/** Frequent terms and key phrases only. */
+export function keywords(text: string, options?: Options): KeywordsResult;
+/** Entity mentions and their groups only. */
+export function entities(text: string, options?: Options): EntitiesResult;
+/** Sentence scores and the summary only. */
+export function summarize(text: string, options?: Options): SummaryResult;
 "#;
 
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+}
+
+fn option_value(value: JsValue) -> OptionValue {
+    if value.is_undefined() || value.is_null() {
+        OptionValue::Absent
+    } else if let Some(n) = value.as_f64() {
+        OptionValue::Number(n)
+    } else if value.is_string() {
+        OptionValue::Other("string")
+    } else if value.as_bool().is_some() {
+        OptionValue::Other("boolean")
+    } else {
+        OptionValue::Other("non-number")
+    }
 }
 
 fn options(value: JsValue) -> Result<Options, Error> {
@@ -71,7 +95,13 @@ fn options(value: JsValue) -> Result<Options, Error> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(Error::BadOptions("options must be an object".into()));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| Error::BadOptions(e.to_string()))
+    let object = js_sys::Object::from(value);
+    let names: Vec<String> = js_sys::Object::keys(&object).iter().filter_map(|key| key.as_string()).collect();
+    let fields = names.iter().map(|name| {
+        let value = js_sys::Reflect::get(&object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        (name.as_str(), option_value(value))
+    });
+    Options::from_fields(fields)
 }
 
 fn run(text: &str, options_value: JsValue) -> Result<Analysis, JsError> {
@@ -84,14 +114,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// Analyzes a text: statistics, sentences, terms, key phrases, entities and summary.
-#[wasm_bindgen(unchecked_return_type = "Analysis")]
-pub fn analyze(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(skip_typescript)]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&run(text, options)?)
 }
 
 /// Frequent terms and key phrases only.
-#[wasm_bindgen(unchecked_return_type = "KeywordsResult")]
-pub fn keywords(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(skip_typescript)]
+pub fn keywords(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct View<'a> {
         terms: &'a [crate::keywords::Term],
@@ -102,8 +132,8 @@ pub fn keywords(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] op
 }
 
 /// Entity mentions and their groups only.
-#[wasm_bindgen(unchecked_return_type = "EntitiesResult")]
-pub fn entities(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(skip_typescript)]
+pub fn entities(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct View<'a> {
@@ -115,8 +145,8 @@ pub fn entities(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] op
 }
 
 /// Sentence scores and the summary only.
-#[wasm_bindgen(unchecked_return_type = "SummaryResult")]
-pub fn summarize(text: &str, #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(skip_typescript)]
+pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct View<'a> {
         sentences: &'a [crate::ScoredSentence],
