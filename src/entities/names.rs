@@ -480,6 +480,13 @@ impl<'d, 'a> Context<'d, 'a> {
         last.is_some_and(|k| k > i && is_org_word(self.norm(k)))
     }
 
+    /// "Université de Genève", "Banco Santander": an organisation word opening a name
+    /// through a particle or before a word no gazetteer knows as a given name.
+    fn org_opener(&self, tokens: Range<usize>) -> bool {
+        let particle = self.token(tokens.start + 1).is_some_and(|t| PARTICLES.contains(&t.text(self.doc.text)));
+        is_org_head(self.norm(tokens.start)) && (particle || !is_first_name(self.norm(tokens.start + 1)))
+    }
+
     /// The last word of a run, past the period of "Inc.".
     fn last_word(&self, tokens: Range<usize>) -> &'d str {
         let end = if tokens.len() > 1 && self.norm(tokens.end - 1) == "." { tokens.end - 1 } else { tokens.end };
@@ -568,7 +575,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let has_acronym = self.doc.tokens[tokens.clone()].iter().any(|t| is_acronym(t.text(self.doc.text)) && !is_place(&t.norm));
         let (label, sure) = if is_place(&key) {
             (Some(Label::Location), true)
-        } else if is_known_org(&key) || is_org_word(last) || tokens.len() > 1 && has_acronym || of_head(is_org_head) {
+        } else if is_known_org(&key) || is_org_word(last) || tokens.len() > 1 && (has_acronym || self.org_opener(tokens.clone())) || of_head(is_org_head) {
             (Some(Label::Org), true)
         } else if tokens.len() > 1 && (is_place_word(last) || self.place_opener(tokens.start)) || of_head(is_place_head) {
             (Some(Label::Location), true)
