@@ -38,6 +38,8 @@ const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "du",
 const FOREIGN_ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "les", "une", "los", "las", "il", "gli", "het", "een"];
 /// Words before a place ("in Tehran").
 const PLACE_CUES: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards", "via", "around", "visited", "visiting"];
+/// Words before a place that seldom come before a person ("in", not "to" or "from").
+const STRONG_PLACE_CUES: &[&str] = &["in", "near", "into", "across", "throughout", "outside", "inside", "toward", "towards", "visited", "visiting"];
 /// Words that open a place name ("Cape Canaveral", "Mount Everest").
 const PLACE_OPENERS: &[&str] =
     &["mount", "mt", "lake", "cape", "fort", "port", "isle", "gulf", "loch", "glen", "st", "saint", "san", "santa", "sao", "são"];
@@ -585,7 +587,14 @@ impl<'d, 'a> Context<'d, 'a> {
             (Some(Label::Person), true)
         } else if tokens.len() > 1 {
             let has_place = tokens.clone().any(|k| self.place_at(k, tokens.end) > 0);
-            (Some(if has_place { Label::Org } else { Label::Person }), true)
+            let label = if has_place {
+                Label::Org
+            } else if first && STRONG_PLACE_CUES.contains(&before) {
+                Label::Location
+            } else {
+                Label::Person
+            };
+            (Some(label), true)
         } else {
             (None, false)
         };
