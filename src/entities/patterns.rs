@@ -375,6 +375,11 @@ impl Tokens<'_> {
         {
             return Some(i + 5);
         }
+        let joined = |k: usize| self.raw(k + 1) == "-" && self.adjacent(k) && self.adjacent(k + 1);
+        let day_or_month = |k: usize| self.raw(k).len() <= 2 && small_number(self.raw(k), false).is_some_and(|v| (1..=31).contains(&v));
+        if day_or_month(i) && joined(i) && day_or_month(i + 2) && joined(i + 2) && is_year(self.raw(i + 4)) && self.number(i + 4) {
+            return Some(i + 5);
+        }
         for separator in ['/', '.'] {
             let parts: Vec<&str> = raw.split(separator).collect();
             if let [a, b, year] = parts[..] {
@@ -501,7 +506,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        let text = "On Saturday, 12 March 2024 and March 12, 2024, then 2024-03-12 or 12/03/2024; \
+        let text = "On Saturday, 12 March 2024 and March 12, 2024, then 2024-03-12 or 12/03/2024 or 12-03-2024; \
                     by June 2023 in 1996, the 1990s, 3rd of May and Sept. 5. In March we met.";
         assert_eq!(
             only(text, Label::Date),
@@ -510,6 +515,7 @@ mod tests {
                 "March 12, 2024",
                 "2024-03-12",
                 "12/03/2024",
+                "12-03-2024",
                 "June 2023",
                 "1996",
                 "1990s",
