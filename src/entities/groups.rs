@@ -92,7 +92,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
     link_acronyms(doc, mentions, &texts, &group_of, &first_mention, &mut sets);
     link_person_names(mentions, &keys, &first_mention, &mut sets);
 
-    build(doc, mentions, &texts, &group_of, &mut sets)
+    build(mentions, &texts, &group_of, &mut sets)
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, and every later use of it,
@@ -162,7 +162,7 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     }
 }
 
-fn build(doc: &Document, mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut UnionFind) -> Entities {
+fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut UnionFind) -> Entities {
     struct Draft {
         label: Label,
         canonical: usize,
@@ -203,7 +203,7 @@ fn build(doc: &Document, mentions: &[Mention], texts: &[&str], group_of: &[usize
         .map(|d| {
             let draft = &drafts[d];
             EntityGroup {
-                text: draft.spans.first().map_or(String::new(), |_| mentions[draft.canonical].span.slice(doc.text).to_owned()),
+                text: texts[draft.canonical].to_owned(),
                 label: draft.label,
                 count: draft.spans.len(),
                 mentions: draft.spans.clone(),
