@@ -1,4 +1,22 @@
 //! Stage 3b: named and pattern entities, grouped by what they refer to.
+//!
+//! Three independent steps feed each other one way:
+//!
+//! 1. [`patterns`]: hand-written matchers for dates, times, money, percentages, e-mail
+//!    and web addresses, phone numbers, hashtags and @mentions.
+//! 2. A [`Recognizer`] finds people, organisations and places. [`Rules`] is the
+//!    rule-based one (capitalisation, context cues and compact gazetteers); a learned
+//!    tagger can take its place behind the same trait.
+//! 3. [`groups`]: mentions of one entity are gathered under one canonical name.
+//!
+//! Pattern entities win where they overlap a name ("March" in "12 March 2024").
+
+mod gazetteer;
+pub mod groups;
+mod names;
+pub mod patterns;
+
+pub use names::Rules;
 
 use crate::span::Span;
 use crate::text::Document;
@@ -32,6 +50,14 @@ pub enum Label {
     Hashtag,
     /// An @mention.
     Mention,
+}
+
+impl Label {
+    /// Whether the label is one of the named types (person, organisation, place) that
+    /// a [`Recognizer`] finds, as opposed to a pattern entity.
+    pub const fn is_name(self) -> bool {
+        matches!(self, Label::Person | Label::Org | Label::Location)
+    }
 }
 
 /// One mention of an entity.
@@ -71,8 +97,98 @@ pub struct Entities {
     pub entity_groups: Vec<EntityGroup>,
 }
 
-/// Finds the entities of a document.
+/// A span of the text with its type, before grouping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span in the document's text, on character boundaries.
+    pub span: Span,
+    /// Its type.
+    pub label: Label,
+}
+
+/// Finds people, organisations and places in a document.
+///
+/// Implementations return mentions in document order, without overlaps, with labels
+/// [`Label::Person`], [`Label::Org`] or [`Label::Location`].
+pub trait Recognizer {
+    /// The named mentions of `doc`.
+    fn recognize(&self, doc: &Document) -> Vec<Mention>;
+}
+
+/// Finds the entities of a document with the rule-based recognizer.
 pub fn extract(doc: &Document) -> Entities {
-    let _ = doc;
-    Entities::default()
+    extract_with(doc, &Rules)
+}
+
+/// Finds the entities of a document, names coming from `recognizer`.
+pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
+    let found = patterns::find(doc);
+    let mut names = recognizer.recognize(doc);
+    names.sort_by_key(|m| (m.span.start, m.span.end));
+    let mentions = merge(found, names);
+    groups::group(doc, &mentions)
+}
+
+/// Both lists in document order; `first` wins where the two overlap, and a later
+/// mention of `second` that overlaps an earlier one of `second` is dropped.
+fn merge(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut blockers = first.iter().peekable();
+    let mut last_end = 0;
+    for mention in second {
+        while blockers.peek().is_some_and(|b| b.span.end <= mention.span.start) {
+            blockers.next();
+        }
+        let blocked = blockers.peek().is_some_and(|b| b.span.overlaps(&mention.span));
+        if !blocked && mention.span.start >= last_end && !mention.span.is_empty() {
+            last_end = mention.span.end;
+            merged.push(mention);
+        }
+    }
+    merged.extend(first);
+    merged.sort_by_key(|m| (m.span.start, m.span.end));
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, end: usize, label: Label) -> Mention {
+        Mention { span: Span::new(start, end), label }
+    }
+
+    #[test]
+    fn patterns_win_over_overlapping_names() {
+        let merged = merge(
+            vec![mention(5, 10, Label::Date)],
+            vec![mention(0, 4, Label::Person), mention(8, 12, Label::Person), mention(11, 14, Label::Org), mention(20, 24, Label::Org)],
+        );
+        let spans: Vec<(usize, Label)> = merged.iter().map(|m| (m.span.start, m.label)).collect();
+        assert_eq!(spans, [(0, Label::Person), (5, Label::Date), (11, Label::Org), (20, Label::Org)]);
+    }
+
+    #[test]
+    fn extract_returns_exact_slices_in_order() {
+        let text = "Angela Merkel met Emmanuel Macron in Paris on 12 March 2024 at 10:30.";
+        let found = extract(&Document::new(text));
+        let mut previous_end = 0;
+        for entity in &found.entities {
+            assert_eq!(entity.text, entity.span.slice(text));
+            assert!(entity.span.start >= previous_end, "help: entities overlap or are out of order");
+            assert!(entity.group < found.entity_groups.len());
+            previous_end = entity.span.end;
+        }
+        let labels: Vec<(&str, Label)> = found.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("Angela Merkel", Label::Person),
+                ("Emmanuel Macron", Label::Person),
+                ("Paris", Label::Location),
+                ("12 March 2024", Label::Date),
+                ("10:30", Label::Time)
+            ]
+        );
+    }
 }
