@@ -1,5 +1,7 @@
 //! Stage 3b: named and pattern entities, grouped by what they refer to.
 
+pub mod model;
+
 use crate::span::Span;
 use crate::text::Document;
 use serde::Serialize;

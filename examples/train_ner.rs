@@ -1,0 +1,70 @@
+//! Trains the named-entity model on CoNLL-2003 train, scores it on dev as raw
+//! documents, measures tagging speed and writes `models/ner.bin`.
+//!
+//! `cargo run --release --example train_ner --features train [-- EPOCHS]`
+
+#[path = "../tests/support/ner_eval.rs"]
+mod ner_eval;
+
+use ner_eval::{evaluate, kind_of, load, DATA_DIR};
+use std::time::Instant;
+use textlens::entities::model::train::{Settings, TrainDoc, Trainer};
+use textlens::entities::model::Tagger;
+use textlens::Document;
+
+const MODEL_PATH: &str = "models/ner.bin";
+const EPOCHS: usize = 12;
+
+fn main() {
+    let epochs = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(EPOCHS);
+    let started = Instant::now();
+    let train: Vec<TrainDoc> = load(&format!("{DATA_DIR}/train.jsonl"))
+        .into_iter()
+        .map(|d| TrainDoc {
+            entities: d.entities.iter().filter_map(|(s, e, label)| Some((*s, *e, kind_of(label)?))).collect(),
+            text: d.text,
+        })
+        .collect();
+    let dev = load(&format!("{DATA_DIR}/dev.jsonl"));
+    let mut trainer = Trainer::new(&train, Settings::default());
+    println!(
+        "{} training sentences; alignment {:?}; features ready in {:.1}s",
+        trainer.sentences(),
+        trainer.alignment,
+        started.elapsed().as_secs_f64()
+    );
+    for epoch in 1..=epochs {
+        let errors = trainer.epoch();
+        if epoch % 3 == 0 || epoch == epochs {
+            let report = evaluate(&trainer.tagger(), &dev);
+            let (p, r, f) = report.micro().prf();
+            println!("epoch {epoch:2}: {errors} wrong sentences; dev micro P {p:.2} R {r:.2} F1 {f:.2}  [{:.1}s]", started.elapsed().as_secs_f64());
+        } else {
+            println!("epoch {epoch:2}: {errors} wrong sentences  [{:.1}s]", started.elapsed().as_secs_f64());
+        }
+    }
+    let tagger = trainer.tagger();
+    let bytes = tagger.to_bytes();
+    std::fs::create_dir_all("models").expect("creating models/");
+    std::fs::write(MODEL_PATH, &bytes).expect("writing the model");
+    println!("trained in {:.1}s; wrote {MODEL_PATH}: {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+
+    let tagger = Tagger::from_bytes(&bytes).expect("the written model reads back");
+    println!("dev, raw documents through Document::new, exact spans:\n{}", evaluate(&tagger, &dev).table());
+
+    let corpus: String = dev.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n\n").repeat(8);
+    let document = Document::new(&corpus);
+    let start = Instant::now();
+    let found = tagger.mentions(&document).len();
+    let tag_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let document = Document::new(&corpus);
+    let doc_secs = start.elapsed().as_secs_f64();
+    let mb = corpus.len() as f64 / 1e6;
+    println!(
+        "speed on {mb:.1} MB of dev text: tagger {:.1} MB/s ({found} names), tokenizer+segmenter {:.1} MB/s ({} tokens)",
+        mb / tag_secs,
+        mb / doc_secs,
+        document.tokens.len()
+    );
+}

@@ -1,0 +1,357 @@
+//! A learned named-entity tagger: an averaged structured perceptron over BILOU tags
+//! for people, places, organisations and other names (MISC), with hashed features
+//! and Viterbi decoding restricted to legal tag sequences.
+//!
+//! The model is trained by `examples/train_ner.rs` (feature `train`) on CoNLL-2003
+//! documents run through the same [`Document`] tokenizer and segmenter a user's
+//! text goes through, so training and tagging see identical tokens and features.
+//! It ships as `models/ner.bin`, embedded in the binary and decoded once.
+
+mod features;
+mod format;
+mod gazetteer;
+#[cfg(feature = "train")]
+pub mod train;
+
+use self::features::{DocContext, SentenceFeatures};
+use self::gazetteer::Gazetteer;
+use super::Label;
+use crate::span::Span;
+use crate::text::Document;
+use std::sync::OnceLock;
+
+pub use self::format::InvalidModel;
+
+/// Entity types the model knows, in tag order.
+pub(crate) const NTYPES: usize = 4;
+/// Tags: `O`, then B, I, L, U for each type.
+pub(crate) const NTAGS: usize = 1 + 4 * NTYPES;
+
+/// The model embedded in the library.
+static BUILTIN: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The kind of a name the tagger finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place: country, city, region, geographic feature.
+    Location,
+    /// A company, agency, institution, party, team.
+    Org,
+    /// Any other name: nationalities, events, products, works (CoNLL's MISC).
+    Misc,
+}
+
+impl Kind {
+    /// All kinds, in tag order.
+    pub const ALL: [Kind; NTYPES] = [Kind::Person, Kind::Location, Kind::Org, Kind::Misc];
+
+    /// The analysis label of this kind; `None` for [`Kind::Misc`], which has none.
+    pub fn label(self) -> Option<Label> {
+        match self {
+            Kind::Person => Some(Label::Person),
+            Kind::Location => Some(Label::Location),
+            Kind::Org => Some(Label::Org),
+            Kind::Misc => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Position of a tag inside a name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Part {
+    Outside,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+pub(crate) fn tag_of(kind: Kind, part: Part) -> usize {
+    match part {
+        Part::Outside => 0,
+        Part::Begin => 1 + 4 * kind.index(),
+        Part::Inside => 2 + 4 * kind.index(),
+        Part::Last => 3 + 4 * kind.index(),
+        Part::Unit => 4 + 4 * kind.index(),
+    }
+}
+
+fn part_of(tag: usize) -> (Part, usize) {
+    match tag {
+        0 => (Part::Outside, 0),
+        t => {
+            let parts = [Part::Begin, Part::Inside, Part::Last, Part::Unit];
+            (parts[(t - 1) % 4], (t - 1) / 4)
+        }
+    }
+}
+
+/// Whether `to` may follow `from` (BILOU: a name that is open must go on or close).
+pub(crate) fn allowed(from: usize, to: usize) -> bool {
+    let (from_part, from_type) = part_of(from);
+    let (to_part, to_type) = part_of(to);
+    match from_part {
+        Part::Begin | Part::Inside => matches!(to_part, Part::Inside | Part::Last) && to_type == from_type,
+        Part::Outside | Part::Last | Part::Unit => matches!(to_part, Part::Outside | Part::Begin | Part::Unit),
+    }
+}
+
+fn allowed_start(tag: usize) -> bool {
+    matches!(part_of(tag).0, Part::Outside | Part::Begin | Part::Unit)
+}
+
+fn allowed_end(tag: usize) -> bool {
+    matches!(part_of(tag).0, Part::Outside | Part::Last | Part::Unit)
+}
+
+/// Best legal tag sequence for `n` tokens given per-token scores `emit` (`n × NTAGS`)
+/// and transition scores (`NTAGS × NTAGS`, plus start and end), into `out`.
+pub(crate) fn viterbi<T>(emit: &[T], trans: &[T], start: &[T], end: &[T], out: &mut Vec<usize>, back: &mut Vec<u8>)
+where
+    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+{
+    out.clear();
+    let n = emit.len() / NTAGS;
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * NTAGS, 0);
+    let mut dp: [Option<T>; NTAGS] = [None; NTAGS];
+    for (tag, slot) in dp.iter_mut().enumerate() {
+        if allowed_start(tag) {
+            *slot = Some(start[tag] + emit[tag]);
+        }
+    }
+    for j in 1..n {
+        let mut next: [Option<T>; NTAGS] = [None; NTAGS];
+        for (to, slot) in next.iter_mut().enumerate() {
+            let mut best: Option<(T, usize)> = None;
+            for (from, score) in dp.iter().enumerate() {
+                let Some(score) = *score else { continue };
+                if !allowed(from, to) {
+                    continue;
+                }
+                let s = score + trans[from * NTAGS + to];
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, from));
+                }
+            }
+            if let Some((s, from)) = best {
+                *slot = Some(s + emit[j * NTAGS + to]);
+                back[j * NTAGS + to] = from as u8;
+            }
+        }
+        dp = next;
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (tag, score) in dp.iter().enumerate() {
+        let Some(score) = *score else { continue };
+        if !allowed_end(tag) {
+            continue;
+        }
+        let s = score + end[tag];
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, tag));
+        }
+    }
+    let Some((_, mut tag)) = best else { return };
+    out.resize(n, 0);
+    for j in (0..n).rev() {
+        out[j] = tag;
+        tag = usize::from(back[j * NTAGS + tag]);
+    }
+}
+
+/// One name found by the tagger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the name is (from its first token's start to its last token's end).
+    pub span: Span,
+    /// What kind of name it is.
+    pub kind: Kind,
+}
+
+/// The learned named-entity tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    /// Hash bits: a feature's bucket is the top `bits` bits of its hash.
+    bits: u32,
+    /// Bucket → row number + 1 in `weights`; 0 for a bucket without weights.
+    index: Vec<u32>,
+    /// `NTAGS` weights per row.
+    weights: Vec<i8>,
+    /// Tag-to-tag scores, then start and end scores.
+    trans: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    gazetteer: Gazetteer,
+}
+
+impl Tagger {
+    /// The model shipped with the library, decoded on first use. If it cannot be
+    /// decoded (a build without a trained model), the tagger finds nothing.
+    pub fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(BUILTIN).unwrap_or_else(|_| Tagger::empty()))
+    }
+
+    /// A tagger without weights: it finds nothing.
+    pub fn empty() -> Tagger {
+        Tagger {
+            bits: 1,
+            index: vec![0; 2],
+            weights: Vec::new(),
+            trans: vec![0; NTAGS * NTAGS],
+            start: vec![0; NTAGS],
+            end: vec![0; NTAGS],
+            gazetteer: Gazetteer::default(),
+        }
+    }
+
+    /// Whether the tagger has no weights (and so finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn bucket(&self, hash: u64) -> usize {
+        (hash >> (64 - self.bits)) as usize
+    }
+
+    /// People, organisations and places in the document, in text order.
+    pub fn tag(&self, doc: &Document) -> Vec<(Span, Label)> {
+        self.mentions(doc).into_iter().filter_map(|m| Some((m.span, m.kind.label()?))).collect()
+    }
+
+    /// Every name in the document, MISC included, in text order.
+    pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
+        let mut found = Vec::new();
+        if self.is_empty() {
+            return found;
+        }
+        let ctx = DocContext::new(doc);
+        let mut features = SentenceFeatures::default();
+        let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        for sentence in &doc.sentences {
+            features.extract(doc, &ctx, &self.gazetteer, sentence);
+            emit.clear();
+            for i in 0..features.len() {
+                let mut acc = [0i64; NTAGS];
+                for &hash in features.token(i) {
+                    let row = self.index.get(self.bucket(hash)).copied().unwrap_or(0) as usize;
+                    let Some(row) = row.checked_sub(1) else { continue };
+                    let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
+                    for (a, &w) in acc.iter_mut().zip(weights) {
+                        *a += i64::from(w);
+                    }
+                }
+                emit.extend_from_slice(&acc);
+            }
+            viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back);
+            let tokens = doc.sentence_tokens(sentence);
+            let mut open: Option<usize> = None;
+            for (j, &tag) in tags.iter().enumerate() {
+                let (part, kind) = part_of(tag);
+                let Some(token) = tokens.get(j) else { break };
+                match part {
+                    Part::Begin => open = Some(token.span.start),
+                    Part::Unit => open = Some(token.span.start),
+                    _ => {}
+                }
+                if matches!(part, Part::Last | Part::Unit) {
+                    if let (Some(start), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) {
+                        found.push(Mention { span: Span::new(start, token.span.end), kind });
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_transitions() {
+        let per = |p| tag_of(Kind::Person, p);
+        let org = |p| tag_of(Kind::Org, p);
+        assert!(allowed(per(Part::Begin), per(Part::Last)));
+        assert!(!allowed(per(Part::Begin), org(Part::Last)));
+        assert!(!allowed(0, per(Part::Inside)));
+        assert!(allowed(per(Part::Unit), org(Part::Begin)));
+        assert!(!allowed_start(per(Part::Last)));
+        assert!(!allowed_end(per(Part::Begin)));
+    }
+
+    #[test]
+    fn viterbi_never_returns_an_open_name() {
+        // Emissions that, greedily, would give B-PER then O.
+        let mut emit = vec![0i64; 2 * NTAGS];
+        emit[tag_of(Kind::Person, Part::Begin)] = 10;
+        emit[NTAGS] = 10;
+        let zeros = vec![0i64; NTAGS * NTAGS];
+        let (mut out, mut back) = (Vec::new(), Vec::new());
+        viterbi(&emit, &zeros, &zeros[..NTAGS], &zeros[..NTAGS], &mut out, &mut back);
+        assert_eq!(out.len(), 2);
+        assert!(allowed_start(out[0]) && allowed(out[0], out[1]) && allowed_end(out[1]));
+    }
+
+    fn builtin_or_skip() -> Option<&'static Tagger> {
+        let tagger = Tagger::builtin();
+        if tagger.is_empty() {
+            println!("skipped: models/ner.bin holds no trained model");
+            return None;
+        }
+        Some(tagger)
+    }
+
+    fn names(text: &str) -> Vec<(String, Label)> {
+        let doc = Document::new(text);
+        Tagger::builtin().tag(&doc).into_iter().map(|(span, label)| (span.slice(text).to_owned(), label)).collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_organisations() {
+        let Some(_) = builtin_or_skip() else { return };
+        let found = names("Angela Merkel met executives of Siemens in Berlin on Tuesday.");
+        assert!(found.contains(&("Angela Merkel".to_owned(), Label::Person)), "{found:?}");
+        assert!(found.contains(&("Berlin".to_owned(), Label::Location)), "{found:?}");
+        assert!(found.contains(&("Siemens".to_owned(), Label::Org)), "{found:?}");
+    }
+
+    #[test]
+    fn headline_in_capitals_and_title_case() {
+        let Some(_) = builtin_or_skip() else { return };
+        let caps = names("GERMANY BEAT FRANCE IN PARIS\nBerlin and Paris are far apart.");
+        assert!(caps.iter().any(|(t, l)| t == "PARIS" && *l == Label::Location), "{caps:?}");
+        let title = names("Obama Visits Germany\nBarack Obama arrived in Germany on Monday.");
+        assert!(title.iter().any(|(t, l)| t == "Germany" && *l == Label::Location), "{title:?}");
+    }
+
+    #[test]
+    fn lower_case_text_and_odd_input_do_not_panic() {
+        for text in ["", " ", "\n\n", "😊", "😊 👨‍👩‍👧 🇩🇪", "all lower case text about new york and john smith",
+            "ALL CAPS TEXT ABOUT NEW YORK AND JOHN SMITH", "a", ".", "'s", "- -- ---", "北京欢迎你", "Zürich – São Paulo 🙂 Ωmega"]
+        {
+            let doc = Document::new(text);
+            for mention in Tagger::builtin().mentions(&doc) {
+                assert!(!mention.span.is_empty() && mention.span.end <= text.len());
+                assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn empty_tagger_finds_nothing() {
+        let doc = Document::new("Angela Merkel visited Paris.");
+        assert!(Tagger::empty().mentions(&doc).is_empty());
+    }
+}

@@ -1,0 +1,332 @@
+//! Training (feature `train` only, never in the WebAssembly build): an averaged
+//! structured perceptron over documents with gold entity offsets.
+
+use super::features::{DocContext, SentenceFeatures};
+use super::gazetteer::{self, Gazetteer};
+use super::{tag_of, viterbi, Kind, Part, Tagger, NTAGS};
+use crate::text::Document;
+
+/// A training document: raw text and its gold names as byte offsets.
+#[derive(Clone, Debug)]
+pub struct TrainDoc {
+    /// The text as a user would paste it.
+    pub text: String,
+    /// Gold names: start and end byte offsets and kind.
+    pub entities: Vec<(usize, usize, Kind)>,
+}
+
+/// Settings of a training run.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Hash bits of the feature table.
+    pub bits: u32,
+    /// Folds of the jackknife that gives training documents gazetteer features from
+    /// the other folds' names only, as unseen text will get them.
+    pub folds: usize,
+    /// Seed of the sentence shuffle.
+    pub seed: u64,
+    /// Longest name (in tokens) kept in the gazetteer.
+    pub gazetteer_len: usize,
+    /// Quantile of absolute weights that maps to the largest `i8`; larger weights are clipped.
+    pub clip_quantile: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { bits: 20, folds: 5, seed: 0x5eed, gazetteer_len: 6, clip_quantile: 0.9995 }
+    }
+}
+
+/// One training sentence: its tokens' features (bucket numbers) and gold tags.
+struct Example {
+    offsets: Vec<u32>,
+    features: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+/// Statistics of the alignment of gold names to the tokenizer's tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Alignment {
+    /// Gold names.
+    pub names: usize,
+    /// Names whose edges fall inside a token, so the token is taken whole.
+    pub inexact: usize,
+    /// Names split by a sentence boundary of the segmenter.
+    pub split: usize,
+    /// Names overlapping an earlier name's tokens (dropped).
+    pub dropped: usize,
+}
+
+/// A perceptron being trained.
+pub struct Trainer {
+    settings: Settings,
+    examples: Vec<Example>,
+    order: Vec<usize>,
+    /// Current weights and the running sums for averaging: emission rows then
+    /// transitions, start and end scores.
+    weights: Vec<f32>,
+    sums: Vec<f32>,
+    updates: f32,
+    rng: u64,
+    gazetteer: Gazetteer,
+    /// How the gold names fit the tokens.
+    pub alignment: Alignment,
+}
+
+/// Per-token gold (entity index, kind) of a document, from byte offsets.
+fn token_entities(doc: &Document, entities: &[(usize, usize, Kind)], stats: &mut Alignment) -> Vec<Option<(usize, Kind)>> {
+    let mut owner: Vec<Option<(usize, Kind)>> = vec![None; doc.tokens.len()];
+    for (e, &(start, end, kind)) in entities.iter().enumerate() {
+        stats.names += 1;
+        let first = doc.tokens.partition_point(|t| t.span.end <= start);
+        let last = doc.tokens.partition_point(|t| t.span.start < end);
+        if first >= last {
+            stats.dropped += 1;
+            continue;
+        }
+        if doc.tokens[first].span.start != start || doc.tokens[last - 1].span.end != end {
+            stats.inexact += 1;
+        }
+        if owner[first..last].iter().any(Option::is_some) {
+            stats.dropped += 1;
+            continue;
+        }
+        let sentences = doc.sentences.iter().filter(|s| s.tokens.start < last && first < s.tokens.end).count();
+        if sentences > 1 {
+            stats.split += 1;
+        }
+        for slot in &mut owner[first..last] {
+            *slot = Some((e, kind));
+        }
+    }
+    owner
+}
+
+/// BILOU tags of a sentence from per-token owners.
+fn gold_tags(owner: &[Option<(usize, Kind)>]) -> Vec<usize> {
+    (0..owner.len())
+        .map(|j| match owner[j] {
+            None => 0,
+            Some((e, kind)) => {
+                let same = |k: Option<usize>| k.and_then(|k| owner.get(k)).is_some_and(|o| o.is_some_and(|(x, _)| x == e));
+                let part = match (same(j.checked_sub(1)), same(Some(j + 1))) {
+                    (false, false) => Part::Unit,
+                    (false, true) => Part::Begin,
+                    (true, true) => Part::Inside,
+                    (true, false) => Part::Last,
+                };
+                tag_of(kind, part)
+            }
+        })
+        .collect()
+}
+
+/// Gazetteer entries of the gold names of some documents.
+fn gazetteer_entries<'a, 'd: 'a>(docs: impl Iterator<Item = &'a (Document<'d>, Vec<Option<(usize, Kind)>>)>, max_len: usize) -> Vec<(u32, u8)> {
+    let mut entries = Vec::new();
+    for (doc, owner) in docs {
+        let mut j = 0;
+        while j < owner.len() {
+            let Some((e, kind)) = owner[j] else {
+                j += 1;
+                continue;
+            };
+            let end = j + owner[j..].iter().take_while(|o| o.is_some_and(|(x, _)| x == e)).count();
+            if end - j <= max_len {
+                entries.push((gazetteer::key(doc.tokens[j..end].iter().map(|t| t.norm.as_str())), 1u8 << kind.index()));
+            }
+            j = end;
+        }
+    }
+    entries
+}
+
+impl Trainer {
+    /// Prepares training: tokenizes the documents, aligns the gold names and
+    /// extracts every sentence's features once.
+    pub fn new(docs: &[TrainDoc], settings: Settings) -> Trainer {
+        let mut alignment = Alignment::default();
+        let parsed: Vec<(Document, Vec<Option<(usize, Kind)>>)> = docs
+            .iter()
+            .map(|d| {
+                let doc = Document::new(&d.text);
+                let owner = token_entities(&doc, &d.entities, &mut alignment);
+                (doc, owner)
+            })
+            .collect();
+        let folds = settings.folds.max(2);
+        let fold_gazetteers: Vec<Gazetteer> = (0..folds)
+            .map(|k| {
+                let others = parsed.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, d)| d);
+                Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
+            })
+            .collect();
+        let gazetteer = Gazetteer::from_entries(gazetteer_entries(parsed.iter(), settings.gazetteer_len), settings.gazetteer_len);
+        let shift = 64 - settings.bits;
+        let mut examples = Vec::new();
+        let mut features = SentenceFeatures::default();
+        for (i, (doc, owner)) in parsed.iter().enumerate() {
+            let ctx = DocContext::new(doc);
+            for sentence in &doc.sentences {
+                features.extract(doc, &ctx, &fold_gazetteers[i % folds], sentence);
+                let mut example = Example { offsets: vec![0], features: Vec::new(), gold: gold_tags(&owner[sentence.tokens.clone()]) };
+                for t in 0..features.len() {
+                    example.features.extend(features.token(t).iter().map(|&h| (h >> shift) as u32));
+                    example.offsets.push(example.features.len() as u32);
+                }
+                examples.push(example);
+            }
+        }
+        let size = (NTAGS << settings.bits) + NTAGS * NTAGS + 2 * NTAGS;
+        Trainer {
+            settings,
+            order: (0..examples.len()).collect(),
+            examples,
+            weights: vec![0.0; size],
+            sums: vec![0.0; size],
+            updates: 1.0,
+            rng: settings.seed | 1,
+            gazetteer,
+            alignment,
+        }
+    }
+
+    /// Number of training sentences.
+    pub fn sentences(&self) -> usize {
+        self.examples.len()
+    }
+
+    fn next_random(&mut self) -> u64 {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        self.rng
+    }
+
+    /// One pass over the shuffled training sentences; returns the number of
+    /// sentences that were tagged wrong.
+    pub fn epoch(&mut self) -> usize {
+        for i in (1..self.order.len()).rev() {
+            let j = (self.next_random() % (i as u64 + 1)) as usize;
+            self.order.swap(i, j);
+        }
+        let trans_at = NTAGS << self.settings.bits;
+        let (start_at, end_at) = (trans_at + NTAGS * NTAGS, trans_at + NTAGS * NTAGS + NTAGS);
+        let (mut emit, mut pred, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        let mut errors = 0;
+        let order = std::mem::take(&mut self.order);
+        for &e in &order {
+            let ex = &self.examples[e];
+            let n = ex.gold.len();
+            emit.clear();
+            emit.resize(n * NTAGS, 0.0f32);
+            for t in 0..n {
+                let row = &mut emit[t * NTAGS..(t + 1) * NTAGS];
+                for &f in &ex.features[ex.offsets[t] as usize..ex.offsets[t + 1] as usize] {
+                    let w = &self.weights[f as usize * NTAGS..(f as usize + 1) * NTAGS];
+                    for (a, &b) in row.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+            }
+            let w = &self.weights;
+            viterbi(&emit, &w[trans_at..start_at], &w[start_at..end_at], &w[end_at..], &mut pred, &mut back);
+            if pred == ex.gold {
+                self.updates += 1.0;
+                continue;
+            }
+            errors += 1;
+            let c = self.updates;
+            let (weights, sums) = (&mut self.weights, &mut self.sums);
+            let mut bump = |i: usize, d: f32| {
+                weights[i] += d;
+                sums[i] += c * d;
+            };
+            for t in 0..n {
+                let (g, p) = (ex.gold[t], pred.get(t).copied().unwrap_or(0));
+                if g != p {
+                    for &f in &ex.features[ex.offsets[t] as usize..ex.offsets[t + 1] as usize] {
+                        bump(f as usize * NTAGS + g, 1.0);
+                        bump(f as usize * NTAGS + p, -1.0);
+                    }
+                }
+                let (gp, pp) = if t == 0 {
+                    (start_at + g, start_at + p)
+                } else {
+                    (trans_at + ex.gold[t - 1] * NTAGS + g, trans_at + pred[t - 1] * NTAGS + p)
+                };
+                bump(gp, 1.0);
+                bump(pp, -1.0);
+            }
+            if let (Some(&g), Some(&p)) = (ex.gold.last(), pred.last()) {
+                bump(end_at + g, 1.0);
+                bump(end_at + p, -1.0);
+            }
+            self.updates += 1.0;
+        }
+        self.order = order;
+        errors
+    }
+
+    /// The averaged model, quantized to `i8`, as a tagger.
+    pub fn tagger(&self) -> Tagger {
+        let c = self.updates;
+        let avg: Vec<f32> = self.weights.iter().zip(&self.sums).map(|(w, s)| w - s / c).collect();
+        let trans_at = NTAGS << self.settings.bits;
+        let mut magnitudes: Vec<f32> = avg[..trans_at].iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+        magnitudes.sort_unstable_by(f32::total_cmp);
+        let clip = magnitudes
+            .get(((magnitudes.len() as f64 * self.settings.clip_quantile) as usize).min(magnitudes.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(1.0)
+            .max(f32::MIN_POSITIVE);
+        let scale = 127.0 / clip;
+        let mut index = vec![0u32; 1 << self.settings.bits];
+        let mut weights = Vec::new();
+        for (bucket, slot) in index.iter_mut().enumerate() {
+            let row: Vec<i8> =
+                avg[bucket * NTAGS..(bucket + 1) * NTAGS].iter().map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8).collect();
+            if row.iter().any(|&w| w != 0) {
+                weights.extend_from_slice(&row);
+                *slot = (weights.len() / NTAGS) as u32;
+            }
+        }
+        let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
+        let start_at = trans_at + NTAGS * NTAGS;
+        Tagger {
+            bits: self.settings.bits,
+            index,
+            weights,
+            trans: scores(trans_at..start_at),
+            start: scores(start_at..start_at + NTAGS),
+            end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
+            gazetteer: self.gazetteer.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        let text = "John Smith lives in Paris.\nMary Jones works for Acme in London.\n".repeat(3);
+        let mut entities = Vec::new();
+        for (name, kind) in [("John Smith", Kind::Person), ("Paris", Kind::Location), ("Mary Jones", Kind::Person), ("Acme", Kind::Org), ("London", Kind::Location)] {
+            entities.extend(text.match_indices(name).map(|(i, _)| (i, i + name.len(), kind)));
+        }
+        entities.sort_by_key(|e| e.0);
+        let docs = [TrainDoc { text: text.clone(), entities }];
+        let mut trainer = Trainer::new(&docs, Settings { bits: 12, ..Settings::default() });
+        for _ in 0..5 {
+            trainer.epoch();
+        }
+        let tagger = trainer.tagger();
+        let doc = Document::new("Mary Jones works for Acme in London.");
+        let found: Vec<(&str, Kind)> = tagger.mentions(&doc).iter().map(|m| (m.span.slice(doc.text), m.kind)).collect();
+        assert_eq!(found, [("Mary Jones", Kind::Person), ("Acme", Kind::Org), ("London", Kind::Location)]);
+        let reloaded = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(reloaded.mentions(&doc), tagger.mentions(&doc));
+    }
+}
