@@ -5,6 +5,7 @@
 use super::gazetteer::Gazetteer;
 use crate::text::{Document, Sentence, Token, TokenKind};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Longest word shape kept (after collapsing runs); longer shapes are cut.
 const SHAPE_LEN: usize = 12;
@@ -12,26 +13,24 @@ const SHAPE_LEN: usize = 12;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// Incremental FNV-1a over bytes.
+/// FNV-1a of a byte slice: each token's strings are hashed once, and features
+/// combine these hashes.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// A feature hash being built from a template number and parts.
 #[derive(Clone, Copy)]
 pub(crate) struct Hasher(u64);
 
 impl Hasher {
     pub(crate) fn new(template: u8) -> Self {
-        Hasher(FNV_OFFSET).byte(template)
+        Hasher((u64::from(template) + 1).wrapping_mul(0xd6e8_feb8_6659_fd93))
     }
 
-    pub(crate) fn byte(self, b: u8) -> Self {
-        Hasher((self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME))
-    }
-
-    pub(crate) fn bytes(self, bytes: &[u8]) -> Self {
-        bytes.iter().fold(self, |h, &b| h.byte(b))
-    }
-
-    /// A separator between parts, so that ("ab", "c") and ("a", "bc") differ.
-    pub(crate) fn sep(self) -> Self {
-        self.byte(0xff)
+    /// Adds one part (a string's hash or a small number).
+    pub(crate) fn with(self, part: u64) -> Self {
+        Hasher((self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
     }
 
     pub(crate) fn finish(self) -> u64 {
@@ -42,6 +41,26 @@ impl Hasher {
         h
     }
 }
+
+/// A fast hasher for maps keyed by hashes that are already well mixed.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// How the words of a sentence are capitalised: headlines in capitals or title case
 /// make capitalisation say little about names.
@@ -96,13 +115,18 @@ impl Casing {
 }
 
 /// Document-wide facts the per-token features consult.
-pub(crate) struct DocContext<'d> {
-    casing: HashMap<&'d str, Casing>,
+pub(crate) struct DocContext {
+    /// Casing of each word (by hash of its lower-case form) where casing is informative.
+    casing: HashMap64<Casing>,
+    /// A first pass's kind of every token (0 = outside a name, else kind + 1) and,
+    /// per word, how often each was given; empty before the first pass.
+    first_pass: Vec<u8>,
+    history: HashMap64<[u32; 5]>,
 }
 
-impl<'d> DocContext<'d> {
-    pub(crate) fn new(doc: &'d Document) -> Self {
-        let mut casing: HashMap<&'d str, Casing> = HashMap::new();
+impl DocContext {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let mut casing: HashMap64<Casing> = HashMap64::default();
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
             if sentence_mode(doc, tokens) != Mode::Normal {
@@ -113,7 +137,7 @@ impl<'d> DocContext<'d> {
                     continue;
                 }
                 let Some(first) = token.text(doc.text).chars().next() else { continue };
-                let entry = casing.entry(token.norm.as_str()).or_default();
+                let entry = casing.entry(fnv(token.norm.as_bytes())).or_default();
                 if first.is_uppercase() {
                     entry.capital += 1;
                 } else if first.is_lowercase() {
@@ -121,7 +145,30 @@ impl<'d> DocContext<'d> {
                 }
             }
         }
-        DocContext { casing }
+        DocContext { casing, first_pass: Vec::new(), history: HashMap64::default() }
+    }
+
+    /// Records a first pass's kinds of every token of `doc` (0 = outside, else kind
+    /// + 1), so that the next extraction sees how each word was tagged elsewhere.
+    pub(crate) fn set_first_pass(&mut self, doc: &Document, kinds: Vec<u8>) {
+        self.history.clear();
+        for (token, &kind) in doc.tokens.iter().zip(&kinds) {
+            if token.kind == TokenKind::Word {
+                let counts = self.history.entry(fnv(token.norm.as_bytes())).or_default();
+                if let Some(c) = counts.get_mut(usize::from(kind)) {
+                    *c += 1;
+                }
+            }
+        }
+        self.first_pass = kinds;
+    }
+
+    /// How the other occurrences of a word were tagged by the first pass.
+    fn history(&self, lower: u64, index: usize) -> Option<[u32; 5]> {
+        let own = usize::from(*self.first_pass.get(index)?);
+        let mut counts = *self.history.get(&lower)?;
+        counts[own] = counts[own].saturating_sub(1);
+        counts.iter().any(|&c| c > 0).then_some(counts)
     }
 }
 
@@ -164,22 +211,32 @@ fn shape<'b>(raw: &str, buf: &'b mut [u8; SHAPE_LEN]) -> &'b [u8] {
     &buf[..len]
 }
 
-/// Per-token values computed once per sentence.
-struct Slot<'a> {
-    raw: &'a [u8],
-    lower: &'a [u8],
-    shape: [u8; SHAPE_LEN],
-    shape_len: usize,
+/// Per-token hashes computed once per sentence.
+#[derive(Clone, Copy)]
+struct Slot {
+    raw: u64,
+    lower: u64,
+    shape: u64,
 }
 
-impl Slot<'_> {
-    fn shape(&self) -> &[u8] {
-        &self.shape[..self.shape_len]
+const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
+const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+
+/// Features of how a word's other occurrences were tagged by the first pass.
+fn history_features(ctx: &DocContext, lower: u64, shape: u64, mode: u64, index: usize, push: &mut impl FnMut(Hasher)) {
+    let Some(counts) = ctx.history(lower, index) else { return };
+    let mut best = 0;
+    for (k, &c) in counts.iter().enumerate() {
+        if c > counts[best] {
+            best = k;
+        }
+        if c > 0 {
+            push(Hasher::new(35).with(k as u64));
+        }
     }
+    push(Hasher::new(33).with(best as u64));
+    push(Hasher::new(34).with(best as u64).with(mode).with(shape));
 }
-
-const START: Slot<'static> = Slot { raw: b"<S>", lower: b"<S>", shape: [b'<'; SHAPE_LEN], shape_len: 1 };
-const END: Slot<'static> = Slot { raw: b"</S>", lower: b"</S>", shape: [b'>'; SHAPE_LEN], shape_len: 1 };
 
 /// Reusable buffers for one sentence's features.
 #[derive(Default)]
@@ -211,75 +268,107 @@ impl SentenceFeatures {
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
         gazetteer.mark(tokens, &mut self.gaz);
-        let mode = sentence_mode(doc, tokens) as u8;
-        let slot = |i: isize| -> Slot {
-            if i < 0 {
-                return START;
-            }
-            let Some(token) = tokens.get(i as usize) else { return END };
+        let mode = sentence_mode(doc, tokens) as u64;
+        let slot = |i: usize| -> Slot {
+            let Some(token) = tokens.get(i) else { return END };
             let raw = token.text(doc.text);
             let mut buf = [0u8; SHAPE_LEN];
-            let shape_len = shape(raw, &mut buf).len();
-            Slot { raw: raw.as_bytes(), lower: token.norm.as_bytes(), shape: buf, shape_len }
+            Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
         };
-        // A window of slots slides along the sentence so each token's shape is computed once.
-        let mut window = [slot(-2), slot(-1), slot(0), slot(1), slot(2)];
-        for i in 0..tokens.len() {
+        // A window of slots slides along the sentence so each token is hashed once.
+        let mut window = [START, START, slot(0), slot(1), slot(2)];
+        for (i, token) in tokens.iter().enumerate() {
             self.offsets.push(self.hashes.len());
-            let token = &tokens[i];
-            let [p2, p1, w, n1, n2] = &window;
+            let [p2, p1, w, n1, n2] = window;
             let out = &mut self.hashes;
             let mut push = |h: Hasher| out.push(h.finish());
-            push(Hasher::new(0));
-            push(Hasher::new(1).bytes(w.raw));
-            push(Hasher::new(2).bytes(w.lower));
-            push(Hasher::new(3).bytes(w.shape()));
+            let f = Hasher::new;
+            push(f(0));
+            push(f(1).with(w.raw));
+            push(f(2).with(w.lower));
+            push(f(3).with(w.shape));
             if token.kind == TokenKind::Word {
-                let mut ends = token.norm.char_indices().map(|(i, _)| i).skip(1).chain([token.norm.len()]);
-                for k in 0..4u8 {
-                    let Some(end) = ends.next() else { break };
-                    push(Hasher::new(4 + k).bytes(&w.lower[..end]));
-                }
+                let norm = token.norm.as_bytes();
                 let chars = token.norm.chars().count();
-                for (k, (start, _)) in token.norm.char_indices().rev().take(4).enumerate() {
-                    if k + 1 < chars {
-                        push(Hasher::new(8 + k as u8).bytes(&w.lower[start..]));
+                let mut h = FNV_OFFSET;
+                let mut k = 0u64;
+                for (n, &b) in norm.iter().enumerate() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
+                    if boundary {
+                        push(f(4).with(k).with(h));
+                        k += 1;
+                        if k == 4 {
+                            break;
+                        }
+                    }
+                }
+                let mut h = FNV_OFFSET;
+                let mut k = 0u64;
+                for &b in norm.iter().rev() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    if (b as i8) >= -0x40 {
+                        if k + 1 >= chars as u64 || k == 4 {
+                            break;
+                        }
+                        push(f(5).with(k).with(h));
+                        k += 1;
                     }
                 }
             }
-            push(Hasher::new(12).bytes(p1.lower));
-            push(Hasher::new(13).bytes(n1.lower));
-            push(Hasher::new(14).bytes(p2.lower));
-            push(Hasher::new(15).bytes(n2.lower));
-            push(Hasher::new(16).bytes(p1.shape()));
-            push(Hasher::new(17).bytes(n1.shape()));
-            push(Hasher::new(18).bytes(p2.shape()));
-            push(Hasher::new(19).bytes(n2.shape()));
-            push(Hasher::new(20).bytes(p1.lower).sep().bytes(w.lower));
-            push(Hasher::new(21).bytes(w.lower).sep().bytes(n1.lower));
-            push(Hasher::new(22).bytes(p1.shape()).sep().bytes(w.shape()).sep().bytes(n1.shape()));
-            push(Hasher::new(23).byte(i.min(3) as u8).byte(mode).bytes(w.shape()));
-            push(Hasher::new(24).byte(mode).bytes(w.lower));
-            push(Hasher::new(25).bytes(p1.lower).sep().bytes(w.shape()));
-            push(Hasher::new(26).bytes(w.shape()).sep().bytes(n1.lower));
-            push(Hasher::new(27).bytes(p1.raw));
-            push(Hasher::new(28).bytes(n1.raw));
-            push(Hasher::new(29).byte(tokens.len().min(6) as u8).byte(mode).bytes(w.shape()));
+            push(f(12).with(p1.lower));
+            push(f(13).with(n1.lower));
+            push(f(14).with(p2.lower));
+            push(f(15).with(n2.lower));
+            push(f(16).with(p1.shape));
+            push(f(17).with(n1.shape));
+            push(f(18).with(p2.shape));
+            push(f(19).with(n2.shape));
+            push(f(20).with(p1.lower).with(w.lower));
+            push(f(21).with(w.lower).with(n1.lower));
+            push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
+            push(f(23).with(i.min(3) as u64).with(mode).with(w.shape));
+            push(f(24).with(mode).with(w.lower));
+            push(f(25).with(p1.lower).with(w.shape));
+            push(f(26).with(w.shape).with(n1.lower));
+            push(f(27).with(p1.raw));
+            push(f(28).with(n1.raw));
+            push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
             if token.kind == TokenKind::Word {
-                let casing = ctx.casing.get(token.norm.as_str()).copied().unwrap_or_default();
-                let informative = mode == Mode::Normal as u8 && i > 0 && !is_after_opening(doc, tokens, i);
-                push(Hasher::new(30).byte(casing.class()).byte(mode).byte(u8::from(informative)).bytes(w.shape()));
+                let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
+                let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
+                push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
+                history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
             }
             let gaz = self.gaz.get(i).copied().unwrap_or(0);
-            let cap = u8::from(token.is_capitalized(doc.text));
-            for bit in 0..16u8 {
+            let cap = u64::from(token.is_capitalized(doc.text));
+            for bit in 0..16u64 {
                 if gaz & (1 << bit) != 0 {
-                    push(Hasher::new(31).byte(bit));
-                    push(Hasher::new(32).byte(bit).byte(cap).byte(mode));
+                    push(f(31).with(bit));
+                    push(f(32).with(bit).with(cap).with(mode));
                 }
             }
-            window.rotate_left(1);
-            window[4] = slot(i as isize + 3);
+            window = [p1, w, n1, n2, slot(i + 3)];
+        }
+        self.offsets.push(self.hashes.len());
+    }
+
+    /// Computes only the document-history features of every token of `sentence`:
+    /// the second pass adds their weights to the first pass's scores.
+    pub(crate) fn extract_history(&mut self, doc: &Document, ctx: &DocContext, sentence: &Sentence) {
+        self.hashes.clear();
+        self.offsets.clear();
+        let tokens = doc.sentence_tokens(sentence);
+        let mode = sentence_mode(doc, tokens) as u64;
+        for (i, token) in tokens.iter().enumerate() {
+            self.offsets.push(self.hashes.len());
+            if token.kind == TokenKind::Word {
+                let raw = token.text(doc.text);
+                let mut buf = [0u8; SHAPE_LEN];
+                let out = &mut self.hashes;
+                let (lower, shape) = (fnv(token.norm.as_bytes()), fnv(shape(raw, &mut buf)));
+                history_features(ctx, lower, shape, mode, sentence.tokens.start + i, &mut |h: Hasher| out.push(h.finish()));
+            }
         }
         self.offsets.push(self.hashes.len());
     }

@@ -2,7 +2,7 @@
 //! lower-cased token sequences (no text is shipped), matched against every window of
 //! a sentence.
 
-use super::features::Hasher;
+use super::features::{fnv, Hasher};
 use super::NTYPES;
 use crate::text::Token;
 
@@ -18,19 +18,15 @@ pub(crate) struct Gazetteer {
 }
 
 /// The gazetteer key of a sequence of lower-cased tokens.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn key<'a>(norms: impl IntoIterator<Item = &'a str>) -> u32 {
-    let mut h = Hasher::new(GAZ_TEMPLATE);
-    for (i, norm) in norms.into_iter().enumerate() {
-        if i > 0 {
-            h = h.sep();
-        }
-        h = h.bytes(norm.as_bytes());
-    }
+    let h = norms.into_iter().fold(Hasher::new(GAZ_TEMPLATE), |h, norm| h.with(fnv(norm.as_bytes())));
     (h.finish() >> 32) as u32
 }
 
 impl Gazetteer {
     /// Builds a gazetteer from `(key, type mask)` pairs, merging duplicates.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_entries(mut entries: Vec<(u32, u8)>, max_len: usize) -> Self {
         entries.sort_unstable();
         let mut keys: Vec<u32> = Vec::with_capacity(entries.len());
@@ -62,10 +58,7 @@ impl Gazetteer {
         for start in 0..tokens.len() {
             let mut h = Hasher::new(GAZ_TEMPLATE);
             for len in 1..=self.max_len.min(tokens.len() - start) {
-                if len > 1 {
-                    h = h.sep();
-                }
-                h = h.bytes(tokens[start + len - 1].norm.as_bytes());
+                h = h.with(fnv(tokens[start + len - 1].norm.as_bytes()));
                 let mask = self.lookup((h.finish() >> 32) as u32);
                 if mask == 0 {
                     continue;

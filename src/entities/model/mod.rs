@@ -57,6 +57,7 @@ impl Kind {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     fn index(self) -> usize {
         self as usize
     }
@@ -72,6 +73,7 @@ pub(crate) enum Part {
     Unit,
 }
 
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag_of(kind: Kind, part: Part) -> usize {
     match part {
         Part::Outside => 0,
@@ -93,14 +95,29 @@ fn part_of(tag: usize) -> (Part, usize) {
 }
 
 /// Whether `to` may follow `from` (BILOU: a name that is open must go on or close).
-pub(crate) fn allowed(from: usize, to: usize) -> bool {
-    let (from_part, from_type) = part_of(from);
-    let (to_part, to_type) = part_of(to);
-    match from_part {
-        Part::Begin | Part::Inside => matches!(to_part, Part::Inside | Part::Last) && to_type == from_type,
-        Part::Outside | Part::Last | Part::Unit => matches!(to_part, Part::Outside | Part::Begin | Part::Unit),
-    }
+#[cfg(test)]
+fn allowed(from: usize, to: usize) -> bool {
+    ALLOWED[from][to]
 }
+
+/// [`allowed`] for every pair, computed at compile time: Viterbi asks it for every
+/// pair of tags at every token.
+static ALLOWED: [[bool; NTAGS]; NTAGS] = {
+    let mut table = [[false; NTAGS]; NTAGS];
+    let mut from = 0;
+    while from < NTAGS {
+        let mut to = 0;
+        while to < NTAGS {
+            // Parts: 0 = outside; else (tag - 1) % 4 is begin, inside, last, unit.
+            let open = from != 0 && (from - 1) % 4 < 2;
+            let continues = to != 0 && (to - 1) % 4 == 1 || to != 0 && (to - 1) % 4 == 2;
+            table[from][to] = if open { continues && (to - 1) / 4 == (from - 1) / 4 } else { !continues };
+            to += 1;
+        }
+        from += 1;
+    }
+    table
+};
 
 fn allowed_start(tag: usize) -> bool {
     matches!(part_of(tag).0, Part::Outside | Part::Begin | Part::Unit)
@@ -110,6 +127,23 @@ fn allowed_end(tag: usize) -> bool {
     matches!(part_of(tag).0, Part::Outside | Part::Last | Part::Unit)
 }
 
+/// For each tag, the tags that may precede it, as a bit set (from [`ALLOWED`]).
+static PREDECESSORS: [u32; NTAGS] = {
+    let mut sets = [0u32; NTAGS];
+    let mut to = 0;
+    while to < NTAGS {
+        let mut from = 0;
+        while from < NTAGS {
+            if ALLOWED[from][to] {
+                sets[to] |= 1 << from;
+            }
+            from += 1;
+        }
+        to += 1;
+    }
+    sets
+};
+
 /// Best legal tag sequence for `n` tokens given per-token scores `emit` (`n × NTAGS`)
 /// and transition scores (`NTAGS × NTAGS`, plus start and end), into `out`.
 pub(crate) fn viterbi<T>(emit: &[T], trans: &[T], start: &[T], end: &[T], out: &mut Vec<usize>, back: &mut Vec<u8>)
@@ -118,42 +152,46 @@ where
 {
     out.clear();
     let n = emit.len() / NTAGS;
-    if n == 0 {
+    if n == 0 || trans.len() < NTAGS * NTAGS || start.len() < NTAGS || end.len() < NTAGS {
         return;
     }
     back.clear();
     back.resize(n * NTAGS, 0);
-    let mut dp: [Option<T>; NTAGS] = [None; NTAGS];
-    for (tag, slot) in dp.iter_mut().enumerate() {
+    // Scores of the best path ending in each tag, and which tags are reachable at all.
+    let mut dp: [T; NTAGS] = [emit[0]; NTAGS];
+    let mut reachable = 0u32;
+    for tag in 0..NTAGS {
         if allowed_start(tag) {
-            *slot = Some(start[tag] + emit[tag]);
+            dp[tag] = start[tag] + emit[tag];
+            reachable |= 1 << tag;
         }
     }
     for j in 1..n {
-        let mut next: [Option<T>; NTAGS] = [None; NTAGS];
+        let mut next: [T; NTAGS] = dp;
+        let mut next_reachable = 0u32;
         for (to, slot) in next.iter_mut().enumerate() {
+            let mut candidates = PREDECESSORS[to] & reachable;
             let mut best: Option<(T, usize)> = None;
-            for (from, score) in dp.iter().enumerate() {
-                let Some(score) = *score else { continue };
-                if !allowed(from, to) {
-                    continue;
-                }
-                let s = score + trans[from * NTAGS + to];
+            while candidates != 0 {
+                let from = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let s = dp[from] + trans[from * NTAGS + to];
                 if best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, from));
                 }
             }
             if let Some((s, from)) = best {
-                *slot = Some(s + emit[j * NTAGS + to]);
+                *slot = s + emit[j * NTAGS + to];
                 back[j * NTAGS + to] = from as u8;
+                next_reachable |= 1 << to;
             }
         }
         dp = next;
+        reachable = next_reachable;
     }
     let mut best: Option<(T, usize)> = None;
-    for (tag, score) in dp.iter().enumerate() {
-        let Some(score) = *score else { continue };
-        if !allowed_end(tag) {
+    for (tag, &score) in dp.iter().enumerate() {
+        if reachable & (1 << tag) == 0 || !allowed_end(tag) {
             continue;
         }
         let s = score + end[tag];
@@ -230,48 +268,110 @@ impl Tagger {
     }
 
     /// Every name in the document, MISC included, in text order.
+    ///
+    /// Two passes: the second sees how the first tagged each word's other
+    /// occurrences in the document, so that a name is tagged alike throughout.
     pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
-        let mut found = Vec::new();
         if self.is_empty() {
-            return found;
+            return Vec::new();
         }
-        let ctx = DocContext::new(doc);
-        let mut features = SentenceFeatures::default();
-        let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
-        for sentence in &doc.sentences {
-            features.extract(doc, &ctx, &self.gazetteer, sentence);
-            emit.clear();
-            for i in 0..features.len() {
-                let mut acc = [0i64; NTAGS];
-                for &hash in features.token(i) {
-                    let row = self.index.get(self.bucket(hash)).copied().unwrap_or(0) as usize;
-                    let Some(row) = row.checked_sub(1) else { continue };
-                    let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
-                    for (a, &w) in acc.iter_mut().zip(weights) {
-                        *a += i64::from(w);
-                    }
-                }
-                emit.extend_from_slice(&acc);
+        let mut ctx = DocContext::new(doc);
+        let mut scores = Vec::new();
+        let first = self.tags(doc, &ctx, Pass::First(&mut scores));
+        ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        let tags = self.tags(doc, &ctx, Pass::Second(&scores));
+        let mut found = Vec::new();
+        let mut open: Option<usize> = None;
+        for (token, &tag) in doc.tokens.iter().zip(&tags) {
+            let (part, kind) = part_of(usize::from(tag));
+            if matches!(part, Part::Begin | Part::Unit) {
+                open = Some(token.span.start);
             }
-            viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back);
-            let tokens = doc.sentence_tokens(sentence);
-            let mut open: Option<usize> = None;
-            for (j, &tag) in tags.iter().enumerate() {
-                let (part, kind) = part_of(tag);
-                let Some(token) = tokens.get(j) else { break };
-                match part {
-                    Part::Begin => open = Some(token.span.start),
-                    Part::Unit => open = Some(token.span.start),
-                    _ => {}
-                }
-                if matches!(part, Part::Last | Part::Unit) {
-                    if let (Some(start), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) {
-                        found.push(Mention { span: Span::new(start, token.span.end), kind });
-                    }
+            if matches!(part, Part::Last | Part::Unit) {
+                if let (Some(start), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) {
+                    found.push(Mention { span: Span::new(start, token.span.end), kind });
                 }
             }
         }
         found
+    }
+
+    /// Adds the weights of `hashes` to `acc`.
+    ///
+    /// The table lookups are cache misses, so all rows of a chunk are looked up
+    /// before any is added: the loads then overlap instead of waiting on each other.
+    fn score(&self, hashes: &[u64], acc: &mut [i32; NTAGS]) {
+        for chunk in hashes.chunks(32) {
+            let mut rows = [0u32; 32];
+            for (row, &hash) in rows.iter_mut().zip(chunk) {
+                *row = self.index.get(self.bucket(hash)).copied().unwrap_or(0);
+            }
+            for &row in &rows[..chunk.len()] {
+                let Some(row) = (row as usize).checked_sub(1) else { continue };
+                let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
+                for (a, &w) in acc.iter_mut().zip(weights) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// The best tag of every token of the document, sentence by sentence.
+    pub(crate) fn tags(&self, doc: &Document, ctx: &DocContext, mut pass: Pass) -> Vec<u8> {
+        let mut all = Vec::with_capacity(doc.tokens.len());
+        let mut features = SentenceFeatures::default();
+        let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        for sentence in &doc.sentences {
+            match pass {
+                Pass::Second(_) => features.extract_history(doc, ctx, sentence),
+                _ => features.extract(doc, ctx, &self.gazetteer, sentence),
+            }
+            emit.clear();
+            for i in 0..features.len() {
+                let mut acc = [0i32; NTAGS];
+                if let Pass::Second(scores) = &pass {
+                    let at = (sentence.tokens.start + i) * NTAGS;
+                    if let Some(cached) = scores.get(at..at + NTAGS) {
+                        for (a, &c) in acc.iter_mut().zip(cached) {
+                            *a = i32::from(c);
+                        }
+                    }
+                }
+                self.score(features.token(i), &mut acc);
+                if let Pass::First(scores) = &mut pass {
+                    scores.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
+                }
+                emit.extend(acc.iter().map(|&a| i64::from(a)));
+            }
+            viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back);
+            all.extend(tags.iter().map(|&t| t as u8));
+            all.resize(sentence.tokens.end, 0);
+            if let Pass::First(scores) = &mut pass {
+                scores.resize(sentence.tokens.end * NTAGS, 0);
+            }
+        }
+        all.resize(doc.tokens.len(), 0);
+        all
+    }
+}
+
+/// Which pass of [`Tagger::tags`] runs: the first keeps every token's scores, the
+/// second adds only the document-history features to them.
+pub(crate) enum Pass<'a> {
+    /// A single pass with every feature, as in training.
+    #[cfg(feature = "train")]
+    Full,
+    /// The first pass: scores kept per token.
+    First(&'a mut Vec<i16>),
+    /// The second pass, over the first pass's scores.
+    Second(&'a [i16]),
+}
+
+/// 0 for a tag outside names, else the tag's kind + 1.
+pub(crate) fn kind_code(tag: usize) -> u8 {
+    match part_of(tag) {
+        (Part::Outside, _) => 0,
+        (_, kind) => kind as u8 + 1,
     }
 }
 

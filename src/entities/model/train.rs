@@ -3,7 +3,7 @@
 
 use super::features::{DocContext, SentenceFeatures};
 use super::gazetteer::{self, Gazetteer};
-use super::{tag_of, viterbi, Kind, Part, Tagger, NTAGS};
+use super::{kind_code, Pass, tag_of, viterbi, Kind, Part, Tagger, NTAGS};
 use crate::text::Document;
 
 /// A training document: raw text and its gold names as byte offsets.
@@ -27,13 +27,15 @@ pub struct Settings {
     pub seed: u64,
     /// Longest name (in tokens) kept in the gazetteer.
     pub gazetteer_len: usize,
+    /// Epochs of the jackknifed first-pass models (0: no document-history features).
+    pub first_pass_epochs: usize,
     /// Quantile of absolute weights that maps to the largest `i8`; larger weights are clipped.
     pub clip_quantile: f64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { bits: 20, folds: 5, seed: 0x5eed, gazetteer_len: 6, clip_quantile: 0.9995 }
+        Settings { bits: 20, folds: 5, seed: 0x5eed, gazetteer_len: 6, first_pass_epochs: 6, clip_quantile: 0.9995 }
     }
 }
 
@@ -57,16 +59,22 @@ pub struct Alignment {
     pub dropped: usize,
 }
 
-/// A perceptron being trained.
-pub struct Trainer {
-    settings: Settings,
-    examples: Vec<Example>,
-    order: Vec<usize>,
-    /// Current weights and the running sums for averaging: emission rows then
+/// Weights of an averaged perceptron being trained.
+struct Perceptron {
+    bits: u32,
+    /// Current weights and the running sums for averaging: emission rows, then
     /// transitions, start and end scores.
     weights: Vec<f32>,
     sums: Vec<f32>,
     updates: f32,
+}
+
+/// A perceptron being trained on a corpus.
+pub struct Trainer {
+    settings: Settings,
+    examples: Vec<Example>,
+    order: Vec<usize>,
+    perceptron: Perceptron,
     rng: u64,
     gazetteer: Gazetteer,
     /// How the gold names fit the tokens.
@@ -141,82 +149,45 @@ fn gazetteer_entries<'a, 'd: 'a>(docs: impl Iterator<Item = &'a (Document<'d>, V
     entries
 }
 
-impl Trainer {
-    /// Prepares training: tokenizes the documents, aligns the gold names and
-    /// extracts every sentence's features once.
-    pub fn new(docs: &[TrainDoc], settings: Settings) -> Trainer {
-        let mut alignment = Alignment::default();
-        let parsed: Vec<(Document, Vec<Option<(usize, Kind)>>)> = docs
-            .iter()
-            .map(|d| {
-                let doc = Document::new(&d.text);
-                let owner = token_entities(&doc, &d.entities, &mut alignment);
-                (doc, owner)
-            })
-            .collect();
-        let folds = settings.folds.max(2);
-        let fold_gazetteers: Vec<Gazetteer> = (0..folds)
-            .map(|k| {
-                let others = parsed.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, d)| d);
-                Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
-            })
-            .collect();
-        let gazetteer = Gazetteer::from_entries(gazetteer_entries(parsed.iter(), settings.gazetteer_len), settings.gazetteer_len);
-        let shift = 64 - settings.bits;
-        let mut examples = Vec::new();
-        let mut features = SentenceFeatures::default();
-        for (i, (doc, owner)) in parsed.iter().enumerate() {
-            let ctx = DocContext::new(doc);
-            for sentence in &doc.sentences {
-                features.extract(doc, &ctx, &fold_gazetteers[i % folds], sentence);
-                let mut example = Example { offsets: vec![0], features: Vec::new(), gold: gold_tags(&owner[sentence.tokens.clone()]) };
-                for t in 0..features.len() {
-                    example.features.extend(features.token(t).iter().map(|&h| (h >> shift) as u32));
-                    example.offsets.push(example.features.len() as u32);
-                }
-                examples.push(example);
-            }
+/// Features of every sentence of a document, with gold tags.
+fn examples_of(doc: &Document, owner: &[Option<(usize, Kind)>], ctx: &DocContext, gazetteer: &Gazetteer, bits: u32, out: &mut Vec<Example>) {
+    let shift = 64 - bits;
+    let mut features = SentenceFeatures::default();
+    for sentence in &doc.sentences {
+        features.extract(doc, ctx, gazetteer, sentence);
+        let mut example = Example { offsets: vec![0], features: Vec::new(), gold: gold_tags(&owner[sentence.tokens.clone()]) };
+        for t in 0..features.len() {
+            example.features.extend(features.token(t).iter().map(|&h| (h >> shift) as u32));
+            example.offsets.push(example.features.len() as u32);
         }
-        let size = (NTAGS << settings.bits) + NTAGS * NTAGS + 2 * NTAGS;
-        Trainer {
-            settings,
-            order: (0..examples.len()).collect(),
-            examples,
-            weights: vec![0.0; size],
-            sums: vec![0.0; size],
-            updates: 1.0,
-            rng: settings.seed | 1,
-            gazetteer,
-            alignment,
-        }
+        out.push(example);
+    }
+}
+
+fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Self {
+        let size = (NTAGS << bits) + NTAGS * NTAGS + 2 * NTAGS;
+        Perceptron { bits, weights: vec![0.0; size], sums: vec![0.0; size], updates: 1.0 }
     }
 
-    /// Number of training sentences.
-    pub fn sentences(&self) -> usize {
-        self.examples.len()
-    }
-
-    fn next_random(&mut self) -> u64 {
-        self.rng ^= self.rng << 13;
-        self.rng ^= self.rng >> 7;
-        self.rng ^= self.rng << 17;
-        self.rng
-    }
-
-    /// One pass over the shuffled training sentences; returns the number of
+    /// One pass over `examples` in the given order; returns the number of
     /// sentences that were tagged wrong.
-    pub fn epoch(&mut self) -> usize {
-        for i in (1..self.order.len()).rev() {
-            let j = (self.next_random() % (i as u64 + 1)) as usize;
-            self.order.swap(i, j);
-        }
-        let trans_at = NTAGS << self.settings.bits;
+    fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
+        let trans_at = NTAGS << self.bits;
         let (start_at, end_at) = (trans_at + NTAGS * NTAGS, trans_at + NTAGS * NTAGS + NTAGS);
         let (mut emit, mut pred, mut back) = (Vec::new(), Vec::new(), Vec::new());
         let mut errors = 0;
-        let order = std::mem::take(&mut self.order);
-        for &e in &order {
-            let ex = &self.examples[e];
+        for &e in order {
+            let ex = &examples[e];
             let n = ex.gold.len();
             emit.clear();
             emit.resize(n * NTAGS, 0.0f32);
@@ -231,8 +202,8 @@ impl Trainer {
             }
             let w = &self.weights;
             viterbi(&emit, &w[trans_at..start_at], &w[start_at..end_at], &w[end_at..], &mut pred, &mut back);
+            self.updates += 1.0;
             if pred == ex.gold {
-                self.updates += 1.0;
                 continue;
             }
             errors += 1;
@@ -262,26 +233,24 @@ impl Trainer {
                 bump(end_at + g, 1.0);
                 bump(end_at + p, -1.0);
             }
-            self.updates += 1.0;
         }
-        self.order = order;
         errors
     }
 
-    /// The averaged model, quantized to `i8`, as a tagger.
-    pub fn tagger(&self) -> Tagger {
+    /// The averaged weights, quantized to `i8`, as a tagger.
+    fn tagger(&self, gazetteer: &Gazetteer, clip_quantile: f64) -> Tagger {
         let c = self.updates;
         let avg: Vec<f32> = self.weights.iter().zip(&self.sums).map(|(w, s)| w - s / c).collect();
-        let trans_at = NTAGS << self.settings.bits;
+        let trans_at = NTAGS << self.bits;
         let mut magnitudes: Vec<f32> = avg[..trans_at].iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
         magnitudes.sort_unstable_by(f32::total_cmp);
         let clip = magnitudes
-            .get(((magnitudes.len() as f64 * self.settings.clip_quantile) as usize).min(magnitudes.len().saturating_sub(1)))
+            .get(((magnitudes.len() as f64 * clip_quantile) as usize).min(magnitudes.len().saturating_sub(1)))
             .copied()
             .unwrap_or(1.0)
             .max(f32::MIN_POSITIVE);
         let scale = 127.0 / clip;
-        let mut index = vec![0u32; 1 << self.settings.bits];
+        let mut index = vec![0u32; 1 << self.bits];
         let mut weights = Vec::new();
         for (bucket, slot) in index.iter_mut().enumerate() {
             let row: Vec<i8> =
@@ -294,14 +263,98 @@ impl Trainer {
         let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
         let start_at = trans_at + NTAGS * NTAGS;
         Tagger {
-            bits: self.settings.bits,
+            bits: self.bits,
             index,
             weights,
             trans: scores(trans_at..start_at),
             start: scores(start_at..start_at + NTAGS),
             end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
-            gazetteer: self.gazetteer.clone(),
+            gazetteer: gazetteer.clone(),
         }
+    }
+}
+
+impl Trainer {
+    /// Prepares training: tokenizes the documents, aligns the gold names and
+    /// extracts every sentence's features once.
+    ///
+    /// The document-history features need a first pass over each training
+    /// document by a model that has not seen it: a jackknife trains one model per
+    /// fold on the other folds (`first_pass_epochs` epochs each) to tag it.
+    pub fn new(docs: &[TrainDoc], settings: Settings) -> Trainer {
+        let mut alignment = Alignment::default();
+        let parsed: Vec<(Document, Vec<Option<(usize, Kind)>>)> = docs
+            .iter()
+            .map(|d| {
+                let doc = Document::new(&d.text);
+                let owner = token_entities(&doc, &d.entities, &mut alignment);
+                (doc, owner)
+            })
+            .collect();
+        let folds = settings.folds.max(2);
+        let fold_gazetteers: Vec<Gazetteer> = (0..folds)
+            .map(|k| {
+                let others = parsed.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, d)| d);
+                Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
+            })
+            .collect();
+        let gazetteer = Gazetteer::from_entries(gazetteer_entries(parsed.iter(), settings.gazetteer_len), settings.gazetteer_len);
+        let mut contexts: Vec<DocContext> = parsed.iter().map(|(doc, _)| DocContext::new(doc)).collect();
+        let mut rng = settings.seed | 1;
+        if settings.first_pass_epochs > 0 {
+            let mut local = Vec::new();
+            let mut doc_of = Vec::new();
+            for (i, ((doc, owner), ctx)) in parsed.iter().zip(&contexts).enumerate() {
+                examples_of(doc, owner, ctx, &fold_gazetteers[i % folds], settings.bits, &mut local);
+                doc_of.resize(local.len(), i);
+            }
+            let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
+            for k in 0..folds {
+                let mut order: Vec<usize> = (0..local.len()).filter(|&e| doc_of[e] % folds != k).collect();
+                let mut perceptron = Perceptron::new(settings.bits);
+                for _ in 0..settings.first_pass_epochs {
+                    shuffle(&mut order, &mut rng);
+                    perceptron.epoch(&local, &order);
+                }
+                let tagger = perceptron.tagger(&fold_gazetteers[k], settings.clip_quantile);
+                for (i, (doc, _)) in parsed.iter().enumerate().filter(|(i, _)| i % folds == k) {
+                    first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
+                }
+            }
+            for (((doc, _), ctx), kinds) in parsed.iter().zip(&mut contexts).zip(first_pass) {
+                ctx.set_first_pass(doc, kinds);
+            }
+        }
+        let mut examples = Vec::new();
+        for (i, ((doc, owner), ctx)) in parsed.iter().zip(&contexts).enumerate() {
+            examples_of(doc, owner, ctx, &fold_gazetteers[i % folds], settings.bits, &mut examples);
+        }
+        Trainer {
+            settings,
+            order: (0..examples.len()).collect(),
+            examples,
+            perceptron: Perceptron::new(settings.bits),
+            rng,
+            gazetteer,
+            alignment,
+        }
+    }
+
+    /// Number of training sentences.
+    pub fn sentences(&self) -> usize {
+        self.examples.len()
+    }
+
+    /// One pass over the shuffled training sentences; returns the number of
+    /// sentences that were tagged wrong.
+    pub fn epoch(&mut self) -> usize {
+        shuffle(&mut self.order, &mut self.rng);
+        self.perceptron.epoch(&self.examples, &self.order)
+    }
+
+    /// The averaged model, quantized to `i8`, as a tagger.
+    pub fn tagger(&self) -> Tagger {
+        self.perceptron.tagger(&self.gazetteer, self.settings.clip_quantile)
     }
 }
 
