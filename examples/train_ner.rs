@@ -2,7 +2,8 @@
 //! documents, measures tagging speed and writes `models/ner.bin`.
 //!
 //! `cargo run --release --example train_ner --features train [-- EPOCHS]`; with
-//! `-- --speed` it only scores and times the model already in `models/ner.bin`.
+//! `-- --speed` it only scores and times the model already in `models/ner.bin`
+//! (and lists its dev errors if `NER_ERRORS` is set).
 
 #[path = "../tests/support/ner_eval.rs"]
 mod ner_eval;
@@ -14,7 +15,7 @@ use textlens::entities::model::Tagger;
 use textlens::Document;
 
 const MODEL_PATH: &str = "models/ner.bin";
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 10;
 
 fn main() {
     let arg = std::env::args().nth(1);
@@ -23,6 +24,9 @@ fn main() {
         let tagger = Tagger::from_bytes(&bytes).expect("a valid model");
         let dev = load(&format!("{DATA_DIR}/dev.jsonl"));
         println!("dev, raw documents through Document::new, exact spans:\n{}", evaluate(&tagger, &dev).table());
+        if std::env::var_os("NER_ERRORS").is_some() {
+            println!("{}", ner_eval::errors(&tagger, &dev).join("\n"));
+        }
         speed(&tagger, &dev);
         return;
     }
@@ -36,7 +40,14 @@ fn main() {
         })
         .collect();
     let dev = load(&format!("{DATA_DIR}/dev.jsonl"));
-    let mut trainer = Trainer::new(&train, Settings::default());
+    let mut settings = Settings::default();
+    if let Some(q) = std::env::var("NER_CLIP").ok().and_then(|v| v.parse().ok()) {
+        settings.clip_quantile = q;
+    }
+    if let Some(b) = std::env::var("NER_BITS").ok().and_then(|v| v.parse().ok()) {
+        settings.bits = b;
+    }
+    let mut trainer = Trainer::new(&train, settings);
     println!(
         "{} training sentences; alignment {:?}; features ready in {:.1}s",
         trainer.sentences(),

@@ -184,3 +184,30 @@ pub fn evaluate(tagger: &Tagger, docs: &[GoldDoc]) -> Report {
     }
     report
 }
+
+/// Every prediction that does not match a gold name and every gold name missed, as
+/// `+ TYPE text` (false positive) and `- TYPE text` (missed) lines with context.
+pub fn errors(tagger: &Tagger, docs: &[GoldDoc]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for doc in docs {
+        let document = Document::new(&doc.text);
+        let snapped = |s: usize, e: usize| snap(doc, s, e);
+        let gold: BTreeSet<(usize, usize, usize)> = doc
+            .entities
+            .iter()
+            .filter_map(|(s, e, label)| Some((snapped(*s, *e)?, TYPES.iter().position(|x| x == label)?)))
+            .map(|((a, b), t)| (a, b, t))
+            .collect();
+        let pred: BTreeSet<(usize, usize, usize)> =
+            tagger.mentions(&document).iter().filter_map(|m| snapped(m.span.start, m.span.end).map(|(a, b)| (a, b, m.kind as usize))).collect();
+        let show = |sign: char, &(a, b, t): &(usize, usize, usize)| {
+            let (s, e) = (doc.tokens[a].0, doc.tokens[b].1);
+            let line_start = doc.text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = doc.text[e..].find('\n').map_or(doc.text.len(), |i| e + i);
+            format!("{sign} {:<4} {:<30} | {}", TYPES[t], &doc.text[s..e], &doc.text[line_start..line_end])
+        };
+        lines.extend(pred.difference(&gold).map(|p| show('+', p)));
+        lines.extend(gold.difference(&pred).map(|g| show('-', g)));
+    }
+    lines
+}
