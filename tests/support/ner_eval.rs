@@ -175,8 +175,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[GoldDoc]) -> Report {
                 None => unsnapped[t] += 1,
             }
         }
-        for t in 0..4 {
-            let c = &mut report.per_type[t];
+        for (t, c) in report.per_type.iter_mut().enumerate() {
             c.gold += gold.iter().filter(|g| g.2 == t).count();
             c.pred += pred.iter().filter(|p| p.2 == t).count() + unsnapped[t];
             c.tp += pred.iter().filter(|p| p.2 == t && gold.contains(p)).count();

@@ -48,6 +48,9 @@ struct Example {
     gold: Vec<usize>,
 }
 
+/// A parsed training document and, per token, the gold name it belongs to.
+type Parsed<'d> = (Document<'d>, Vec<Option<(usize, Kind)>>);
+
 /// Statistics of the alignment of gold names to the tokenizer's tokens.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Alignment {
@@ -132,7 +135,7 @@ fn gold_tags(owner: &[Option<(usize, Kind)>]) -> Vec<usize> {
 }
 
 /// Gazetteer entries of the gold names of some documents.
-fn gazetteer_entries<'a, 'd: 'a>(docs: impl Iterator<Item = &'a (Document<'d>, Vec<Option<(usize, Kind)>>)>, max_len: usize) -> Vec<(u32, u8)> {
+fn gazetteer_entries<'a, 'd: 'a>(docs: impl Iterator<Item = &'a Parsed<'d>>, max_len: usize) -> Vec<(u32, u8)> {
     let mut entries = Vec::new();
     for (doc, owner) in docs {
         let mut j = 0;
@@ -285,7 +288,7 @@ impl Trainer {
     /// fold on the other folds (`first_pass_epochs` epochs each) to tag it.
     pub fn new(docs: &[TrainDoc], settings: Settings) -> Trainer {
         let mut alignment = Alignment::default();
-        let parsed: Vec<(Document, Vec<Option<(usize, Kind)>>)> = docs
+        let parsed: Vec<Parsed> = docs
             .iter()
             .map(|d| {
                 let doc = Document::new(&d.text);
@@ -311,14 +314,14 @@ impl Trainer {
                 doc_of.resize(local.len(), i);
             }
             let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
-            for k in 0..folds {
+            for (k, fold_gazetteer) in fold_gazetteers.iter().enumerate() {
                 let mut order: Vec<usize> = (0..local.len()).filter(|&e| doc_of[e] % folds != k).collect();
                 let mut perceptron = Perceptron::new(settings.bits);
                 for _ in 0..settings.first_pass_epochs {
                     shuffle(&mut order, &mut rng);
                     perceptron.epoch(&local, &order);
                 }
-                let tagger = perceptron.tagger(&fold_gazetteers[k], settings.clip_quantile);
+                let tagger = perceptron.tagger(fold_gazetteer, settings.clip_quantile);
                 for (i, (doc, _)) in parsed.iter().enumerate().filter(|(i, _)| i % folds == k) {
                     first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
                 }
