@@ -257,6 +257,11 @@ impl SentenceFeatures {
         }
     }
 
+    /// Whether the last extracted sentence has no features at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
     /// Number of tokens of the last extracted sentence.
     pub(crate) fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)

@@ -127,29 +127,58 @@ fn allowed_end(tag: usize) -> bool {
     matches!(part_of(tag).0, Part::Outside | Part::Last | Part::Unit)
 }
 
-/// For each tag, the tags that may precede it, as a bit set (from [`ALLOWED`]).
-static PREDECESSORS: [u32; NTAGS] = {
-    let mut sets = [0u32; NTAGS];
+/// For each tag, the tags that may precede it (the first `PREDECESSOR_COUNTS[tag]`
+/// entries), from [`ALLOWED`].
+static PREDECESSORS: [[u8; NTAGS]; NTAGS] = {
+    let mut lists = [[0u8; NTAGS]; NTAGS];
     let mut to = 0;
     while to < NTAGS {
-        let mut from = 0;
+        let (mut from, mut n) = (0, 0);
         while from < NTAGS {
             if ALLOWED[from][to] {
-                sets[to] |= 1 << from;
+                lists[to][n] = from as u8;
+                n += 1;
             }
             from += 1;
         }
         to += 1;
     }
-    sets
+    lists
 };
+
+static PREDECESSOR_COUNTS: [usize; NTAGS] = {
+    let mut counts = [0; NTAGS];
+    let mut to = 0;
+    while to < NTAGS {
+        let mut from = 0;
+        while from < NTAGS {
+            if ALLOWED[from][to] {
+                counts[to] += 1;
+            }
+            from += 1;
+        }
+        to += 1;
+    }
+    counts
+};
+
+/// A path score: integer when tagging, float when training.
+pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// Far below any real path score, yet safe to add scores to.
+    const LOW: Self;
+}
+
+impl Score for i64 {
+    const LOW: i64 = i64::MIN / 4;
+}
+
+impl Score for f32 {
+    const LOW: f32 = -1e30;
+}
 
 /// Best legal tag sequence for `n` tokens given per-token scores `emit` (`n × NTAGS`)
 /// and transition scores (`NTAGS × NTAGS`, plus start and end), into `out`.
-pub(crate) fn viterbi<T>(emit: &[T], trans: &[T], start: &[T], end: &[T], out: &mut Vec<usize>, back: &mut Vec<u8>)
-where
-    T: Copy + PartialOrd + std::ops::Add<Output = T>,
-{
+pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T], out: &mut Vec<usize>, back: &mut Vec<u8>) {
     out.clear();
     let n = emit.len() / NTAGS;
     if n == 0 || trans.len() < NTAGS * NTAGS || start.len() < NTAGS || end.len() < NTAGS {
@@ -157,49 +186,37 @@ where
     }
     back.clear();
     back.resize(n * NTAGS, 0);
-    // Scores of the best path ending in each tag, and which tags are reachable at all.
-    let mut dp: [T; NTAGS] = [emit[0]; NTAGS];
-    let mut reachable = 0u32;
-    for tag in 0..NTAGS {
+    // Tags that cannot start a sentence start with a score no real path falls to.
+    let mut dp = [T::LOW; NTAGS];
+    for (tag, slot) in dp.iter_mut().enumerate() {
         if allowed_start(tag) {
-            dp[tag] = start[tag] + emit[tag];
-            reachable |= 1 << tag;
+            *slot = start[tag] + emit[tag];
         }
     }
-    for j in 1..n {
-        let mut next: [T; NTAGS] = dp;
-        let mut next_reachable = 0u32;
-        for (to, slot) in next.iter_mut().enumerate() {
-            let mut candidates = PREDECESSORS[to] & reachable;
-            let mut best: Option<(T, usize)> = None;
-            while candidates != 0 {
-                let from = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                let s = dp[from] + trans[from * NTAGS + to];
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, from));
+    for (emit, back) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).skip(1) {
+        let mut next = dp;
+        for to in 0..NTAGS {
+            let preds = &PREDECESSORS[to][..PREDECESSOR_COUNTS[to]];
+            let (mut best, mut arg) = (T::LOW, 0u8);
+            for &from in preds {
+                let s = dp[usize::from(from)] + trans[usize::from(from) * NTAGS + to];
+                if s > best {
+                    best = s;
+                    arg = from;
                 }
             }
-            if let Some((s, from)) = best {
-                *slot = s + emit[j * NTAGS + to];
-                back[j * NTAGS + to] = from as u8;
-                next_reachable |= 1 << to;
-            }
+            next[to] = best + emit[to];
+            back[to] = arg;
         }
         dp = next;
-        reachable = next_reachable;
     }
-    let mut best: Option<(T, usize)> = None;
-    for (tag, &score) in dp.iter().enumerate() {
-        if reachable & (1 << tag) == 0 || !allowed_end(tag) {
-            continue;
-        }
-        let s = score + end[tag];
-        if best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, tag));
+    let (mut best, mut tag) = (T::LOW, 0);
+    for (t, &score) in dp.iter().enumerate() {
+        if allowed_end(t) && score + end[t] > best {
+            best = score + end[t];
+            tag = t;
         }
     }
-    let Some((_, mut tag)) = best else { return };
     out.resize(n, 0);
     for j in (0..n).rev() {
         out[j] = tag;
@@ -279,7 +296,7 @@ impl Tagger {
         let mut scores = Vec::new();
         let first = self.tags(doc, &ctx, Pass::First(&mut scores));
         ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
-        let tags = self.tags(doc, &ctx, Pass::Second(&scores));
+        let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first));
         let mut found = Vec::new();
         let mut open: Option<usize> = None;
         for (token, &tag) in doc.tokens.iter().zip(&tags) {
@@ -323,13 +340,21 @@ impl Tagger {
         let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
         for sentence in &doc.sentences {
             match pass {
-                Pass::Second(_) => features.extract_history(doc, ctx, sentence),
+                Pass::Second(_, first) => {
+                    features.extract_history(doc, ctx, sentence);
+                    // Without history features the scores, and so the tags, are the first pass's.
+                    if features.is_empty() {
+                        all.extend_from_slice(first.get(sentence.tokens.clone()).unwrap_or(&[]));
+                        all.resize(sentence.tokens.end, 0);
+                        continue;
+                    }
+                }
                 _ => features.extract(doc, ctx, &self.gazetteer, sentence),
             }
             emit.clear();
             for i in 0..features.len() {
                 let mut acc = [0i32; NTAGS];
-                if let Pass::Second(scores) = &pass {
+                if let Pass::Second(scores, _) = &pass {
                     let at = (sentence.tokens.start + i) * NTAGS;
                     if let Some(cached) = scores.get(at..at + NTAGS) {
                         for (a, &c) in acc.iter_mut().zip(cached) {
@@ -363,8 +388,8 @@ pub(crate) enum Pass<'a> {
     Full,
     /// The first pass: scores kept per token.
     First(&'a mut Vec<i16>),
-    /// The second pass, over the first pass's scores.
-    Second(&'a [i16]),
+    /// The second pass, over the first pass's scores and tags.
+    Second(&'a [i16], &'a [u8]),
 }
 
 /// 0 for a tag outside names, else the tag's kind + 1.
