@@ -1,9 +1,229 @@
 //! Language detection from scripts and common words.
+//!
+//! The script of the letters decides first (Han, kana, Hangul, Cyrillic, Arabic,
+//! Hebrew, Greek, Devanagari, Thai). Latin-script text is told apart by its most
+//! common function words: each word votes for the languages whose list holds it,
+//! split evenly among them. Only a bounded prefix of the text is read, so that a huge
+//! text costs no more than a long article.
 
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Word tokens read from the start of the text.
+const MAX_WORDS: usize = 5_000;
+
+/// Function-word votes a Latin-script text needs before a language is named.
+const MIN_VOTES: f64 = 2.0;
+
+/// The most frequent function words of each Latin-script language, lower case.
+const PROFILES: &[(&str, &str)] = &[
+    ("en", "the and of to in is that it for was on with as are be this by have from not but at they he she you we has were which will would their been an or there what said his her its"),
+    ("de", "der die und das ist nicht zu den mit sich des auf für ein eine dem im von auch es werden aus er hat dass sie nach wird bei einer um noch wie einem über einen so zum war haben nur oder aber vor zur bis mehr durch ich wir"),
+    ("fr", "le la les et des est une un du que qui dans en pour pas au sur ne se ce il sont avec plus par mais ou nous vous elle aux été cette leur ont être comme je était y"),
+    ("es", "el la los las que y en de del un una es por con para se no al lo como más pero sus le ha su está son fue muy también entre sobre este esta cuando hay yo todo"),
+    ("it", "il di che è e la le gli un una per non del della in sono con si da dei delle nel alla anche ma più come questo ha lo ci io essere molto sul dal degli tra"),
+    ("pt", "o a os as de que e do da em um uma para com não no na por mais dos das se ao como mas foi ele ela é são também pelo pela já nos muito isso está seu sua"),
+    ("nl", "de het een en van in is dat op te zijn niet met voor er maar als ook aan bij om door nog naar wordt dit die hij ze worden kan was werd heeft uit wat zich hun wij ik"),
+    ("sv", "och att det som en på är av för med till den har de inte om ett men var jag sig från vi så kan man när år hade ska efter eller nu också vid mot under detta"),
+    ("pl", "i w na się z nie do to że jest o a jak po co ale tak za od przez są dla jego go może już było tylko przy ich oraz który która które jednak bardzo tym być"),
+    ("tr", "ve bir bu da de için ile çok ne daha gibi olarak olan en ama var kadar sonra her o ben şey değil mi diye ya yok ise onun olduğu tarafından büyük yeni ilk"),
+    ("id", "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada oleh mereka bisa atau sudah saya kami lebih"),
+];
+
+/// For each function word, the set of languages (bits, in [`PROFILES`] order) using it.
+fn function_words() -> &'static HashMap<&'static str, u16> {
+    static MAP: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (bit, (_, words)) in PROFILES.iter().enumerate() {
+            for word in words.split_whitespace() {
+                *map.entry(word).or_insert(0) |= 1 << bit;
+            }
+        }
+        map
+    })
+}
+
+/// Whether `norm` is one of the most common function words of `language` (a code of a
+/// Latin-script language profiled here; false for any other).
+pub(crate) fn is_function_word(language: &str, norm: &str) -> bool {
+    let Some(bit) = PROFILES.iter().position(|(code, _)| *code == language) else { return false };
+    function_words().get(norm).is_some_and(|languages| languages & (1 << bit) != 0)
+}
+
+/// Writing systems that name a language (or decide between a few) on their own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Script {
+    Latin,
+    Han,
+    Kana,
+    Hangul,
+    Cyrillic,
+    Arabic,
+    Hebrew,
+    Greek,
+    Devanagari,
+    Thai,
+}
+
+const SCRIPTS: [Script; 10] = [
+    Script::Latin,
+    Script::Han,
+    Script::Kana,
+    Script::Hangul,
+    Script::Cyrillic,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Greek,
+    Script::Devanagari,
+    Script::Thai,
+];
+
+fn script(c: char) -> Option<Script> {
+    Some(match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Script::Han,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+        0x0400..=0x052F => Script::Cyrillic,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x0590..=0x05FF => Script::Hebrew,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0900..=0x097F => Script::Devanagari,
+        0x0E00..=0x0E7F => Script::Thai,
+        _ => return None,
+    })
+}
 
 /// The document's language as an ISO 639-1 code, or "und" when undetermined.
 pub fn detect(doc: &Document) -> &'static str {
-    let _ = doc;
-    "und"
+    let words = || doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).take(MAX_WORDS);
+    let mut letters = [0usize; SCRIPTS.len()];
+    let mut ukrainian = 0;
+    for token in words() {
+        for c in token.text(doc.text).chars() {
+            if let Some(s) = script(c) {
+                if let Some(count) = SCRIPTS.iter().position(|&k| k == s).and_then(|k| letters.get_mut(k)) {
+                    *count += 1;
+                }
+            }
+            ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+        }
+    }
+    let count = |s: Script| SCRIPTS.iter().position(|&k| k == s).and_then(|k| letters.get(k)).copied().unwrap_or(0);
+    // Japanese mixes kana with Han; the two together compete with the other scripts.
+    let (han, kana) = (count(Script::Han), count(Script::Kana));
+    let dominant = SCRIPTS
+        .iter()
+        .filter(|&&s| s != Script::Kana)
+        .map(|&s| (s, if s == Script::Han { han + kana } else { count(s) }))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(_, n)| n);
+    let Some((dominant, _)) = dominant else { return "und" };
+    match dominant {
+        // A few kana among many Han characters are more likely a quoted Japanese name.
+        Script::Han | Script::Kana if kana * 20 >= han + kana => "ja",
+        Script::Han | Script::Kana => "zh",
+        Script::Latin => latin(words()),
+        Script::Hangul => "ko",
+        Script::Cyrillic if ukrainian > 0 => "uk",
+        Script::Cyrillic => "ru",
+        Script::Arabic => "ar",
+        Script::Hebrew => "he",
+        Script::Greek => "el",
+        Script::Devanagari => "hi",
+        Script::Thai => "th",
+    }
+}
+
+/// The Latin-script language whose function words the words use most.
+fn latin<'t>(words: impl Iterator<Item = &'t crate::text::Token>) -> &'static str {
+    let mut votes = [0.0f64; PROFILES.len()];
+    let map = function_words();
+    for token in words {
+        if let Some(&languages) = map.get(token.norm.as_str()) {
+            let share = 1.0 / f64::from(languages.count_ones().max(1));
+            for (bit, vote) in votes.iter_mut().enumerate() {
+                if languages & (1 << bit) != 0 {
+                    *vote += share;
+                }
+            }
+        }
+    }
+    // The first language wins a tie, as listed.
+    let mut best: Option<(usize, f64)> = None;
+    for (i, &v) in votes.iter().enumerate() {
+        if best.is_none_or(|(_, b)| v > b) {
+            best = Some((i, v));
+        }
+    }
+    match best {
+        Some((i, v)) if v >= MIN_VOTES => PROFILES.get(i).map_or("und", |(code, _)| code),
+        _ => "und",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(text: &str) -> &'static str {
+        detect(&Document::new(text))
+    }
+
+    #[test]
+    fn latin_languages_by_function_words() {
+        let cases = [
+            ("en", "The minister said that the talks were held in the capital on Monday."),
+            ("de", "Der Minister sagte, dass die Gespräche am Montag in der Hauptstadt stattfanden und nicht beendet sind."),
+            ("fr", "Le ministre a déclaré que les discussions ont eu lieu dans la capitale lundi et qu'elles sont terminées."),
+            ("es", "El ministro dijo que las conversaciones se celebraron en la capital el lunes y que no han terminado."),
+            ("it", "Il ministro ha detto che i colloqui si sono svolti nella capitale lunedì e che non sono ancora finiti."),
+            ("pt", "O ministro disse que as conversas foram realizadas na capital na segunda-feira e que não terminaram."),
+            ("nl", "De minister zei dat de gesprekken maandag in de hoofdstad zijn gehouden en dat ze nog niet klaar zijn."),
+            ("sv", "Ministern sa att samtalen hölls i huvudstaden på måndagen och att de inte är avslutade än."),
+            ("pl", "Minister powiedział, że rozmowy odbyły się w stolicy w poniedziałek i nie są jeszcze zakończone."),
+            ("tr", "Bakan, görüşmelerin pazartesi günü başkentte yapıldığını ve henüz bitmediğini söyledi, bu çok önemli bir adım."),
+            ("id", "Menteri mengatakan bahwa pembicaraan itu diadakan di ibu kota dan belum selesai karena ada masalah."),
+        ];
+        for (code, text) in cases {
+            assert_eq!(lang(text), code, "{text}");
+        }
+    }
+
+    #[test]
+    fn scripts_name_their_language() {
+        assert_eq!(lang("今天天气很好，我们去公园散步吧。"), "zh");
+        assert_eq!(lang("今日は天気がいいので、公園を散歩しましょう。"), "ja");
+        assert_eq!(lang("오늘은 날씨가 좋아서 공원에 산책하러 갑니다."), "ko");
+        assert_eq!(lang("Сегодня хорошая погода, и мы идём гулять в парк."), "ru");
+        assert_eq!(lang("Сьогодні гарна погода, і ми йдемо гуляти в парк."), "uk");
+        assert_eq!(lang("الطقس جميل اليوم ونحن نذهب إلى الحديقة."), "ar");
+        assert_eq!(lang("מזג האוויר יפה היום ואנחנו הולכים לפארק."), "he");
+        assert_eq!(lang("Ο καιρός είναι ωραίος σήμερα και πάμε στο πάρκο."), "el");
+        assert_eq!(lang("आज मौसम अच्छा है और हम पार्क में घूमने जा रहे हैं।"), "hi");
+        assert_eq!(lang("วันนี้อากาศดีมาก เราจะไปเดินเล่นที่สวนสาธารณะ"), "th");
+    }
+
+    #[test]
+    fn undecidable_text_is_und() {
+        assert_eq!(lang(""), "und");
+        assert_eq!(lang("   \n\n  "), "und");
+        assert_eq!(lang("12 345 !!! :-)"), "und");
+        assert_eq!(lang("Xylophone zebra."), "und");
+    }
+
+    #[test]
+    fn only_a_prefix_is_read() {
+        let mut text = "The cat sat on the mat and the dog was in the garden. ".repeat(2_000);
+        text.push_str(&"Der Hund ist nicht in dem Garten und die Katze auch nicht. ".repeat(10_000));
+        assert_eq!(lang(&text), "en");
+    }
+
+    #[test]
+    fn function_words_belong_to_their_language() {
+        assert!(is_function_word("de", "und") && is_function_word("fr", "les"));
+        assert!(!is_function_word("de", "les") && !is_function_word("xx", "und"));
+    }
 }

@@ -1,9 +1,31 @@
 //! Stage 4: sentence importance and the extractive summary.
+//!
+//! A sentence's importance is the product of three factors:
+//!
+//! * **centrality**: the cosine of its term vector (stemmed content words, log term
+//!   frequency) with the sum of every *other* sentence's vector, so that a sentence
+//!   sharing the words most of the text uses scores high; key phrases, when present,
+//!   add the weight of those they contain;
+//! * **length**: headlines, datelines and fragments under 8 words are scaled down,
+//!   run-ons over 40 words too, and otherwise a longer sentence carries more of
+//!   the text (square root of its word count); a line without closing punctuation
+//!   (a headline, a caption, a list item) counts half;
+//! * **position**: a news lead summarises its story, so inside the lead paragraph
+//!   importance decays quickly with the sentence's place. When the text has no
+//!   paragraph breaks, the whole text is the lead; later paragraphs get no positional
+//!   preference.
+//!
+//! The summary takes the most important sentences one at a time, discounting each
+//! candidate by its similarity to those already taken (maximal marginal relevance).
+//! Everything is linear in the text: no sentence-by-sentence similarity matrix.
 
 use crate::keywords::Keyword;
+use crate::lexicon::is_stopword;
 use crate::span::Span;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A sentence chosen for the summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -19,14 +41,408 @@ pub struct SummarySentence {
     pub score: f64,
 }
 
+/// Sentences with fewer words are scaled down in proportion.
+const MIN_WORDS: f64 = 8.0;
+/// Sentences with more words are scaled down by the square root of the excess ratio.
+const MAX_WORDS: f64 = 40.0;
+/// Sentences into the lead paragraph over which the positional weight falls by a factor e.
+const LEAD_DECAY: f64 = 1.0;
+/// Share of a sentence's centrality that key phrases contribute when there are any.
+const KEYPHRASE_SHARE: f64 = 0.2;
+/// How much a candidate's similarity to the sentences already taken costs it.
+const REDUNDANCY: f64 = 0.1;
+
+/// Summaries up to this many sentences are picked for diversity.
+const REDUNDANCY_LIMIT: usize = 100;
+/// Weight of a sentence without closing punctuation (a headline, a caption, a list item).
+const UNFINISHED: f64 = 0.5;
+
+/// Cosine at which a candidate counts as repeating a picked sentence: it is taken only
+/// when nothing else is left.
+const DUPLICATE: f64 = 0.8;
+
+/// The content terms of every sentence as unit-length vectors.
+struct Vectors {
+    /// Per sentence: (term id, weight), sorted by term id.
+    rows: Vec<Vec<(u32, f64)>>,
+    /// Word and number tokens per sentence.
+    words: Vec<usize>,
+    /// Number of distinct terms.
+    terms: usize,
+}
+
+/// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
+fn stemmer(language: &str) -> Option<Stemmer> {
+    let algorithm = match language {
+        "en" => Algorithm::English,
+        "de" => Algorithm::German,
+        "fr" => Algorithm::French,
+        "es" => Algorithm::Spanish,
+        "it" => Algorithm::Italian,
+        "pt" => Algorithm::Portuguese,
+        "nl" => Algorithm::Dutch,
+        "sv" => Algorithm::Swedish,
+        "ru" => Algorithm::Russian,
+        // rust-stemmers 1.2's Greek stemmer panics on some words ("ισαισα"), so Greek,
+        // like every language without a stemmer here, is matched by exact spelling.
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+impl Vectors {
+    fn new(doc: &Document) -> Self {
+        let language = crate::language::detect(doc);
+        let stemmer = stemmer(language);
+        // Each distinct spelling is stemmed once; the map from stems merges inflections.
+        let mut by_norm: HashMap<&str, u32> = HashMap::new();
+        let mut by_stem: HashMap<String, u32> = HashMap::new();
+        let mut rows = Vec::with_capacity(doc.sentences.len());
+        let mut words = Vec::with_capacity(doc.sentences.len());
+        for sentence in &doc.sentences {
+            let mut row: Vec<(u32, f64)> = Vec::new();
+            let mut count = 0;
+            for token in doc.sentence_tokens(sentence) {
+                if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                    continue;
+                }
+                count += 1;
+                let norm = token.norm.as_str();
+                if is_stopword(norm) || crate::language::is_function_word(language, norm) {
+                    continue;
+                }
+                let id = match by_norm.get(norm) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = match &stemmer {
+                            Some(stemmer) => stemmer.stem(norm).into_owned(),
+                            None => norm.to_string(),
+                        };
+                        let next = by_stem.len() as u32;
+                        let id = *by_stem.entry(stem).or_insert(next);
+                        by_norm.insert(norm, id);
+                        id
+                    }
+                };
+                row.push((id, 1.0));
+            }
+            row.sort_unstable_by_key(|&(id, _)| id);
+            row.dedup_by(|next, kept| {
+                let same = next.0 == kept.0;
+                if same {
+                    kept.1 += 1.0;
+                }
+                same
+            });
+            // Log term frequency: a word repeated within one sentence counts, but less.
+            row.iter_mut().for_each(|(_, w)| *w = 1.0 + w.ln());
+            let norm = row.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                row.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            rows.push(row);
+            words.push(count);
+        }
+        Vectors { rows, words, terms: by_stem.len() }
+    }
+
+    fn dot(row: &[(u32, f64)], dense: &[f64]) -> f64 {
+        row.iter().map(|&(id, w)| w * dense.get(id as usize).copied().unwrap_or(0.0)).sum()
+    }
+
+    /// Per sentence, the cosine with the sum of all other sentences.
+    fn centrality(&self) -> Vec<f64> {
+        let mut centroid = vec![0.0; self.terms];
+        for row in &self.rows {
+            for &(id, w) in row {
+                if let Some(c) = centroid.get_mut(id as usize) {
+                    *c += w;
+                }
+            }
+        }
+        let total = centroid.iter().map(|c| c * c).sum::<f64>();
+        self.rows
+            .iter()
+            .map(|row| {
+                // Against the sum of the *other* sentences (|C - r|² = |C|² - 2C·r + |r|²):
+                // a sentence whose words occur nowhere else must not look central by
+                // matching its own contribution.
+                let own: f64 = row.iter().map(|(_, w)| w * w).sum();
+                let with_sum = Self::dot(row, &centroid);
+                let rest = total - 2.0 * with_sum + own;
+                if rest > 1e-12 {
+                    ((with_sum - own) / rest.sqrt()).max(0.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    }
+}
+
 /// One importance score per sentence, finite, in `0..=1`, the most important at 1.
+///
+/// The scores are the square roots of the product of centrality, length and position
+/// factors (see the module documentation), scaled to a maximum of 1.
 pub fn sentence_scores(doc: &Document, keywords: &[Keyword]) -> Vec<f64> {
-    let _ = keywords;
-    vec![0.0; doc.sentences.len()]
+    let vectors = Vectors::new(doc);
+    let mut central = vectors.centrality();
+    if let Some(coverage) = keyword_coverage(doc, keywords) {
+        normalize(&mut central);
+        for (c, k) in central.iter_mut().zip(coverage) {
+            *c = (1.0 - KEYPHRASE_SHARE) * *c + KEYPHRASE_SHARE * k;
+        }
+    }
+    let lead = lead_sentences(doc);
+    let mut scores: Vec<f64> = central
+        .iter()
+        .zip(&vectors.words)
+        .zip(&doc.sentences)
+        .enumerate()
+        .map(|(i, ((&c, &words), sentence))| {
+            let words = words as f64;
+            let mut length = (words / MIN_WORDS).min(1.0) * words.sqrt();
+            if words > MAX_WORDS {
+                length *= (MAX_WORDS / words).sqrt();
+            }
+            if !is_finished(doc, sentence) {
+                length *= UNFINISHED;
+            }
+            let position = if i < lead { (-(i as f64) / LEAD_DECAY).exp() } else { 1.0 };
+            c * length * position
+        })
+        .collect();
+    normalize(&mut scores);
+    // Position and length multiply into a steep range; the square root keeps the middle
+    // of it visible on a heat map. [`summarize`] squares it back.
+    scores.iter_mut().for_each(|v| *v = v.sqrt());
+    scores
+}
+
+/// Whether the sentence ends in punctuation (a closing quote or bracket after it counts).
+fn is_finished(doc: &Document, sentence: &crate::text::Sentence) -> bool {
+    let tokens = doc.sentence_tokens(sentence);
+    let last = tokens.iter().rev().find(|t| !matches!(t.norm.as_str(), "\"" | "'" | "”" | "’" | "»" | ")" | "]"));
+    last.is_some_and(|t| t.kind == TokenKind::Punct)
+}
+
+/// How many sentences the lead paragraph has: all of them when the text is one paragraph.
+fn lead_sentences(doc: &Document) -> usize {
+    match doc.paragraphs.get(1) {
+        Some(second) => doc.sentences.partition_point(|s| s.span.start < second.start),
+        None => doc.sentences.len(),
+    }
+}
+
+/// Per sentence, the summed scores of the key phrases occurring in it, scaled to 0..=1.
+fn keyword_coverage(doc: &Document, keywords: &[Keyword]) -> Option<Vec<f64>> {
+    if keywords.is_empty() {
+        return None;
+    }
+    let mut coverage = vec![0.0; doc.sentences.len()];
+    for keyword in keywords {
+        for occurrence in &keyword.occurrences {
+            let i = doc.sentences.partition_point(|s| s.span.end <= occurrence.start);
+            if let Some(c) = coverage.get_mut(i).filter(|_| keyword.score.is_finite() && keyword.score > 0.0) {
+                *c += keyword.score;
+            }
+        }
+    }
+    normalize(&mut coverage);
+    Some(coverage)
+}
+
+/// Scales to a maximum of 1 after replacing anything negative or not finite by 0; all
+/// ones when nothing is positive, so that no sentence stands out without reason.
+fn normalize(values: &mut [f64]) {
+    values.iter_mut().filter(|v| !(v.is_finite() && **v > 0.0)).for_each(|v| *v = 0.0);
+    let max = values.iter().copied().fold(0.0, f64::max);
+    if max > 0.0 {
+        values.iter_mut().for_each(|v| *v = (*v / max).clamp(0.0, 1.0));
+    } else {
+        values.iter_mut().for_each(|v| *v = 1.0);
+    }
 }
 
 /// The `count` most important sentences, in document order.
+///
+/// Picked greedily by score minus a small multiple of the highest cosine with a sentence
+/// already picked, near-duplicates last; ties go to the earlier sentence. Only the
+/// best-scored few candidates compete, and summaries longer than 100 sentences are taken
+/// by score alone, so that picking stays linear in the text.
 pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySentence> {
-    let _ = (doc, scores, count);
-    Vec::new()
+    let n = doc.sentences.len().min(scores.len());
+    let count = count.min(n);
+    if count == 0 {
+        return Vec::new();
+    }
+    let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0).max(0.0);
+    // Redundancy is weighed against importance itself, not its square root.
+    let importance = |i: usize| score(i) * score(i);
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_unstable_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+    let mut picked = if count > REDUNDANCY_LIMIT {
+        ranked.truncate(count);
+        ranked
+    } else {
+        ranked.truncate(count * 3 + 10);
+        pick_diverse(doc, &ranked, count, importance)
+    };
+    picked.sort_unstable();
+    picked
+        .into_iter()
+        .filter_map(|index| {
+            let sentence = doc.sentences.get(index)?;
+            Some(SummarySentence {
+                index,
+                span: sentence.span,
+                text: doc.slice(sentence.span).to_string(),
+                score: score(index),
+            })
+        })
+        .collect()
+}
+
+/// Maximal marginal relevance among `candidates` (sentence indices, best first).
+fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl Fn(usize) -> f64) -> Vec<usize> {
+    let vectors = Vectors::new(doc);
+    let rows: Vec<&[(u32, f64)]> =
+        candidates.iter().map(|&i| vectors.rows.get(i).map(Vec::as_slice).unwrap_or_default()).collect();
+    let mut similarity = vec![0.0f64; candidates.len()];
+    let mut taken = vec![false; candidates.len()];
+    let mut dense = vec![0.0; vectors.terms];
+    let mut picked = Vec::with_capacity(count);
+    for _ in 0..count {
+        let value = |k: usize| {
+            let duplicate = if similarity[k] >= DUPLICATE { 2.0 } else { 0.0 };
+            score(candidates[k]) - REDUNDANCY * similarity[k] - duplicate
+        };
+        let best = (0..candidates.len())
+            .filter(|&k| !taken[k])
+            .max_by(|&a, &b| value(a).total_cmp(&value(b)).then(candidates[b].cmp(&candidates[a])));
+        let Some(best) = best else { break };
+        taken[best] = true;
+        picked.push(candidates[best]);
+        let row = rows[best];
+        row.iter().for_each(|&(id, w)| dense.get_mut(id as usize).into_iter().for_each(|d| *d = w));
+        for (s, other) in similarity.iter_mut().zip(&rows) {
+            *s = s.max(Vectors::dot(other, &dense));
+        }
+        row.iter().for_each(|&(id, _)| dense.get_mut(id as usize).into_iter().for_each(|d| *d = 0.0));
+    }
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scores(text: &str) -> Vec<f64> {
+        sentence_scores(&Document::new(text), &[])
+    }
+
+    #[test]
+    fn normalize_handles_nan_negative_and_all_zero() {
+        let mut values = [f64::NAN, -1.0, 2.0, f64::INFINITY, 1.0];
+        normalize(&mut values);
+        assert_eq!(values, [0.0, 0.0, 1.0, 0.0, 0.5]);
+        let mut zeros = [0.0, 0.0];
+        normalize(&mut zeros);
+        assert_eq!(zeros, [1.0, 1.0]);
+    }
+
+    #[test]
+    fn sentence_sharing_no_words_is_least_central() {
+        let text = "Rain fell on the old harbour town all night long.\n\n\
+                    Giraffes enjoy eating acacia leaves slowly every single morning.\n\n\
+                    The harbour town flooded after rain fell all night.\n\n\
+                    Night rain flooded streets of the harbour town again.";
+        let s = scores(text);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[1], 0.0, "{s:?}");
+        assert!(s[0] > 0.5 && s[2] > 0.5 && s[3] > 0.5, "{s:?}");
+    }
+
+    #[test]
+    fn lead_sentences_win_in_one_paragraph() {
+        let sentence = "The council approved the new budget for schools and roads today. ";
+        let text = sentence.repeat(6);
+        let s = scores(&text);
+        assert_eq!(s[0], 1.0);
+        assert!(s.windows(2).all(|w| w[0] > w[1]), "{s:?}");
+    }
+
+    #[test]
+    fn later_paragraphs_have_no_position_preference() {
+        let text = "Budget news.\n\nThe council approved the new budget for schools and roads today.\n\n\
+                    The council approved the new budget for schools and roads today.";
+        let s = scores(text);
+        assert_eq!(s[1], s[2]);
+        assert!(s[0] < s[1], "the headline fragment scores lower: {s:?}");
+    }
+
+    #[test]
+    fn redundant_sentences_are_not_both_picked() {
+        let text = "The council approved the new budget for schools, roads and parks on Tuesday evening.\n\n\
+                    On Tuesday evening the council approved the new budget for schools, roads and parks.\n\n\
+                    Teachers welcomed the extra money for schools, saying the budget ends years of cuts.\n\n\
+                    Opposition members said the budget for roads was too small to repair old bridges.";
+        let doc = Document::new(text);
+        let s = sentence_scores(&doc, &[]);
+        let picked: Vec<usize> = summarize(&doc, &s, 2).iter().map(|p| p.index).collect();
+        assert_eq!(picked.len(), 2);
+        assert!(picked != [0, 1], "{picked:?} from {s:?}");
+    }
+
+    #[test]
+    fn key_phrases_raise_their_sentences() {
+        let text = "The mayor opened a bridge over the river on Monday.\n\n\
+                    The river bridge cost the city ten million dollars.\n\n\
+                    A new library will open near the river next year.";
+        let doc = Document::new(text);
+        let plain = sentence_scores(&doc, &[]);
+        let start = text.find("library").unwrap_or(0);
+        let library = Keyword {
+            text: "library".into(),
+            score: 1.0,
+            count: 1,
+            occurrences: vec![Span::new(start, start + "library".len())],
+        };
+        let boosted = sentence_scores(&doc, &[library]);
+        assert!(boosted[2] / boosted[0] > plain[2] / plain[0], "{plain:?} {boosted:?}");
+    }
+
+    #[test]
+    fn long_texts_stay_fast_and_finite() {
+        let text = "Alpha beta gamma delta. Epsilon zeta eta theta iota kappa. ".repeat(20_000) + &".".repeat(100_000);
+        let doc = Document::new(&text);
+        let s = sentence_scores(&doc, &[]);
+        assert_eq!(s.len(), doc.sentences.len());
+        assert!(s.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
+        assert_eq!(summarize(&doc, &s, 100).len(), 100);
+        assert_eq!(summarize(&doc, &s, doc.sentences.len()).len(), doc.sentences.len());
+    }
+
+    #[test]
+    fn summarize_tolerates_odd_scores() {
+        let doc = Document::new("First sentence here is long enough. Second sentence here is long enough too.");
+        let picked = summarize(&doc, &[f64::NAN, -3.0], 1);
+        assert_eq!(picked.len(), 1);
+        assert_eq!(summarize(&doc, &[0.5], 2).len(), 1, "no more sentences than scores");
+    }
+
+    #[test]
+    fn greek_words_that_break_the_greek_stemmer_are_safe() {
+        let s = scores("Η ισαισα λέξη. Ο καιρός είναι ωραίος σήμερα και πάμε στο πάρκο.");
+        assert!(s.iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn other_languages_are_stemmed_with_their_stemmer() {
+        let text = "Die Regierung plant neue Gesetze für die Schulen.\n\n\
+                    Die Schulen bekommen mehr Lehrer und neue Gebäude.\n\n\
+                    Der Winter war in diesem Jahr sehr kalt und lang.";
+        let s = scores(text);
+        assert!(s[0] > s[2] && s[1] > s[2], "{s:?}");
+    }
 }

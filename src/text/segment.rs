@@ -1,69 +1,136 @@
 //! Sentence and paragraph boundaries.
+//!
+//! One left-to-right pass over the tokens decides at each candidate — terminal
+//! punctuation, a line break, a list marker or bullet, an e-mail header stamp, an
+//! emoticon, a semicolon, a separator line — whether a sentence ends there. Each
+//! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
 use super::{Sentence, Token, TokenKind};
+use crate::lexicon::is_stopword;
 use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-/// Abbreviations after which a period does not end a sentence even before a
-/// capitalised word: titles and words that are followed by a name or a number.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "rev",
-    "hon", "pres", "no", "nos", "fig", "figs", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pp", "p", "vol", "ch", "sec", "art", "ave", "blvd",
-    "adm", "maj", "cmdr", "supt", "det", "insp", "messrs", "mme", "mlle", "approx", "cf", "al", "ed", "eds",
+/// A word list read from a text file: entries written in lower case match any case,
+/// entries with capitals only as written (in lower case they are ordinary words).
+struct WordList {
+    exact: HashSet<&'static str>,
+    folded: HashSet<&'static str>,
+}
+
+impl WordList {
+    fn parse(source: &'static str) -> Self {
+        let mut list = WordList { exact: HashSet::new(), folded: HashSet::new() };
+        for line in source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
+            if line.chars().any(char::is_uppercase) {
+                list.exact.insert(line);
+            } else {
+                list.folded.insert(line);
+            }
+        }
+        list
+    }
+
+    fn contains(&self, token: &Token, text: &str) -> bool {
+        self.folded.contains(token.norm.as_str()) || self.exact.contains(token.text(text))
+    }
+}
+
+/// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
+fn nonfinal_abbreviations() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_nonfinal.txt")))
+}
+
+/// Abbreviations that end a sentence only before a capitalised word ("Inc.", "etc.").
+fn final_abbreviations() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_final.txt")))
+}
+
+/// German and French function words that open sentences; English ones are the stopwords.
+fn is_foreign_starter(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("sentence_starters.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+    .contains(norm)
+}
+
+/// German words before an ordinal number ("am 3. Oktober", "im 19. Jahrhundert").
+const ORDINAL_PRECEDERS: &[&str] = &[
+    "am", "im", "vom", "zum", "zur", "beim", "ins", "der", "die", "das", "dem", "den", "des", "seit", "bis", "ab",
+    "dieses", "diesem", "dieser", "jedes", "jedem", "jeden", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer",
+    "einem", "einer", "eines",
 ];
 
-/// Abbreviations that can end a sentence: a period after them ends one only before a
-/// capitalised word.
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "inc", "co", "corp", "ltd", "llc", "plc", "jr", "sr", "etc", "bros", "dept", "univ", "assn", "est",
-    "min", "max", "hr", "hrs", "yr", "yrs", "mo", "mos", "wk", "sq", "oz", "lb", "lbs", "km", "cm", "mm",
+/// Month names that follow an ordinal in German ("13. August").
+const MONTHS: &[&str] = &[
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember",
 ];
+
+/// Lines at least this long that end without punctuation are taken for hard-wrapped
+/// running text; headlines, list items and signature lines are shorter.
+const WRAPPED_LINE_CHARS: usize = 60;
+
+const EMOTICONS: &[&str] =
+    &[":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", ":)", ":(", ":D", ":P", ":p", ";)", "=)", ":/"];
 
 fn is_terminal(token: &str) -> bool {
-    matches!(token, "." | "!" | "?" | "…" | "。" | "！" | "？" | "‼" | "⁇" | "⁈" | "⁉" | "؟" | "।" | "॥")
+    matches!(
+        token,
+        "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉" | "‽" | "؟" | "۔" | "।" | "॥" | "։" | "።" | "፧" | "။" | "។"
+    ) || is_wide_terminal(token)
         || token.starts_with("..")
 }
 
+/// Full stops of scripts written without spaces: they end a sentence even when the
+/// next sentence follows without a space.
+fn is_wide_terminal(token: &str) -> bool {
+    matches!(token, "。" | "！" | "？" | "｡")
+}
+
+fn is_ellipsis(token: &str) -> bool {
+    token == "…" || token.starts_with("..")
+}
+
+/// Marks that close a sentence's quotation or bracket right after its full stop.
 fn is_closing(token: &str) -> bool {
-    matches!(token, "\"" | "'" | "”" | "’" | "»" | ")" | "]" | "}" | "」" | "』" | "）")
+    matches!(token, "\"" | "'" | "”" | "“" | "’" | "‘" | "»" | "«" | "›" | "‹" | ")" | "]" | "}" | "」" | "』" | "）" | "》" | "〉")
+}
+
+/// "XIV", "II": after a period it is an ordinal ("Ludwig XIV. war"), not a sentence end.
+/// D and M are left out: "CD", "MD" are far more often abbreviations.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() <= 6 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
+fn is_bullet(token: &str) -> bool {
+    matches!(token, "•" | "◦" | "▪" | "▫" | "‣" | "⁃" | "●" | "○" | "■" | "□" | "►" | "▶" | "▸" | "➢" | "➤" | "✓" | "✔")
+}
+
+fn starts_lowercase(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Splits the text into sentences. Every non-space character lies in exactly one
 /// sentence; sentences are in order and trimmed of whitespace.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut ends = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let token = &tokens[i];
-        let raw = token.text(text);
-        let gap_after = |k: usize| tokens.get(k + 1).map(|next| &text[tokens[k].span.end..next.span.start]);
-        if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
-            let mut last = i;
-            while let Some(next) = tokens.get(last + 1) {
-                let next_raw = next.text(text);
-                let adjacent = gap_after(last).is_some_and(str::is_empty);
-                if adjacent && (is_terminal(next_raw) || is_closing(next_raw)) {
-                    last += 1;
-                } else {
-                    break;
-                }
-            }
-            if ends_sentence(text, tokens, i, last) {
-                ends.push(tokens[last].span.end);
-                i = last + 1;
-                continue;
-            }
-            i = last;
-        }
-        if let Some(gap) = gap_after(i) {
-            if line_break_ends_sentence(gap, text, &tokens[i + 1]) {
-                ends.push(tokens[i].span.end);
-            }
-        }
-        i += 1;
-    }
+    let mut segmenter = Segmenter {
+        text,
+        tokens,
+        ends: Vec::new(),
+        start: 0,
+        marker: None,
+        quotes_seen: 0,
+        straight_open: false,
+        low_open: false,
+        parens_open: 0,
+    };
+    segmenter.run();
+    let mut ends = segmenter.ends;
     ends.push(text.len());
-    ends.dedup();
     let mut sentences = Vec::with_capacity(ends.len());
     let mut start = 0;
     let mut first_token = 0;
@@ -80,54 +147,526 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     sentences
 }
 
-/// Whether the terminal punctuation at tokens `at..=last` ends the sentence.
-fn ends_sentence(text: &str, tokens: &[Token], at: usize, last: usize) -> bool {
-    let Some(next) = tokens.get(last + 1) else { return true };
-    let token = &tokens[at];
-    let raw = token.text(text);
-    let next_raw = next.text(text);
-    let next_starts_lower = next_raw.chars().next().is_some_and(char::is_lowercase);
-    if matches!(raw, "。" | "！" | "？") {
-        return true;
-    }
-    if next_starts_lower {
-        return false;
-    }
-    if raw == "." && at == last {
-        let Some(previous) = at.checked_sub(1).map(|p| &tokens[p]) else { return true };
-        let attached = previous.span.end == token.span.start;
-        if attached && previous.kind == TokenKind::Word {
-            let word = previous.norm.as_str();
-            let is_initial = word.chars().count() == 1 && previous.is_capitalized(text);
-            if is_initial || TITLE_ABBREVIATIONS.contains(&word) {
-                return false;
-            }
-            if OTHER_ABBREVIATIONS.contains(&word) {
-                return next.is_capitalized(text);
-            }
-        }
-        if attached && previous.kind == TokenKind::Number && next.kind == TokenKind::Number {
-            return false;
-        }
-    }
-    if token.kind == TokenKind::Word {
-        return next.is_capitalized(text) && crate::lexicon::is_stopword(&next.norm);
-    }
-    true
+/// How a list item is numbered: "1.", "1)", "1.)", "a.", "a)".
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    value: u32,
+    letter: bool,
+    style: u8,
 }
 
-/// A line break ends a sentence (a headline, a list item) when it is a blank line,
-/// or when the next line does not simply continue a wrapped sentence in lower case.
-fn line_break_ends_sentence(gap: &str, text: &str, next: &Token) -> bool {
-    let newlines = gap.matches('\n').count();
-    if newlines >= 2 || gap.contains("\r\r") {
-        return true;
+struct Segmenter<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    /// Byte offsets where sentences end, strictly increasing.
+    ends: Vec<usize>,
+    /// Index of the first token of the current sentence.
+    start: usize,
+    /// The list marker that opened the current sentence.
+    marker: Option<Marker>,
+    /// Tokens of the current sentence already scanned for quotation marks.
+    quotes_seen: usize,
+    /// A straight double quote is open in the current sentence.
+    straight_open: bool,
+    /// A German low quote „ is open in the current sentence.
+    low_open: bool,
+    /// Brackets opened and not yet closed in the current sentence.
+    parens_open: usize,
+}
+
+impl<'t> Segmenter<'t> {
+    fn raw(&self, k: usize) -> &'t str {
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
     }
-    if newlines == 0 && !gap.contains('\r') {
-        return false;
+
+    /// The whitespace between token `k` and the next one (empty at the end).
+    fn gap_after(&self, k: usize) -> &'t str {
+        match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => &self.text[a.span.end..b.span.start],
+            _ => "",
+        }
     }
-    let next_raw = next.text(text);
-    !next_raw.chars().next().is_some_and(char::is_lowercase)
+
+    /// Ends the current sentence after token `k`.
+    fn end_after(&mut self, k: usize) {
+        if let Some(token) = self.tokens.get(k) {
+            if self.ends.last().is_none_or(|&last| token.span.end > last) {
+                self.ends.push(token.span.end);
+            }
+        }
+        self.start = k + 1;
+        self.marker = None;
+        self.quotes_seen = k + 1;
+        self.straight_open = false;
+        self.low_open = false;
+        self.parens_open = 0;
+    }
+
+    /// Brings the open-quotation state up to token `upto` (inclusive).
+    fn track_quotes(&mut self, upto: usize) {
+        while self.quotes_seen <= upto && self.quotes_seen < self.tokens.len() {
+            match self.raw(self.quotes_seen) {
+                "\"" => self.straight_open = !self.straight_open,
+                "„" => self.low_open = true,
+                "“" if self.low_open => self.low_open = false,
+                "(" => self.parens_open += 1,
+                ")" => self.parens_open = self.parens_open.saturating_sub(1),
+                _ => {}
+            }
+            self.quotes_seen += 1;
+        }
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if i == self.start {
+                i = self.open_sentence(i);
+                if i >= self.tokens.len() {
+                    break;
+                }
+            }
+            if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
+                self.end_after(i - 1);
+                continue;
+            }
+            if let Some(last) = self.header_stamp(i) {
+                if i > self.start && self.stamp_follows_name(i) {
+                    self.end_after(i - 1);
+                }
+                let next_lower = starts_lowercase(self.raw(last + 1));
+                if !next_lower || self.stamp_follows_name(i) {
+                    self.end_after(last);
+                }
+                i = last + 1;
+                continue;
+            }
+            if let Some(last) = self.separator_run(i) {
+                if i > self.start && !self.gap_after(i - 1).is_empty() {
+                    self.end_after(i - 1);
+                }
+                if !self.gap_after(last).is_empty() {
+                    self.end_after(last);
+                }
+                i = last + 1;
+                continue;
+            }
+            let token = &self.tokens[i];
+            let raw = token.text(self.text);
+            let mut after_terminal = false;
+            if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
+                let (last, end) = self.terminal(i);
+                if let Some(end) = end {
+                    self.end_after(end);
+                    if end == last {
+                        i = last + 1;
+                        continue;
+                    }
+                }
+                i = last;
+                after_terminal = true;
+            } else if let Some(last) = self.emoticon(i) {
+                if self.opens_after(last) {
+                    self.end_after(last);
+                    i = last + 1;
+                    continue;
+                }
+                i = last;
+            } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
+                self.end_after(i);
+                i += 1;
+                continue;
+            }
+            if self.line_break_ends(i, after_terminal) {
+                self.end_after(i);
+            }
+            i += 1;
+        }
+    }
+
+    /// At the start of a sentence: skips a bullet and a list marker ("• 9.", "1.)", "a."),
+    /// remembering the marker so that the next item can start a new sentence.
+    fn open_sentence(&mut self, mut i: usize) -> usize {
+        if is_bullet(self.raw(i)) && !self.gap_after(i).contains('\n') {
+            i += 1;
+        }
+        if let Some((marker, last)) = self.marker_at(i) {
+            self.marker = Some(marker);
+            return last + 1;
+        }
+        i
+    }
+
+    /// A bullet, or the list marker that follows the one opening the current sentence.
+    fn starts_new_item(&self, i: usize) -> bool {
+        if is_bullet(self.raw(i)) {
+            return true;
+        }
+        let Some(current) = self.marker else { return false };
+        self.marker_at(i).is_some_and(|(next, _)| {
+            next.letter == current.letter && next.style == current.style && next.value == current.value + 1
+        })
+    }
+
+    /// A list marker at token `i`, and its last token.
+    fn marker_at(&self, i: usize) -> Option<(Marker, usize)> {
+        let token = self.tokens.get(i)?;
+        let raw = token.text(self.text);
+        let (value, letter) = match token.kind {
+            TokenKind::Number if raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit()) => (raw.parse().ok()?, false),
+            TokenKind::Word if raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_lowercase()) => (u32::from(raw.as_bytes()[0]), true),
+            _ => return None,
+        };
+        let adjacent = |k: usize| self.gap_after(k).is_empty() && self.tokens.get(k + 1).is_some();
+        if !adjacent(i) {
+            return None;
+        }
+        let (style, last) = match self.raw(i + 1) {
+            "." if adjacent(i + 1) && self.raw(i + 2) == ")" => (2, i + 2),
+            "." => (1, i + 1),
+            ")" => (3, i + 1),
+            _ => return None,
+        };
+        let gap = self.gap_after(last);
+        (!gap.is_empty() && !gap.contains('\n')).then_some((Marker { value, letter, style }, last))
+    }
+
+    /// Terminal punctuation at token `i`: the last token of the punctuation run (with
+    /// closing quotes and brackets), and the token after which the sentence ends, if it does.
+    fn terminal(&mut self, i: usize) -> (usize, Option<usize>) {
+        let raw = self.raw(i);
+        if is_ellipsis(raw) && i > 0 && self.gap_after(i - 1).is_empty() && matches!(self.raw(i - 1), "[" | "(") {
+            return (i, None);
+        }
+        if raw == "." {
+            if let Some(result) = self.spaced_ellipsis(i) {
+                return result;
+            }
+        }
+        let mut last = i;
+        let mut closed = false;
+        loop {
+            let gap = self.gap_after(last);
+            let next = self.raw(last + 1);
+            let Some(next_token) = self.tokens.get(last + 1) else { break };
+            if !gap.is_empty() && !gap.contains('\n') {
+                if let Some(face) = self.emoticon(last + 1) {
+                    last = face;
+                    continue;
+                }
+            }
+            let extend = if gap.is_empty() {
+                next_token.kind == TokenKind::Punct && (is_terminal(next) || is_closing(next))
+            } else if gap.contains('\n') {
+                false
+            } else {
+                self.track_quotes(last);
+                matches!(next, "!" | "?" | "…" | "»" | "”")
+                    || next.starts_with("..")
+                    || next == "\"" && self.straight_open
+                    || next == "“" && self.low_open
+                    || next == ")" && self.parens_open > 0
+            };
+            if !extend {
+                break;
+            }
+            closed |= is_closing(next);
+            last += 1;
+        }
+        self.track_quotes(last);
+        let ends = self.terminal_ends(i, last, closed);
+        (last, ends.then_some(last))
+    }
+
+    /// Spaced ellipses (". . .", ". . . ." and "word. . . ."): a three-dot one marks an
+    /// omission inside a sentence; a four-dot one is an ellipsis plus a full stop, and
+    /// ends the sentence before a capital — after its first dot when that dot is attached
+    /// to the word before it.
+    fn spaced_ellipsis(&mut self, i: usize) -> Option<(usize, Option<usize>)> {
+        let mut last = i;
+        while self.raw(last + 1) == "." && self.gap_after(last) == " " {
+            last += 1;
+        }
+        let dots = last - i + 1;
+        if dots < 3 {
+            return None;
+        }
+        let attached = i > 0 && self.gap_after(i - 1).is_empty() && self.tokens[i - 1].kind != TokenKind::Punct;
+        while self.gap_after(last).is_empty() && is_closing(self.raw(last + 1)) {
+            last += 1;
+        }
+        self.track_quotes(last);
+        let Some(next) = self.tokens.get(last + 1) else { return Some((last, Some(last))) };
+        let next_raw = next.text(self.text);
+        if starts_lowercase(next_raw) || self.gap_after(last).is_empty() {
+            return Some((last, None));
+        }
+        Some(match (dots, attached) {
+            (3, false) if next_raw == "I" || !next.is_capitalized(self.text) => (last, None),
+            (3, _) => (last, Some(last)),
+            (_, true) => (last, Some(i)),
+            (_, false) => (last, Some(last)),
+        })
+    }
+
+    /// Whether the terminal run `at..=last` ends the sentence; `closed` when the run
+    /// includes a closing quote or bracket.
+    fn terminal_ends(&self, at: usize, last: usize, closed: bool) -> bool {
+        let Some(next) = self.tokens.get(last + 1) else { return true };
+        let token = &self.tokens[at];
+        let raw = token.text(self.text);
+        let next_raw = next.text(self.text);
+        let next_lower = starts_lowercase(next_raw);
+        let next_numeric = next_raw.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if is_wide_terminal(raw) {
+            return true;
+        }
+        if self.gap_after(last).is_empty() {
+            return next_raw.chars().next().is_some_and(super::tokenize::is_unspaced_script);
+        }
+        if closed || is_ellipsis(raw) {
+            return !next_lower;
+        }
+        let previous = at.checked_sub(1).map(|p| &self.tokens[p]).filter(|p| p.span.end == token.span.start);
+        match raw {
+            "?" => return true,
+            "!" => return !next_lower || !previous.is_some_and(|p| p.is_capitalized(self.text)),
+            "." => {}
+            _ if token.kind == TokenKind::Word => return self.acronym_ends(token, last + 1, next_lower || next_numeric),
+            _ => return !next_lower,
+        }
+        let Some(previous) = previous else { return !next_lower };
+        match previous.kind {
+            TokenKind::Word => self.word_period_ends(at - 1, next, next_lower),
+            TokenKind::Number if next_lower => !self.may_be_ordinal(at - 1),
+            TokenKind::Number => !next_numeric && !self.is_ordinal(at - 1, next),
+            TokenKind::Symbol => !next_lower && !next_numeric,
+            TokenKind::Punct => !next_lower || previous.text(self.text) == ")",
+        }
+    }
+
+    /// A dotted acronym ("U.S.", "a.m.", "e.g.") before `next`.
+    fn acronym_ends(&self, token: &Token, next_index: usize, next_lower_or_number: bool) -> bool {
+        let Some(next) = self.tokens.get(next_index) else { return true };
+        if next_lower_or_number {
+            return false;
+        }
+        if starts_lowercase(token.text(self.text)) {
+            return matches!(token.norm.as_str(), "a.m." | "p.m.") && self.is_starter(next);
+        }
+        self.is_starter(next) || self.is_title(next_index)
+    }
+
+    /// A period right after the word at `word` ("Smith.", "Dr.", "J.", "etc.").
+    fn word_period_ends(&self, word: usize, next: &Token, next_lower: bool) -> bool {
+        let token = &self.tokens[word];
+        let raw = token.text(self.text);
+        let letters = raw.chars().count();
+        if nonfinal_abbreviations().contains(token, self.text) {
+            return false;
+        }
+        if final_abbreviations().contains(token, self.text) {
+            return next.is_capitalized(self.text);
+        }
+        if is_roman_numeral(raw) && letters > 1 && next_lower {
+            return false;
+        }
+        if letters == 1 {
+            if starts_lowercase(raw) {
+                return false;
+            }
+            let pronoun = raw == "I" && word.checked_sub(1).is_none_or(|p| !self.tokens[p].is_capitalized(self.text));
+            if !pronoun {
+                return !next_lower && self.is_starter(next);
+            }
+        }
+        true
+    }
+
+    /// "am 3. Oktober", "im 19. Jahrhundert": a German ordinal, not a full stop.
+    fn is_ordinal(&self, number: usize, next: &Token) -> bool {
+        if !self.may_be_ordinal(number) {
+            return false;
+        }
+        let before = number.checked_sub(1).map(|p| &self.tokens[p]);
+        before.is_some_and(|b| b.kind == TokenKind::Word && ORDINAL_PRECEDERS.contains(&b.text(self.text)))
+            || MONTHS.contains(&next.norm.as_str())
+    }
+
+    /// A number of at most three digits, which a period may turn into a German ordinal.
+    fn may_be_ordinal(&self, number: usize) -> bool {
+        let raw = self.raw(number);
+        raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// A capitalised function word that usually opens a sentence ("The", "Die", "Il").
+    fn is_starter(&self, token: &Token) -> bool {
+        let raw = token.text(self.text);
+        if token.kind != TokenKind::Word || !token.is_capitalized(self.text) || raw.chars().count() < 2 {
+            return false;
+        }
+        is_stopword(&token.norm) || is_foreign_starter(&token.norm)
+    }
+
+    /// A title abbreviation with its period ("Mr.").
+    fn is_title(&self, index: usize) -> bool {
+        let Some(token) = self.tokens.get(index) else { return false };
+        self.raw(index + 1) == "."
+            && self.gap_after(index).is_empty()
+            && nonfinal_abbreviations().contains(token, self.text)
+            && token.is_capitalized(self.text)
+    }
+
+    /// An emoticon starting at token `i` (":-)", ";)"), written apart from the words
+    /// around it; its last token.
+    fn emoticon(&self, i: usize) -> Option<usize> {
+        let token = self.tokens.get(i)?;
+        if !matches!(token.text(self.text), ":" | ";" | "=") || i > 0 && self.gap_after(i - 1).is_empty() {
+            return None;
+        }
+        let rest = &self.text[token.span.start..];
+        let face = EMOTICONS.iter().find(|e| rest.starts_with(*e))?;
+        let end = token.span.start + face.len();
+        let mut last = i;
+        while self.tokens.get(last).is_some_and(|t| t.span.end < end) {
+            last += 1;
+        }
+        let fits = self.tokens.get(last).is_some_and(|t| t.span.end == end);
+        (fits && (last + 1 == self.tokens.len() || !self.gap_after(last).is_empty())).then_some(last)
+    }
+
+    /// Whether the token after `last`, past whitespace, opens a new sentence.
+    fn opens_after(&self, last: usize) -> bool {
+        self.tokens.get(last + 1).is_some_and(|next| !self.gap_after(last).is_empty() && next.is_capitalized(self.text))
+    }
+
+    /// "…mer Noire ; Le poème": a semicolon before a sentence opener, or spaced in the
+    /// French manner before a capital, closes a list item or a sentence.
+    fn semicolon_ends(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else { return false };
+        let spaced_before = i > 0 && !self.gap_after(i - 1).is_empty();
+        self.opens_after(i) && (self.is_starter(next) || spaced_before)
+    }
+
+    /// "Best regards, Debra", "Dear All, My name…": the greeting or closing line of a
+    /// letter, run into the next line.
+    fn ends_letter_line(&self, i: usize) -> bool {
+        let Some(words) = i.checked_sub(self.start) else { return false };
+        if words == 0 || words > 4 || !self.opens_after(i) || !self.tokens[self.start..i].iter().all(|t| t.kind == TokenKind::Word) {
+            return false;
+        }
+        let first = self.tokens[self.start].norm.as_str();
+        let last = self.tokens[i - 1].norm.as_str();
+        matches!(first, "dear" | "hi" | "hello" | "hey")
+            || words <= 2 && matches!(last, "regards" | "sincerely" | "thanks" | "cheers" | "best" | "yours" | "respectfully" | "wishes")
+    }
+
+    /// A web address or e-mail address ending at token `i` and followed by a capitalised
+    /// word or another address: the line of a signature or a header, not running text.
+    fn link_ends(&self, i: usize) -> bool {
+        let gap = self.gap_after(i);
+        let Some(next) = self.tokens.get(i + 1) else { return false };
+        if gap.is_empty() || gap.contains('\n') {
+            return false;
+        }
+        let mut first = i;
+        while first > self.start && self.gap_after(first - 1).is_empty() {
+            first -= 1;
+        }
+        let chunk = self.text[self.tokens[first].span.start..self.tokens[i].span.end].trim_matches(|c| matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']'));
+        let is_link = |s: &str| {
+            s.contains("://") || s.starts_with("www.") || s.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        };
+        if !is_link(chunk) {
+            return false;
+        }
+        let rest = &self.text[next.span.start..];
+        next.is_capitalized(self.text) || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+    }
+
+    /// "08/16/2000 03:14 PM", the date line of a forwarded e-mail: its last token.
+    fn header_stamp(&self, i: usize) -> Option<usize> {
+        let digits = |part: Option<&str>, max: usize| part.is_some_and(|p| (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        let is_date = |s: &str| {
+            let mut parts = s.split('/');
+            digits(parts.next(), 2) && digits(parts.next(), 2) && digits(parts.next(), 4) && parts.next().is_none()
+        };
+        let is_time = |s: &str| {
+            let mut parts = s.split(':');
+            digits(parts.next(), 2) && digits(parts.next(), 2) && parts.next().is_none_or(|p| digits(Some(p), 2)) && parts.next().is_none()
+        };
+        let token = self.tokens.get(i)?;
+        if token.kind != TokenKind::Number || !is_date(token.text(self.text)) {
+            return None;
+        }
+        let time = self.tokens.get(i + 1)?;
+        if time.kind != TokenKind::Number || !is_time(time.text(self.text)) || self.gap_after(i).contains('\n') {
+            return None;
+        }
+        let meridiem = matches!(self.raw(i + 2), "AM" | "PM" | "am" | "pm") && !self.gap_after(i + 1).contains('\n');
+        Some(if meridiem { i + 2 } else { i + 1 })
+    }
+
+    /// Whether the stamp at `i` follows a name or an address rather than a preposition.
+    fn stamp_follows_name(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1).map(|p| &self.tokens[p]) else { return false };
+        let raw = before.text(self.text);
+        !(starts_lowercase(raw) || raw == ",")
+    }
+
+    /// A line of separators ("*****", "-----", "_____", or "--" on its own before a
+    /// signature): its last token.
+    fn separator_run(&self, i: usize) -> Option<usize> {
+        let raw = self.raw(i);
+        if !matches!(raw, "*" | "=" | "_" | "-" | "~" | "#") {
+            return None;
+        }
+        let mut last = i;
+        while self.gap_after(last).is_empty() && self.raw(last + 1) == raw {
+            last += 1;
+        }
+        let standalone = i == self.start && raw == "-" && !self.gap_after(last).is_empty();
+        (last - i >= 2 || last > i && standalone).then_some(last)
+    }
+
+    /// A line break after token `i` ends the sentence when it is a blank line, or when the
+    /// next line does not simply continue this one (lower-case start, or a line ending in a
+    /// comma or a function word). After terminal punctuation that did not end a sentence
+    /// ("Mr.") only a blank line does.
+    fn line_break_ends(&self, i: usize, after_terminal: bool) -> bool {
+        let gap = self.gap_after(i);
+        let mut breaks = gap.matches('\n').count();
+        if breaks == 0 {
+            breaks = gap.matches('\r').count();
+        }
+        if breaks >= 2 {
+            return true;
+        }
+        if breaks == 0 || after_terminal {
+            return false;
+        }
+        let token = &self.tokens[i];
+        let raw = token.text(self.text);
+        if starts_lowercase(self.raw(i + 1)) || matches!(raw, "," | "&" | "(" | "/" | "+") {
+            return false;
+        }
+        if token.kind == TokenKind::Word && starts_lowercase(raw) && is_stopword(&token.norm) {
+            return false;
+        }
+        !self.wrapped_before_name(i)
+    }
+
+    /// A long line ending in a word, followed by a capitalised word that is not a sentence
+    /// opener: hard-wrapped running text ("… met with\nAmir Abdollahian"), not a headline.
+    fn wrapped_before_name(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else { return false };
+        let token = &self.tokens[i];
+        if token.kind != TokenKind::Word || !next.is_capitalized(self.text) || self.is_starter(next) || next.text(self.text) == "I" {
+            return false;
+        }
+        let line_start = self.text[..token.span.end].rfind('\n').map_or(0, |n| n + 1);
+        self.text[line_start..token.span.end].chars().count() >= WRAPPED_LINE_CHARS
+    }
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -188,27 +727,207 @@ mod tests {
             "Mr. Smith met J. R. R. Tolkien at 10.30 a.m. today.",
             "He paid $1.2bn."
         ]);
+        assert_eq!(split("Dr. Jones of the U.S. Army arrived on Jan. 5 with Acme Inc. staff."), [
+            "Dr. Jones of the U.S. Army arrived on Jan. 5 with Acme Inc. staff."
+        ]);
+        assert_eq!(split("Use e.g. a pen. It works."), ["Use e.g. a pen.", "It works."]);
     }
 
     #[test]
-    fn company_abbreviation_ends_a_sentence_before_a_capital() {
+    fn abbreviations_that_end_sentences() {
         assert_eq!(split("They met Briggs & Co. at noon. It closed."), ["They met Briggs & Co. at noon.", "It closed."]);
         assert_eq!(split("They met Briggs & Co. It closed."), ["They met Briggs & Co.", "It closed."]);
+        assert_eq!(split("Let's ask Jane and co. They should know."), ["Let's ask Jane and co.", "They should know."]);
+        assert_eq!(split("I live in the E.U. How about you?"), ["I live in the E.U.", "How about you?"]);
+        assert_eq!(split("I work for the U.S. Government in Virginia."), ["I work for the U.S. Government in Virginia."]);
+        assert_eq!(split("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store."), [
+            "At 5 a.m. Mr. Smith went to the bank.",
+            "He left the bank at 6 P.M.",
+            "Mr. Smith then went to the store."
+        ]);
     }
 
     #[test]
-    fn closing_quotes_stay_with_their_sentence() {
+    fn initials_and_the_pronoun_i() {
+        assert_eq!(split("We make a good team, you and I. Did you see Albert I. Jones yesterday?"), [
+            "We make a good team, you and I.",
+            "Did you see Albert I. Jones yesterday?"
+        ]);
+        assert_eq!(split("My name is Jonas E. Smith."), ["My name is Jonas E. Smith."]);
+    }
+
+    #[test]
+    fn numbers_money_and_addresses() {
+        assert_eq!(split("She has $100.00. It is in her bag."), ["She has $100.00.", "It is in her bag."]);
+        assert_eq!(split("Her email is Jane.Doe@example.com. I sent her an email."), [
+            "Her email is Jane.Doe@example.com.",
+            "I sent her an email."
+        ]);
+        assert_eq!(split("You can find it at N°. 1026.253.553. That is where the treasure is."), [
+            "You can find it at N°. 1026.253.553.",
+            "That is where the treasure is."
+        ]);
+        assert_eq!(split("I visited www.example.com/a.html yesterday."), ["I visited www.example.com/a.html yesterday."]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
         assert_eq!(split("He said, “We agree.” Then he left."), ["He said, “We agree.”", "Then he left."]);
+        assert_eq!(split("She turned to him, 'This is great.' she said."), ["She turned to him, 'This is great.' she said."]);
+        assert_eq!(split("She turned to him, \"This is great.\" She held the book out to show him."), [
+            "She turned to him, \"This is great.\"",
+            "She held the book out to show him."
+        ]);
+        assert_eq!(split("He teaches (He worked as an engineer.) at the University. Next."), [
+            "He teaches (He worked as an engineer.) at the University.",
+            "Next."
+        ]);
+        assert_eq!(split("Il a dit « c'est fini. » Puis il est parti."), ["Il a dit « c'est fini. »", "Puis il est parti."]);
+        assert_eq!(split("Er sagte: „Wir kommen.“ Dann ging er."), ["Er sagte: „Wir kommen.“", "Dann ging er."]);
+        assert_eq!(split("Er sagte: »Wir kommen.« Dann ging er."), ["Er sagte: »Wir kommen.«", "Dann ging er."]);
     }
 
     #[test]
-    fn headline_line_ends_without_punctuation() {
+    fn roman_numerals_brackets_and_lower_case_after_abbreviations() {
+        assert_eq!(split("Ludwig XIV. war König. Er starb."), ["Ludwig XIV. war König.", "Er starb."]);
+        assert_eq!(split("(We fly next day. ) Hop onto a bus."), ["(We fly next day. )", "Hop onto a bus."]);
+        assert_eq!(split("Die Stadt hat 10 000 Einw. und mind. zwei Kirchen. Sie ist alt."), [
+            "Die Stadt hat 10 000 Einw. und mind. zwei Kirchen.",
+            "Sie ist alt."
+        ]);
+    }
+
+    #[test]
+    fn repeated_and_mixed_terminal_marks() {
+        assert_eq!(split("Hello!! Long time no see."), ["Hello!!", "Long time no see."]);
+        assert_eq!(split("Hello?? Who is there?"), ["Hello??", "Who is there?"]);
+        assert_eq!(split("Hello?! Is that you?"), ["Hello?!", "Is that you?"]);
+        assert_eq!(split("She works at Yahoo! in the accounting department."), ["She works at Yahoo! in the accounting department."]);
+        assert_eq!(split("C'est une bête ! Vraiment."), ["C'est une bête !", "Vraiment."]);
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(split("I never meant that.... She left the store."), ["I never meant that....", "She left the store."]);
+        assert_eq!(split("Wait… what? Fine."), ["Wait… what?", "Fine."]);
+        assert_eq!(split("\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55)."), [
+            "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55)."
+        ]);
+        assert_eq!(
+            split("One habit was weakened . . . was that of compounds. . . . The practice was not abandoned. . . ."),
+            ["One habit was weakened . . . was that of compounds.", ". . . The practice was not abandoned. . . ."]
+        );
+        assert_eq!(split("the thing is . . . I didn’t mean it."), ["the thing is . . . I didn’t mean it."]);
+    }
+
+    #[test]
+    fn numbered_lettered_and_bulleted_lists() {
+        assert_eq!(split("1.) The first item. 2.) The second item."), ["1.) The first item.", "2.) The second item."]);
+        assert_eq!(split("1) The first item. 2) The second item."), ["1) The first item.", "2) The second item."]);
+        assert_eq!(split("1. The first item. 2. The second item."), ["1. The first item.", "2. The second item."]);
+        assert_eq!(split("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
+        assert_eq!(split("⁃9. The first item ⁃10. The second item"), ["⁃9. The first item", "⁃10. The second item"]);
+        assert_eq!(split("a. The first item b. The second item"), ["a. The first item", "b. The second item"]);
+        assert_eq!(split("Items:\n- milk\n- Bread\n* Eggs"), ["Items:", "- milk", "- Bread", "* Eggs"]);
+    }
+
+    #[test]
+    fn line_breaks_end_headlines_but_not_wrapped_lines() {
         assert_eq!(split("Big News Today\n\nThe story begins."), ["Big News Today", "The story begins."]);
+        assert_eq!(split("Big News Today\nThe story begins."), ["Big News Today", "The story begins."]);
+        assert_eq!(split("The minister met with\nAmir Abdollahian on Saturday."), ["The minister met with\nAmir Abdollahian on Saturday."]);
+        assert_eq!(split("It was a long and\nwinding road."), ["It was a long and\nwinding road."]);
+        assert_eq!(split("Mr.\nSmith came."), ["Mr.\nSmith came."]);
+        let wrapped = "The foreign minister of the country said on Saturday that he met\nAmir Abdollahian and others.\nThe talks went well.";
+        assert_eq!(split(wrapped), [
+            "The foreign minister of the country said on Saturday that he met\nAmir Abdollahian and others.",
+            "The talks went well."
+        ]);
+        assert_eq!(split("Short Headline Here\nAmir Abdollahian spoke."), ["Short Headline Here", "Amir Abdollahian spoke."]);
     }
 
     #[test]
-    fn cjk_punctuation() {
-        assert_eq!(split("你好。我很好！"), ["你好。", "我很好！"]);
+    fn other_scripts() {
+        assert_eq!(split("你好。我很好！你呢？好"), ["你好。", "我很好！", "你呢？", "好"]);
+        assert_eq!(split("नमस्ते। आप कैसे हैं?"), ["नमस्ते।", "आप कैसे हैं?"]);
+        assert_eq!(split("هل أنت بخير؟ نعم."), ["هل أنت بخير؟", "نعم."]);
+    }
+
+    #[test]
+    fn german_and_french_abbreviations_and_ordinals() {
+        assert_eq!(split("Er kam z. B. am 3. Oktober, u. a. mit Dr. Müller bzw. Frau Nr. 5. Dann ging er."), [
+            "Er kam z. B. am 3. Oktober, u. a. mit Dr. Müller bzw. Frau Nr. 5.",
+            "Dann ging er."
+        ]);
+        assert_eq!(split("Das Haus aus dem 18. Jahrhundert steht im 6. Stock. Es ist alt."), [
+            "Das Haus aus dem 18. Jahrhundert steht im 6. Stock.",
+            "Es ist alt."
+        ]);
+        assert_eq!(split("M. Dupont et Mme Martin sont venus. Ils sont sept. Puis ils partent."), [
+            "M. Dupont et Mme Martin sont venus.",
+            "Ils sont sept.",
+            "Puis ils partent."
+        ]);
+        assert_eq!(split("Il est né en 493 av. J.-C. à Rome."), ["Il est né en 493 av. J.-C. à Rome."]);
+        assert_eq!(split("la rivière du Groenland ; La même année, il part."), ["la rivière du Groenland ;", "La même année, il part."]);
+    }
+
+    #[test]
+    fn web_text_in_lower_case() {
+        assert_eq!(split("where did you grow up? india? i am going out tonight. call me."), [
+            "where did you grow up?",
+            "india?",
+            "i am going out tonight.",
+            "call me."
+        ]);
+        assert_eq!(split("St. Michael's Church is on 5th st. near the light."), ["St. Michael's Church is on 5th st. near the light."]);
+        assert_eq!(split("Were Jane and co. at the party?"), ["Were Jane and co. at the party?"]);
+        assert_eq!(split("What is your name? My name is Jonas."), ["What is your name?", "My name is Jonas."]);
+        assert_eq!(split("I can see Mt. Fuji from here."), ["I can see Mt. Fuji from here."]);
+        assert_eq!(split("That is JFK Jr.'s book."), ["That is JFK Jr.'s book."]);
+        assert_eq!(split("I love her. :) She is great :-) Really."), ["I love her. :)", "She is great :-)", "Really."]);
+    }
+
+    #[test]
+    fn e_mail_headers_and_signatures() {
+        assert_eq!(split("Kay Mann 04/26/2001 07:17 AM Will you send it?"), ["Kay Mann", "04/26/2001 07:17 AM", "Will you send it?"]);
+        assert_eq!(split("We met on 08/16/2000 03:14 PM and talked."), ["We met on 08/16/2000 03:14 PM and talked."]);
+        assert_eq!(split("Best regards, Debra Perlingiere"), ["Best regards,", "Debra Perlingiere"]);
+        assert_eq!(split("Dear All, My name is Visit."), ["Dear All,", "My name is Visit."]);
+        assert_eq!(split("Email: franz@gmail.com Site made! Look."), ["Email: franz@gmail.com", "Site made!", "Look."]);
+        assert_eq!(split("It ended. -- Posted by Nook"), ["It ended.", "--", "Posted by Nook"]);
+        assert_eq!(split("the man -- who was tall -- came"), ["the man -- who was tall -- came"]);
+        assert_eq!(split("Thank you. ****** NOTICE ****** This mail is private."), [
+            "Thank you.",
+            "******",
+            "NOTICE",
+            "******",
+            "This mail is private."
+        ]);
+    }
+
+    #[test]
+    fn pathological_inputs_segment_in_linear_time() {
+        let started = std::time::Instant::now();
+        for text in [
+            "Mr. ".repeat(200_000),
+            ".".repeat(1_000_000),
+            ". ".repeat(300_000),
+            "A. ".repeat(200_000),
+            "1. ".repeat(200_000),
+            "word ".repeat(200_000),
+            "Word ".repeat(200_000),
+            "Word\n".repeat(200_000),
+            "a.b".repeat(200_000),
+            "x@y.z/".repeat(100_000) + " Next",
+            "\"".repeat(200_000),
+            "*".repeat(300_000) + " x",
+        ] {
+            let tokens = tokenize(&text);
+            let found = sentences(&text, &tokens);
+            assert!(!found.is_empty());
+        }
+        assert!(started.elapsed().as_secs() < 20, "help: segmentation took {:?}", started.elapsed());
     }
 
     #[test]
@@ -216,5 +935,26 @@ mod tests {
         let text = "One.\nStill one.\n\n  Two.\n\n\nThree.";
         let found: Vec<&str> = paragraphs(text).iter().map(|p| p.slice(text)).collect();
         assert_eq!(found, ["One.\nStill one.", "Two.", "Three."]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_cover_every_non_space_character_once(text in "[ a-zA-Z0-9.!?\"'()\\n„“«»。:;,@/*•-]{0,80}|(\\PC|\\n|\\r){0,60}") {
+            let tokens = tokenize(&text);
+            let found = sentences(&text, &tokens);
+            let mut covered = 0;
+            let mut next_token = 0;
+            for sentence in &found {
+                proptest::prop_assert!(sentence.span.start >= covered && !sentence.span.is_empty());
+                let slice = sentence.span.slice(&text);
+                proptest::prop_assert_eq!(slice, slice.trim());
+                proptest::prop_assert!(text[covered..sentence.span.start].trim().is_empty());
+                proptest::prop_assert_eq!(sentence.tokens.start, next_token);
+                next_token = sentence.tokens.end;
+                covered = sentence.span.end;
+            }
+            proptest::prop_assert!(text[covered..].trim().is_empty());
+            proptest::prop_assert_eq!(next_token, tokens.len());
+        }
     }
 }

@@ -58,13 +58,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             (scan_word(text, start), TokenKind::Word)
         } else if c == '.' {
             (start + bytes[start..].iter().take_while(|&&b| b == b'.').count(), TokenKind::Punct)
+        } else if is_apostrophe(c) {
+            match clitic_after_period(text, start, &tokens) {
+                Some(end) => (end, TokenKind::Word),
+                None => (start + c.len_utf8(), TokenKind::Punct),
+            }
+        } else if is_unicode_punctuation(c) {
+            (start + c.len_utf8(), TokenKind::Punct)
         } else if is_unspaced_script(c) {
             (start + c.len_utf8(), TokenKind::Word)
         } else if is_mark(c) {
             (start + c.len_utf8(), TokenKind::Symbol)
-        } else if c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
-            || is_unicode_punctuation(c)
-        {
+        } else if c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~') {
             (start + c.len_utf8(), TokenKind::Punct)
         } else {
             let mut end = start + c.len_utf8();
@@ -81,6 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             (end, TokenKind::Symbol)
         };
+        let end = end + text[end..].chars().take_while(|&m| is_mark(m)).map(char::len_utf8).sum::<usize>();
         push_with_clitic(text, &mut tokens, Span::new(start, end), kind);
         while chars.peek().is_some_and(|&(i, _)| i < end) {
             chars.next();
@@ -93,7 +99,7 @@ fn is_unicode_punctuation(c: char) -> bool {
     matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E | 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F
         | 0x00A1 | 0x00A7 | 0x00AB | 0x00B6 | 0x00B7 | 0x00BB | 0x00BF | 0x055C..=0x055F | 0x0589 | 0x05BE
         | 0x060C | 0x061B | 0x061F | 0x06D4 | 0x0964 | 0x0965 | 0xFE10..=0xFE19 | 0xFE30..=0xFE4F | 0xFF3B..=0xFF3D
-        | 0xFF5B..=0xFF65)
+        | 0xFF5B..=0xFF65 | 0x104A..=0x104F | 0x17D4..=0x17DA | 0x1361..=0x1368 | 0x30FB)
 }
 
 /// A word: letters, inner hyphens and apostrophes, or a dotted acronym ("U.S.", "e.g.").
@@ -115,15 +121,18 @@ fn scan_word(text: &str, start: usize) -> usize {
     end
 }
 
+/// Longest dotted acronym recognised; the bound keeps a long run such as "a.a.a.…a.ab"
+/// from being rescanned at every letter.
+const MAX_ACRONYM_LETTERS: usize = 12;
+
 /// "U.S.", "e.g.", "i.e.", "U.K.", "a.m.": single letters each followed by a period,
 /// at least two of them.
 fn scan_dotted_acronym(text: &str, start: usize) -> Option<usize> {
     let mut end = start;
     let mut letters = 0;
     let mut chars = text[start..].chars();
-    loop {
-        let Some(letter) = chars.next() else { break };
-        if !letter.is_alphabetic() || is_unspaced_script(letter) {
+    while let Some(letter) = chars.next() {
+        if !letter.is_alphabetic() || is_unspaced_script(letter) || letters > MAX_ACRONYM_LETTERS {
             break;
         }
         if chars.next() != Some('.') {
@@ -131,6 +140,9 @@ fn scan_dotted_acronym(text: &str, start: usize) -> Option<usize> {
         }
         letters += 1;
         end += letter.len_utf8() + 1;
+    }
+    if letters > MAX_ACRONYM_LETTERS {
+        return None;
     }
     let next = text[end..].chars().next();
     (letters >= 2 && !next.is_some_and(is_word_char)).then_some(end)
@@ -144,7 +156,9 @@ fn scan_number(text: &str, start: usize) -> usize {
     while let Some((i, c)) = iter.next() {
         if c.is_numeric() && !is_unspaced_script(c) {
             end = start + i + c.len_utf8();
-        } else if matches!(c, '.' | ',' | ':' | '/') && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()) {
+        } else if matches!(c, '.' | ',' | ':' | '/') && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+            || is_thousands_space(c) && is_digit_group(&text[start + i + c.len_utf8()..])
+        {
             continue;
         } else {
             break;
@@ -155,6 +169,17 @@ fn scan_number(text: &str, start: usize) -> usize {
         end += letters;
     }
     end
+}
+
+/// Spaces that only ever group digits ("25 000" with a no-break or thin space).
+fn is_thousands_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{202F}' | '\u{2009}')
+}
+
+/// Exactly three digits, then no further digit.
+fn is_digit_group(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    bytes.len() >= 3 && bytes[..3].iter().all(u8::is_ascii_digit) && !bytes.get(3).is_some_and(u8::is_ascii_digit)
 }
 
 fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
@@ -172,15 +197,28 @@ fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, span: Span, kind: Token
 fn clitic_start(word: &str) -> Option<usize> {
     let (index, apostrophe) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
     let rest = &word[index + apostrophe.len_utf8()..];
-    let lower = rest.to_lowercase();
-    if !CLITICS.contains(&lower.as_str()) || index == 0 {
+    if !is_clitic(rest) || index == 0 {
         return None;
     }
-    if lower == "t" {
-        let before = &word[..index];
-        return before.to_lowercase().ends_with('n').then(|| index - 1).filter(|&i| i > 0);
+    if rest.eq_ignore_ascii_case("t") {
+        return word[..index].ends_with(['n', 'N']).then(|| index - 1).filter(|&i| i > 0);
     }
     Some(index)
+}
+
+fn is_clitic(rest: &str) -> bool {
+    CLITICS.iter().any(|clitic| rest.eq_ignore_ascii_case(clitic))
+}
+
+/// "Jr.'s", "U.S.'s": a possessive right after a period, as one clitic token.
+fn clitic_after_period(text: &str, start: usize, tokens: &[Token]) -> Option<usize> {
+    let previous = tokens.last()?;
+    if !previous.span.slice(text).ends_with('.') || previous.span.end != start {
+        return None;
+    }
+    let after = start + text[start..].chars().next()?.len_utf8();
+    let rest_len = text[after..].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum::<usize>();
+    is_clitic(&text[after..after + rest_len]).then_some(after + rest_len)
 }
 
 fn push(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
@@ -220,6 +258,58 @@ mod tests {
     #[test]
     fn emoji_sequences_and_cjk() {
         assert_eq!(texts("hi 👨‍👩‍👧 👍🏽 北京"), ["hi", "👨‍👩‍👧", "👍🏽", "北", "京"]);
+    }
+
+    #[test]
+    fn possessive_after_a_period_is_a_clitic() {
+        assert_eq!(texts("That is JFK Jr.'s book, the U.S.’s too."), ["That", "is", "JFK", "Jr", ".", "'s", "book", ",", "the", "U.S.", "’s", "too", "."]);
+        assert_eq!(texts("the students' books"), ["the", "students", "'", "books"]);
+    }
+
+    #[test]
+    fn punctuation_of_unspaced_scripts_is_punctuation() {
+        let tokens = tokenize("မင်္ဂလာပါ။ សួស្តី។");
+        let kinds: Vec<TokenKind> = tokens.iter().filter(|t| t.kind == TokenKind::Punct).map(|t| t.kind).collect();
+        assert_eq!(kinds.len(), 2, "{tokens:?}");
+    }
+
+    #[test]
+    fn combining_marks_stay_with_the_token_before() {
+        assert_eq!(texts("1\u{FE0F}\u{20E3} go"), ["1\u{FE0F}\u{20E3}", "go"]);
+    }
+
+    #[test]
+    fn digit_groups_joined_by_no_break_spaces_are_one_number() {
+        assert_eq!(texts("25\u{A0}000 tonnes, 3\u{202F}500\u{202F}000 € et 12\u{A0}34"), [
+            "25\u{A0}000", "tonnes", ",", "3\u{202F}500\u{202F}000", "€", "et", "12", "34"
+        ]);
+    }
+
+    #[test]
+    fn long_dotted_runs_tokenize_in_linear_time() {
+        let text = "a.".repeat(200_000) + "b";
+        let started = std::time::Instant::now();
+        let tokens = tokenize(&text);
+        assert_eq!(tokens.len(), 400_001);
+        assert!(started.elapsed().as_secs() < 10, "help: tokenizing took {:?}", started.elapsed());
+    }
+
+    fn is_space(c: char) -> bool {
+        c.is_whitespace() || c == '\u{FEFF}'
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_and_whitespace_cover_the_text(text in "[ a-zA-Z0-9.'’\\-,:/@$\u{A0}\u{FE0F}\u{20E3}]{0,60}|(\\PC|\\n){0,60}") {
+            let mut covered = 0;
+            for token in tokenize(&text) {
+                proptest::prop_assert!(token.span.start >= covered && token.span.end > token.span.start);
+                proptest::prop_assert!(text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end));
+                proptest::prop_assert!(text[covered..token.span.start].chars().all(is_space));
+                covered = token.span.end;
+            }
+            proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
     }
 
     #[test]

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Scores the built package's CLI (`node pkg/cli.mjs --jsonl`) on the dev data in
+../shared/data, with the metric definitions of the READMEs beside the data:
+
+* keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001)
+* summary:  ROUGE-1/2/L/Lsum F1 from rouge-score with stemming (CNN/DM k=3; BBC k=3 and k=matched)
+* segment:  Golden Rules passed; UD boundary P/R/F1 (EWT, German GSD, French GSD)
+* ner:      CoNLL-2003 dev micro P/R/F1 over PER/LOC/ORG, exact span after snapping to gold tokens
+
+Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS]
+With --check, exits 1 when a metric is below its threshold (a JSON object {"set/metric": minimum}).
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def u16(text, start, end):
+    """The text between UTF-16 code-unit offsets, as JavaScript's slice gives it."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    return data[2 * start:2 * end].decode("utf-16-le", "surrogatepass")
+
+
+def run_cli(docs, options):
+    """Sends one JSON line per document to the CLI; returns its answers by id and seconds taken."""
+    lines = "".join(json.dumps({"id": d["id"], "text": d["text"], "options": options}) + "\n" for d in docs)
+    started = time.perf_counter()
+    out = subprocess.run(["node", str(ROOT / "pkg/cli.mjs"), "--jsonl"], input=lines, capture_output=True,
+                         text=True, check=True).stdout
+    seconds = time.perf_counter() - started
+    answers = [json.loads(line) for line in out.splitlines() if line.strip()]
+    if len(answers) != len(docs):
+        sys.exit(f"CLI answered {len(answers)} lines for {len(docs)} inputs")
+    for doc, answer in zip(docs, answers):
+        if answer.get("id") != doc["id"]:
+            sys.exit(f"CLI answered id {answer.get('id')!r} for {doc['id']!r}")
+        if "error" in answer:
+            sys.exit(f"CLI error on {doc['id']}: {answer['error']}")
+    return answers, seconds
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def mb_per_s(docs, seconds):
+    return sum(len(d["text"].encode()) for d in docs) / 1e6 / max(seconds, 1e-9)
+
+
+# ---------------------------------------------------------------- keywords
+def keyword_scores(data):
+    from nltk.stem.porter import PorterStemmer
+    stemmer = PorterStemmer()
+    cache = {}
+
+    def norm(phrase):
+        key = phrase.lower()
+        if key not in cache:
+            cache[key] = " ".join(stemmer.stem(w) for w in re.findall(r"\w+", key))
+        return cache[key]
+
+    def score(docs, answers, gold_of):
+        sums = {k: [0.0, 0.0, 0.0] for k in (5, 10)}
+        counted = 0
+        for doc, answer in zip(docs, answers):
+            gold = {n for n in map(norm, gold_of(doc)) if n}
+            if not gold:
+                continue
+            counted += 1
+            predicted = []
+            for kw in answer.get("keywords", []):
+                n = norm(kw["text"])
+                if n and n not in predicted:
+                    predicted.append(n)
+            for k in (5, 10):
+                top = predicted[:k]
+                hits = sum(1 for p in top if p in gold)
+                p = hits / len(top) if top else 0.0
+                r = hits / len(gold)
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                for i, v in enumerate((p, r, f)):
+                    sums[k][i] += v
+        row = {f"{m}@{k}": 100 * sums[k][i] / max(counted, 1) for k in (5, 10) for i, m in enumerate("PRF")}
+        row["docs"] = counted
+        return row
+
+    results = {}
+    for name in ("inspec", "semeval2010", "duc2001"):
+        docs = load(data / "keywords" / f"{name}.dev.jsonl")
+        answers, seconds = run_cli(docs, {"keywords": 10})
+        results[name] = score(docs, answers, lambda d: d["keyphrases"])
+        results[name]["MB/s"] = mb_per_s(docs, seconds)
+        if name == "inspec":
+            results["inspec/union"] = score(docs, answers, lambda d: d["keyphrases_alt"]["union"])
+    return results
+
+
+# ---------------------------------------------------------------- summary
+def summary_scores(data):
+    from rouge_score import rouge_scorer
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
+    results = {}
+    runs = [("cnndm", "3", lambda d: 3), ("bbc", "3", lambda d: 3), ("bbc", "matched", lambda d: d["n_ref_sentences"])]
+    for name, label, k_of in runs:
+        docs = load(data / "summary" / f"{name}.dev.jsonl")
+        by_k = {}
+        for d in docs:
+            by_k.setdefault(k_of(d), []).append(d)
+        totals = {m: 0.0 for m in ("rouge1", "rouge2", "rougeL", "rougeLsum")}
+        seconds = 0.0
+        for k, group in sorted(by_k.items()):
+            answers, s = run_cli(group, {"summary_sentences": k})
+            seconds += s
+            for doc, answer in zip(group, answers):
+                picked = [u16(doc["text"], s["start"], s["end"]) for s in answer.get("summary", [])]
+                reference = "\n".join(doc["reference_sentences"])
+                scores = scorer.score(reference, "\n".join(picked))
+                for m in totals:
+                    totals[m] += scores[m].fmeasure
+        row = {m.replace("rouge", "R-"): 100 * v / len(docs) for m, v in totals.items()}
+        row["docs"] = len(docs)
+        results[f"{name}/k={label}"] = row
+    return results
+
+
+# ---------------------------------------------------------------- segment
+def segment_scores(data):
+    results = {}
+    docs = load(data / "segment" / "golden_rules_en.dev.jsonl")
+    answers, _ = run_cli(docs, {"sentences": True})
+    failed = []
+    for doc, answer in zip(docs, answers):
+        got = [u16(doc["text"], s["start"], s["end"]).strip() for s in answer.get("sentences", [])]
+        if [g for g in got if g] != doc["expected"]:
+            failed.append(doc["rule"])
+    results["golden_rules_en"] = {"passed": len(docs) - len(failed), "of": len(docs), "failed": failed}
+    for name in ("ud_en_ewt", "ud_de_gsd", "ud_fr_gsd"):
+        docs = load(data / "segment" / f"{name}.dev.jsonl")
+        answers, seconds = run_cli(docs, {"sentences": True})
+        tp = fp = fn = 0
+        for doc, answer in zip(docs, answers):
+            def boundaries(spans):
+                ends = set()
+                for s in spans:
+                    piece = u16(doc["text"], s["start"], s["end"])
+                    ends.add(s["start"] + len(piece.rstrip().encode("utf-16-le")) // 2)
+                doc_end = len(doc["text"].rstrip().encode("utf-16-le")) // 2
+                ends.discard(doc_end)
+                return ends
+            gold, predicted = boundaries(doc["sentences"]), boundaries(answer.get("sentences", []))
+            tp += len(gold & predicted)
+            fp += len(predicted - gold)
+            fn += len(gold - predicted)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        results[name] = {"P": 100 * p, "R": 100 * r, "F1": 100 * (2 * p * r / (p + r) if p + r else 0.0), "docs": len(docs)}
+    return results
+
+
+# ---------------------------------------------------------------- ner
+PUNCT_OR_CLITIC = re.compile(r"^(?:[^\w\s]+|'s|')$", re.IGNORECASE)
+TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOCATION": "LOC", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+
+
+def ner_scores(data):
+    docs = load(data / "ner" / "conll2003" / "dev.jsonl")
+    answers, seconds = run_cli(docs, {})
+    counts = {t: [0, 0, 0] for t in ("PER", "LOC", "ORG", "MISC")}  # tp, predicted, gold
+    lenient = [0, 0, 0]
+    for doc, answer in zip(docs, answers):
+        tokens = doc["tokens"]
+        token_text = [doc["text"][a:b] for a, b in tokens]
+
+        def trim(first, last):
+            while first <= last and PUNCT_OR_CLITIC.match(token_text[first]):
+                first += 1
+            while last >= first and PUNCT_OR_CLITIC.match(token_text[last]):
+                last -= 1
+            return (first, last) if first <= last else None
+
+        gold = set()
+        for e in doc["entities"]:
+            span = trim(e["tok"][0], e["tok"][1] - 1)
+            if span:
+                gold.add((span, e["label"]))
+        predicted = set()
+        for e in answer.get("entities", []):
+            label = TYPES.get(e.get("label"))
+            if label is None:
+                continue
+            covered = [i for i, (a, b) in enumerate(tokens) if a < e["end"] and e["start"] < b]
+            if not covered:
+                continue
+            span = trim(covered[0], covered[-1])
+            if span:
+                predicted.add((span, label))
+        for t in counts:
+            g = {x for x in gold if x[1] == t}
+            p = {x for x in predicted if x[1] == t}
+            counts[t][0] += len(g & p)
+            counts[t][1] += len(p)
+            counts[t][2] += len(g)
+        main_gold = [x for x in gold if x[1] != "MISC"]
+        main_pred = [x for x in predicted if x[1] != "MISC"]
+        lenient[0] += sum(1 for (a, b), t in main_pred if any(t == u and a <= d and c <= b for (c, d), u in main_gold))
+        lenient[1] += len(main_pred)
+        lenient[2] += len(main_gold)
+
+    def prf(tp, n_pred, n_gold):
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return {"P": 100 * p, "R": 100 * r, "F1": 100 * (2 * p * r / (p + r) if p + r else 0.0)}
+
+    results = {t: prf(*c) for t, c in counts.items()}
+    micro = [sum(counts[t][i] for t in ("PER", "LOC", "ORG")) for i in range(3)]
+    results["micro PER/LOC/ORG"] = prf(*micro)
+    results["micro PER/LOC/ORG"]["MB/s"] = mb_per_s(docs, seconds)
+    results["lenient overlap"] = prf(*lenient)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--only", default="keywords,summary,segment,ner")
+    parser.add_argument("--json", help="write all results to this file")
+    parser.add_argument("--check", help="JSON thresholds {\"set/metric\": minimum}; exit 1 when one is missed")
+    args = parser.parse_args()
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"skipped: evaluation data not found at {data}")
+        return 0
+    tasks = {"keywords": keyword_scores, "summary": summary_scores, "segment": segment_scores, "ner": ner_scores}
+    results = {}
+    for name in args.only.split(","):
+        started = time.perf_counter()
+        results[name] = tasks[name](data)
+        print(f"\n## {name}  ({time.perf_counter() - started:.1f} s)")
+        for dataset, row in results[name].items():
+            cells = "  ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items() if v is not None)
+            print(f"{dataset:24s} {cells}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
+    if args.check:
+        failures = []
+        for key, minimum in json.loads(Path(args.check).read_text()).items():
+            task, dataset, metric = key.split("|")
+            if task not in results:
+                continue
+            value = results[task][dataset][metric]
+            status = "ok" if value >= minimum else "BELOW"
+            print(f"check {key}: {value:.2f} >= {minimum} {status}")
+            if value < minimum:
+                failures.append(key)
+        if failures:
+            print(f"FAILED: {len(failures)} metric(s) below threshold: {failures}")
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
