@@ -17,7 +17,7 @@ use self::features::{DocContext, SentenceFeatures};
 use self::gazetteer::Gazetteer;
 use super::Label;
 use crate::span::Span;
-use crate::text::Document;
+use crate::text::{Document, Token, TokenKind};
 use std::sync::OnceLock;
 
 pub use self::format::InvalidModel;
@@ -299,15 +299,20 @@ impl Tagger {
         let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first));
         let mut found = Vec::new();
         let mut open: Option<usize> = None;
-        for (token, &tag) in doc.tokens.iter().zip(&tags) {
+        for (i, &tag) in tags.iter().enumerate() {
             let (part, kind) = part_of(usize::from(tag));
             if matches!(part, Part::Begin | Part::Unit) {
-                open = Some(token.span.start);
+                open = Some(i);
             }
-            if matches!(part, Part::Last | Part::Unit) {
-                if let (Some(start), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) {
-                    found.push(Mention { span: Span::new(start, token.span.end), kind });
-                }
+            if !matches!(part, Part::Last | Part::Unit) {
+                continue;
+            }
+            let (Some(first), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) else { continue };
+            // A name neither starts nor ends with punctuation or a symbol ("Coldplay!").
+            let Some(name) = doc.tokens.get(first..=i) else { continue };
+            let is_word = |t: &&Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            if let (Some(a), Some(b)) = (name.iter().find(is_word), name.iter().rev().find(is_word)) {
+                found.push(Mention { span: Span::new(a.span.start, b.span.end), kind });
             }
         }
         found
@@ -450,6 +455,17 @@ mod tests {
         assert!(found.contains(&("Angela Merkel".to_owned(), Label::Person)), "{found:?}");
         assert!(found.contains(&("Berlin".to_owned(), Label::Location)), "{found:?}");
         assert!(found.contains(&("Siemens AG".to_owned(), Label::Org)), "{found:?}");
+    }
+
+    #[test]
+    fn names_do_not_end_in_punctuation() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        let text = "🎉 Taylor Swift 🎤 played in São Paulo 🇧🇷 with Coldplay! Oh (Sting) too.";
+        let doc = Document::new(text);
+        for m in tagger.mentions(&doc) {
+            let name = m.span.slice(text);
+            assert!(name.starts_with(char::is_alphanumeric) && name.ends_with(char::is_alphanumeric), "{name:?}");
+        }
     }
 
     #[test]
