@@ -11,9 +11,9 @@ mod support {
 use support::ner_eval::{evaluate, load, DATA_DIR};
 use textlens::entities::model::Tagger;
 
-/// Dev micro F1 over PER, LOC and ORG that the shipped model reached (92.23), less
+/// Dev micro F1 over PER, LOC and ORG that the shipped model reached (92.70), less
 /// one point: a change that loses more than that is a regression.
-const MIN_MICRO_F1: f64 = 91.23;
+const MIN_MICRO_F1: f64 = 91.7;
 /// Each of PER, LOC and ORG must stay above this.
 const MIN_TYPE_F1: f64 = 85.0;
 

@@ -389,7 +389,7 @@ impl Tagger {
 /// second adds only the document-history features to them.
 pub(crate) enum Pass<'a> {
     /// A single pass with every feature, as in training.
-    #[cfg(feature = "train")]
+    #[cfg(any(test, feature = "train"))]
     Full,
     /// The first pass: scores kept per token.
     First(&'a mut Vec<i16>),
@@ -499,6 +499,18 @@ mod tests {
             let mentions = Tagger::builtin().mentions(&doc);
             assert!(mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         }
+    }
+
+    #[test]
+    fn second_pass_over_cached_scores_equals_a_full_pass() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        let text = "Obama Visits Germany\n\nBarack Obama arrived in Germany on Monday. Obama said it was great.";
+        let doc = Document::new(text);
+        let mut ctx = DocContext::new(&doc);
+        let mut scores = Vec::new();
+        let first = tagger.tags(&doc, &ctx, Pass::First(&mut scores));
+        ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first)), tagger.tags(&doc, &ctx, Pass::Full));
     }
 
     #[test]
