@@ -54,6 +54,16 @@ struct Example {
 /// A parsed training document and, per token, the gold name it belongs to.
 type Parsed<'d> = (Document<'d>, Vec<Option<(usize, Kind)>>);
 
+/// A document to learn from: an input document or a rewritten copy of one.
+struct Source<'a> {
+    text: &'a str,
+    entities: &'a [(usize, usize, Kind)],
+    /// Index of the input document (itself, or the one copied).
+    input: usize,
+    /// The copied document's text, for a copy.
+    original: Option<&'a str>,
+}
+
 /// Statistics of the alignment of gold names to the tokenizer's tokens.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Alignment {
@@ -336,37 +346,37 @@ impl Trainer {
         };
         // Every document with the document it copies (if it is a copy): a copy is in
         // its original's fold, so no model tags a text it has seen in another case.
-        let sources: Vec<(&str, &[(usize, usize, Kind)], usize, Option<&str>)> = docs
+        let sources: Vec<Source> = docs
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.text.as_str(), d.entities.as_slice(), i, None))
-            .chain(copies.iter().map(|(i, text)| (text.as_str(), docs[*i].entities.as_slice(), *i, Some(docs[*i].text.as_str()))))
+            .map(|(i, d)| Source { text: &d.text, entities: &d.entities, input: i, original: None })
+            .chain(copies.iter().map(|(i, text)| Source { text, entities: &docs[*i].entities, input: *i, original: Some(&docs[*i].text) }))
             .collect();
         let parsed: Vec<Parsed> = sources
             .iter()
-            .map(|&(text, entities, _, _)| {
-                let doc = Document::new(text);
-                let owner = token_entities(&doc, entities, &mut alignment);
+            .map(|source| {
+                let doc = Document::new(source.text);
+                let owner = token_entities(&doc, source.entities, &mut alignment);
                 (doc, owner)
             })
             .collect();
         let folds = settings.folds.max(2);
         let fold_gazetteers: Vec<Gazetteer> = (0..folds)
             .map(|k| {
-                let others = parsed.iter().zip(&sources).filter(|(_, s)| s.2 % folds != k && s.3.is_none()).map(|(d, _)| d);
+                let others = parsed.iter().zip(&sources).filter(|(_, s)| s.input % folds != k && s.original.is_none()).map(|(d, _)| d);
                 Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
             })
             .collect();
-        let originals = parsed.iter().zip(&sources).filter(|(_, s)| s.3.is_none()).map(|(d, _)| d);
+        let originals = parsed.iter().zip(&sources).filter(|(_, s)| s.original.is_none()).map(|(d, _)| d);
         let gazetteer = Gazetteer::from_entries(gazetteer_entries(originals, settings.gazetteer_len), settings.gazetteer_len);
-        let fold = |i: usize| sources[i].2 % folds;
+        let fold = |i: usize| sources[i].input % folds;
         let mut contexts: Vec<DocContext> = parsed.iter().map(|(doc, _)| DocContext::new(doc)).collect();
         let mut rng = settings.seed | 1;
         if settings.first_pass_epochs > 0 {
             let mut local = Vec::new();
             let mut doc_of = Vec::new();
             for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
-                examples_of(p, sources[i].3, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut local);
+                examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut local);
                 doc_of.resize(local.len(), i);
             }
             let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
@@ -388,7 +398,7 @@ impl Trainer {
         }
         let mut examples = Vec::new();
         for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
-            examples_of(p, sources[i].3, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut examples);
+            examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut examples);
         }
         Trainer {
             settings,
