@@ -222,6 +222,12 @@ struct Slot {
 const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
 const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
 
+/// Whether a token has a capital letter: only such words get history features,
+/// so that a sentence without capitals keeps its first-pass tags.
+fn has_capital(doc: &Document, token: &Token) -> bool {
+    token.text(doc.text).chars().any(char::is_uppercase)
+}
+
 /// Features of how a word's other occurrences were tagged by the first pass.
 fn history_features(ctx: &DocContext, lower: u64, shape: u64, mode: u64, index: usize, push: &mut impl FnMut(Hasher)) {
     let Some(counts) = ctx.history(lower, index) else { return };
@@ -343,7 +349,9 @@ impl SentenceFeatures {
                 let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
                 let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
                 push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
-                history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
+                if has_capital(doc, token) {
+                    history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
+                }
             }
             let gaz = self.gaz.get(i).copied().unwrap_or(0);
             let cap = u64::from(token.is_capitalized(doc.text));
@@ -367,7 +375,7 @@ impl SentenceFeatures {
         let mode = sentence_mode(doc, tokens) as u64;
         for (i, token) in tokens.iter().enumerate() {
             self.offsets.push(self.hashes.len());
-            if token.kind == TokenKind::Word {
+            if token.kind == TokenKind::Word && has_capital(doc, token) {
                 let raw = token.text(doc.text);
                 let mut buf = [0u8; SHAPE_LEN];
                 let out = &mut self.hashes;
