@@ -331,6 +331,7 @@ impl Tagger {
             for &row in &rows[..chunk.len()] {
                 let Some(row) = (row as usize).checked_sub(1) else { continue };
                 let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
+                let Ok(weights) = <&[i8; NTAGS]>::try_from(weights) else { continue };
                 for (a, &w) in acc.iter_mut().zip(weights) {
                     *a += i32::from(w);
                 }
