@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn learns_a_toy_corpus() {
-        let text = "John Smith lives in Paris.\nMary Jones works for Acme in London.\n".repeat(3);
+        let text = "John Smith lives in Paris.\nMary Jones works for Acme in London.\n".repeat(6);
         let mut entities = Vec::new();
         for (name, kind) in [("John Smith", Kind::Person), ("Paris", Kind::Location), ("Mary Jones", Kind::Person), ("Acme", Kind::Org), ("London", Kind::Location)] {
             entities.extend(text.match_indices(name).map(|(i, _)| (i, i + name.len(), kind)));
@@ -452,7 +452,7 @@ mod tests {
         entities.sort_by_key(|e| e.0);
         let docs = [TrainDoc { text: text.clone(), entities }];
         let mut trainer = Trainer::new(&docs, Settings { bits: 12, ..Settings::default() });
-        for _ in 0..5 {
+        for _ in 0..10 {
             trainer.epoch();
         }
         let tagger = trainer.tagger();
