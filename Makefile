@@ -1,0 +1,117 @@
+# textlens: Rust core → WebAssembly package (pkg/) → page (www/), CLI and tests.
+# `make help` lists the targets.
+
+CRATE                := textlens
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET          := wasm32-unknown-unknown
+WASM                 := target/$(WASM_TARGET)/release/$(CRATE).wasm
+PKG                  := pkg
+HOST                 ?= 127.0.0.1
+PORT                 ?= 8080
+CARGO_HOME           ?= $(HOME)/.cargo
+# Keeps this machine's registry path out of panic messages inside the wasm.
+WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo
+NODE_MODULES         := node_modules/.package-lock.json
+WASM_OPT             := node_modules/.bin/wasm-opt
+DATA                 := ../shared/data
+LOGS                 := tests/output/logs
+SKIPPED              := ../shared/data not found
+
+SHELL                := bash
+.SHELLFLAGS          := -o pipefail -c
+
+.PHONY: all help build serve test test-rust test-node test-browser skipped-report wasm-target \
+        wasm-bindgen-cli chromium deps clean size
+
+all: build
+
+help:
+	@echo "make build         wasm package in $(PKG)/ (installs the wasm target, wasm-bindgen CLI, npm devDependencies)"
+	@echo "make serve         build, then serve the page on http://$(HOST):$(PORT)/"
+	@echo "make test          install what is missing, then Rust, Node and browser tests"
+	@echo "make test-rust     native cargo test only"
+	@echo "make test-node     Node tests against the built package"
+	@echo "make test-browser  page tests in headless Chromium"
+	@echo "make size          bytes of the wasm: raw, gzip -9"
+	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
+
+wasm-target:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+
+# Installing the CLI takes minutes, so only when the pinned version is not already on PATH.
+wasm-bindgen-cli:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then :; else \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
+
+build: deps
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
+	@mkdir -p $(PKG)
+	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
+	$(WASM_OPT) -Oz $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	cp js/node.js js/browser.js js/cli.mjs $(PKG)/
+	cp js/README.md $(PKG)/README.md
+	node tools/manifest.mjs
+	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
+
+serve: build
+	node tools/serve.mjs --host $(HOST) --port $(PORT)
+
+size: build
+	@printf 'raw  %s\ngzip %s\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
+
+# Debian's chromium is the browser of the page tests (playwright cannot download one here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  apt-get update && apt-get install -y chromium chromium-driver; \
+	fi
+
+# Every stage runs even when an earlier one fails, so one run reports everything. Each
+# stage's output is also kept in $(LOGS)/, from which the data-dependent tests that
+# skipped (they print "skipped: $(SKIPPED)") are listed at the end.
+test: chromium deps
+	@rm -rf $(LOGS)
+	@if [ -d "$(DATA)" ]; then echo "evaluation data found: $(DATA)"; \
+	else echo "$(DATA) is absent: data-dependent tests will skip"; fi
+	@failed=""; \
+	$(MAKE) --no-print-directory test-rust || failed="$$failed test-rust"; \
+	if $(MAKE) --no-print-directory build; then \
+	  $(MAKE) --no-print-directory test-node || failed="$$failed test-node"; \
+	  $(MAKE) --no-print-directory test-browser || failed="$$failed test-browser"; \
+	else failed="$$failed build"; fi; \
+	$(MAKE) --no-print-directory skipped-report; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: all passed"
+
+skipped-report:
+	@mkdir -p $(LOGS)
+	@awk 'FNR == 1 { name = "" } /^---- .* stdout ----$$/ { name = $$2 ": " } \
+	  { line = $$0; sub(/^[ \t]+/, "", line) } line ~ /^skipped: / && index(line, "$(SKIPPED)") { print "  " name line }' \
+	  /dev/null $(wildcard $(LOGS)/*.log) | sort -u > $(LOGS)/skipped.txt
+	@if [ -s $(LOGS)/skipped.txt ]; then echo "data-dependent tests skipped:"; cat $(LOGS)/skipped.txt; \
+	else echo "data-dependent tests skipped: none"; fi
+
+# --show-output prints what passing tests wrote, which is where skip notices appear;
+# --no-fail-fast runs every test binary even when one fails.
+test-rust:
+	@mkdir -p $(LOGS)
+	cargo test --no-fail-fast -- --show-output 2>&1 | tee $(LOGS)/rust.log
+
+test-node:
+	@mkdir -p $(LOGS)
+	node --test --test-reporter=spec tests/node/ 2>&1 | tee $(LOGS)/node.log
+
+test-browser:
+	@mkdir -p $(LOGS)
+	node --test --test-reporter=spec tests/browser/ 2>&1 | tee $(LOGS)/browser.log
+
+clean:
+	rm -rf $(PKG) node_modules tests/output
+	cargo clean
