@@ -18,6 +18,8 @@ pub mod patterns;
 
 pub use names::Rules;
 
+pub mod model;
+
 use crate::span::Span;
 use crate::text::Document;
 use serde::Serialize;

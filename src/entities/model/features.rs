@@ -1,0 +1,425 @@
+//! Feature extraction: every feature of a token is a hashed bucket number, computed
+//! from byte slices of the document without building strings, so that training (on
+//! the same [`Document`]s a user's text becomes) and tagging see identical features.
+
+use super::gazetteer::Gazetteer;
+use crate::text::{Document, Sentence, Token, TokenKind};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Longest word shape kept (after collapsing runs); longer shapes are cut.
+const SHAPE_LEN: usize = 12;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a of a byte slice: each token's strings are hashed once, and features
+/// combine these hashes.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// A feature hash being built from a template number and parts.
+#[derive(Clone, Copy)]
+pub(crate) struct Hasher(u64);
+
+impl Hasher {
+    pub(crate) fn new(template: u8) -> Self {
+        Hasher((u64::from(template) + 1).wrapping_mul(0xd6e8_feb8_6659_fd93))
+    }
+
+    /// Adds one part (a string's hash or a small number).
+    pub(crate) fn with(self, part: u64) -> Self {
+        Hasher((self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+/// A fast hasher for maps keyed by hashes that are already well mixed.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// How the words of a sentence are capitalised: headlines in capitals or title case
+/// make capitalisation say little about names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    Normal = 0,
+    Title = 1,
+    Caps = 2,
+}
+
+fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
+    let (mut words, mut lower_initial, mut has_lower) = (0usize, 0usize, false);
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let raw = token.text(doc.text);
+        let Some(first) = raw.chars().next() else { continue };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        words += 1;
+        if first.is_lowercase() {
+            lower_initial += 1;
+        }
+        has_lower |= raw.chars().any(char::is_lowercase);
+    }
+    if words > 0 && !has_lower {
+        Mode::Caps
+    } else if words >= 2 && lower_initial * 4 <= words {
+        Mode::Title
+    } else {
+        Mode::Normal
+    }
+}
+
+/// How a word is written elsewhere in the document, where its casing is informative
+/// (not first in its sentence, not in a headline).
+#[derive(Clone, Copy, Default)]
+struct Casing {
+    lower: u32,
+    capital: u32,
+}
+
+impl Casing {
+    fn class(self) -> u8 {
+        match (self.lower, self.capital) {
+            (0, 0) => 0,
+            (_, 0) => 1,
+            (0, _) => 2,
+            (l, c) if l > c => 3,
+            _ => 4,
+        }
+    }
+}
+
+/// Document-wide facts the per-token features consult.
+pub(crate) struct DocContext {
+    /// Casing of each word (by hash of its lower-case form) where casing is informative.
+    casing: HashMap64<Casing>,
+    /// A first pass's kind of every token (0 = outside a name, else kind + 1) and,
+    /// per word, how often each was given; empty before the first pass.
+    first_pass: Vec<u8>,
+    history: HashMap64<[u32; 5]>,
+}
+
+impl DocContext {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let mut casing: HashMap64<Casing> = HashMap64::default();
+        for sentence in &doc.sentences {
+            let tokens = doc.sentence_tokens(sentence);
+            if sentence_mode(doc, tokens) != Mode::Normal {
+                continue;
+            }
+            for (i, token) in tokens.iter().enumerate().skip(1) {
+                if token.kind != TokenKind::Word || is_after_opening(doc, tokens, i) {
+                    continue;
+                }
+                let Some(first) = token.text(doc.text).chars().next() else { continue };
+                let entry = casing.entry(fnv(token.norm.as_bytes())).or_default();
+                if first.is_uppercase() {
+                    entry.capital += 1;
+                } else if first.is_lowercase() {
+                    entry.lower += 1;
+                }
+            }
+        }
+        DocContext { casing, first_pass: Vec::new(), history: HashMap64::default() }
+    }
+
+    /// Records a first pass's kinds of every token of `doc` (0 = outside, else kind
+    /// + 1), so that the next extraction sees how each word was tagged elsewhere.
+    pub(crate) fn set_first_pass(&mut self, doc: &Document, kinds: Vec<u8>) {
+        self.history.clear();
+        for (token, &kind) in doc.tokens.iter().zip(&kinds) {
+            if token.kind == TokenKind::Word {
+                let counts = self.history.entry(fnv(token.norm.as_bytes())).or_default();
+                if let Some(c) = counts.get_mut(usize::from(kind)) {
+                    *c += 1;
+                }
+            }
+        }
+        self.first_pass = kinds;
+    }
+
+    /// How the other occurrences of a word were tagged by the first pass.
+    fn history(&self, lower: u64, index: usize) -> Option<[u32; 5]> {
+        let own = usize::from(*self.first_pass.get(index)?);
+        let mut counts = *self.history.get(&lower)?;
+        counts[own] = counts[own].saturating_sub(1);
+        counts.iter().any(|&c| c > 0).then_some(counts)
+    }
+}
+
+/// Whether the token follows an opening quote or colon, where a capital starts a
+/// quoted sentence rather than marking a name.
+fn is_after_opening(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|prev| matches!(prev.text(doc.text), "\"" | "“" | ":" | "(" | "'" | "‘" | "-" | "—"))
+}
+
+/// The word's shape with runs collapsed ("Xx", "X", "d-d", "x.x."), in `buf`.
+fn shape<'b>(raw: &str, buf: &'b mut [u8; SHAPE_LEN]) -> &'b [u8] {
+    let mut len = 0;
+    let mut last = 0u8;
+    for c in raw.chars() {
+        let class = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else if c.is_alphabetic() {
+            b'a'
+        } else {
+            b'o'
+        };
+        if class == last {
+            continue;
+        }
+        last = class;
+        if len == SHAPE_LEN {
+            break;
+        }
+        buf[len] = class;
+        len += 1;
+    }
+    &buf[..len]
+}
+
+/// Per-token hashes computed once per sentence.
+#[derive(Clone, Copy)]
+struct Slot {
+    raw: u64,
+    lower: u64,
+    shape: u64,
+}
+
+const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
+const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+
+/// Whether a token has a capital letter: only such words get history features,
+/// so that a sentence without capitals keeps its first-pass tags.
+fn has_capital(doc: &Document, token: &Token) -> bool {
+    token.text(doc.text).chars().any(char::is_uppercase)
+}
+
+/// Features of how a word's other occurrences were tagged by the first pass.
+fn history_features(ctx: &DocContext, lower: u64, shape: u64, mode: u64, index: usize, push: &mut impl FnMut(Hasher)) {
+    let Some(counts) = ctx.history(lower, index) else { return };
+    let mut best = 0;
+    for (k, &c) in counts.iter().enumerate() {
+        if c > counts[best] {
+            best = k;
+        }
+        if c > 0 {
+            push(Hasher::new(35).with(k as u64));
+        }
+    }
+    push(Hasher::new(33).with(best as u64));
+    push(Hasher::new(34).with(best as u64).with(mode).with(shape));
+}
+
+/// Reusable buffers for one sentence's features.
+#[derive(Default)]
+pub(crate) struct SentenceFeatures {
+    /// Feature hashes of every token of the sentence, one after the other.
+    pub(crate) hashes: Vec<u64>,
+    /// Where each token's features start in `hashes` (one more entry than tokens).
+    pub(crate) offsets: Vec<usize>,
+    gaz: Vec<u16>,
+}
+
+impl SentenceFeatures {
+    /// The feature hashes of token `i` of the last extracted sentence.
+    pub(crate) fn token(&self, i: usize) -> &[u64] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.hashes.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Whether the last extracted sentence has no features at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// Number of tokens of the last extracted sentence.
+    pub(crate) fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Computes the features of every token of `sentence`.
+    pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence) {
+        self.hashes.clear();
+        self.offsets.clear();
+        let tokens = doc.sentence_tokens(sentence);
+        gazetteer.mark(tokens, &mut self.gaz);
+        let mode = sentence_mode(doc, tokens) as u64;
+        let slot = |i: usize| -> Slot {
+            let Some(token) = tokens.get(i) else { return END };
+            let raw = token.text(doc.text);
+            let mut buf = [0u8; SHAPE_LEN];
+            Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
+        };
+        // A window of slots slides along the sentence so each token is hashed once.
+        let mut window = [START, START, slot(0), slot(1), slot(2)];
+        for (i, token) in tokens.iter().enumerate() {
+            self.offsets.push(self.hashes.len());
+            let [p2, p1, w, n1, n2] = window;
+            let out = &mut self.hashes;
+            let mut push = |h: Hasher| out.push(h.finish());
+            let f = Hasher::new;
+            push(f(0));
+            push(f(1).with(w.raw));
+            push(f(2).with(w.lower));
+            push(f(3).with(w.shape));
+            if token.kind == TokenKind::Word {
+                let norm = token.norm.as_bytes();
+                let chars = token.norm.chars().count();
+                let mut h = FNV_OFFSET;
+                let mut k = 0u64;
+                for (n, &b) in norm.iter().enumerate() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
+                    if boundary {
+                        push(f(4).with(k).with(h));
+                        k += 1;
+                        if k == 4 {
+                            break;
+                        }
+                    }
+                }
+                let mut h = FNV_OFFSET;
+                let mut k = 0u64;
+                for &b in norm.iter().rev() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    if (b as i8) >= -0x40 {
+                        if k + 1 >= chars as u64 || k == 4 {
+                            break;
+                        }
+                        push(f(5).with(k).with(h));
+                        k += 1;
+                    }
+                }
+            }
+            push(f(12).with(p1.lower));
+            push(f(13).with(n1.lower));
+            push(f(14).with(p2.lower));
+            push(f(15).with(n2.lower));
+            push(f(16).with(p1.shape));
+            push(f(17).with(n1.shape));
+            push(f(18).with(p2.shape));
+            push(f(19).with(n2.shape));
+            push(f(20).with(p1.lower).with(w.lower));
+            push(f(21).with(w.lower).with(n1.lower));
+            push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
+            push(f(23).with(i.min(3) as u64).with(mode).with(w.shape));
+            push(f(24).with(mode).with(w.lower));
+            push(f(25).with(p1.lower).with(w.shape));
+            push(f(26).with(w.shape).with(n1.lower));
+            push(f(27).with(p1.raw));
+            push(f(28).with(n1.raw));
+            push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
+            if token.kind == TokenKind::Word {
+                let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
+                let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
+                push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
+                if has_capital(doc, token) {
+                    history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
+                }
+            }
+            let gaz = self.gaz.get(i).copied().unwrap_or(0);
+            let cap = u64::from(token.is_capitalized(doc.text));
+            for bit in 0..16u64 {
+                if gaz & (1 << bit) != 0 {
+                    push(f(31).with(bit));
+                    push(f(32).with(bit).with(cap).with(mode));
+                }
+            }
+            window = [p1, w, n1, n2, slot(i + 3)];
+        }
+        self.offsets.push(self.hashes.len());
+    }
+
+    /// Computes only the document-history features of every token of `sentence`:
+    /// the second pass adds their weights to the first pass's scores.
+    pub(crate) fn extract_history(&mut self, doc: &Document, ctx: &DocContext, sentence: &Sentence) {
+        self.hashes.clear();
+        self.offsets.clear();
+        let tokens = doc.sentence_tokens(sentence);
+        let mode = sentence_mode(doc, tokens) as u64;
+        for (i, token) in tokens.iter().enumerate() {
+            self.offsets.push(self.hashes.len());
+            if token.kind == TokenKind::Word && has_capital(doc, token) {
+                let raw = token.text(doc.text);
+                let mut buf = [0u8; SHAPE_LEN];
+                let out = &mut self.hashes;
+                let (lower, shape) = (fnv(token.norm.as_bytes()), fnv(shape(raw, &mut buf)));
+                history_features(ctx, lower, shape, mode, sentence.tokens.start + i, &mut |h: Hasher| out.push(h.finish()));
+            }
+        }
+        self.offsets.push(self.hashes.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape_of(raw: &str) -> String {
+        let mut buf = [0; SHAPE_LEN];
+        String::from_utf8_lossy(shape(raw, &mut buf)).into_owned()
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_of("London"), "Xx");
+        assert_eq!(shape_of("NATO"), "X");
+        assert_eq!(shape_of("1996-08-22"), "d-d-d");
+        assert_eq!(shape_of("U.S."), "X.X.");
+        assert_eq!(shape_of("McDonald"), "XxXx");
+        assert_eq!(shape_of("Zürich"), "Xx");
+    }
+
+    #[test]
+    fn headline_modes() {
+        let doc = Document::new("LEEDS WIN AT HOME\nPeter Blackburn Reports From Leeds\nThe club won on Sunday.");
+        let modes: Vec<Mode> = doc.sentences.iter().map(|s| sentence_mode(&doc, doc.sentence_tokens(s))).collect();
+        assert_eq!(modes, [Mode::Caps, Mode::Title, Mode::Normal]);
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let doc = Document::new("Peter Blackburn met 👍🏽 officials in Brussels.");
+        let ctx = DocContext::new(&doc);
+        let mut features = SentenceFeatures::default();
+        features.extract(&doc, &ctx, &Gazetteer::default(), &doc.sentences[0]);
+        assert_eq!(features.len(), doc.tokens.len());
+        assert!((0..features.len()).all(|i| features.token(i).len() >= 20));
+    }
+}

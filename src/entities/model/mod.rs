@@ -1,0 +1,522 @@
+//! A learned named-entity tagger: an averaged structured perceptron over BILOU tags
+//! for people, places, organisations and other names (MISC), with hashed features
+//! and Viterbi decoding restricted to legal tag sequences.
+//!
+//! The model is trained by `examples/train_ner.rs` (feature `train`) on CoNLL-2003
+//! documents run through the same [`Document`] tokenizer and segmenter a user's
+//! text goes through, so training and tagging see identical tokens and features.
+//! It ships as `models/ner.bin`, embedded in the binary and decoded once.
+
+mod features;
+mod format;
+mod gazetteer;
+#[cfg(feature = "train")]
+pub mod train;
+
+use self::features::{DocContext, SentenceFeatures};
+use self::gazetteer::Gazetteer;
+use super::Label;
+use crate::span::Span;
+use crate::text::{Document, Token, TokenKind};
+use std::sync::OnceLock;
+
+pub use self::format::InvalidModel;
+
+/// Entity types the model knows, in tag order.
+pub(crate) const NTYPES: usize = 4;
+/// Tags: `O`, then B, I, L, U for each type.
+pub(crate) const NTAGS: usize = 1 + 4 * NTYPES;
+
+/// The model embedded in the library.
+static BUILTIN: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The kind of a name the tagger finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place: country, city, region, geographic feature.
+    Location,
+    /// A company, agency, institution, party, team.
+    Org,
+    /// Any other name: nationalities, events, products, works (CoNLL's MISC).
+    Misc,
+}
+
+impl Kind {
+    /// All kinds, in tag order.
+    pub const ALL: [Kind; NTYPES] = [Kind::Person, Kind::Location, Kind::Org, Kind::Misc];
+
+    /// The analysis label of this kind; `None` for [`Kind::Misc`], which has none.
+    pub fn label(self) -> Option<Label> {
+        match self {
+            Kind::Person => Some(Label::Person),
+            Kind::Location => Some(Label::Location),
+            Kind::Org => Some(Label::Org),
+            Kind::Misc => None,
+        }
+    }
+
+    #[cfg(any(test, feature = "train"))]
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Position of a tag inside a name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Part {
+    Outside,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+#[cfg(any(test, feature = "train"))]
+pub(crate) fn tag_of(kind: Kind, part: Part) -> usize {
+    match part {
+        Part::Outside => 0,
+        Part::Begin => 1 + 4 * kind.index(),
+        Part::Inside => 2 + 4 * kind.index(),
+        Part::Last => 3 + 4 * kind.index(),
+        Part::Unit => 4 + 4 * kind.index(),
+    }
+}
+
+fn part_of(tag: usize) -> (Part, usize) {
+    match tag {
+        0 => (Part::Outside, 0),
+        t => {
+            let parts = [Part::Begin, Part::Inside, Part::Last, Part::Unit];
+            (parts[(t - 1) % 4], (t - 1) / 4)
+        }
+    }
+}
+
+/// Whether `to` may follow `from` (BILOU: a name that is open must go on or close).
+#[cfg(test)]
+fn allowed(from: usize, to: usize) -> bool {
+    ALLOWED[from][to]
+}
+
+/// [`allowed`] for every pair, computed at compile time: Viterbi asks it for every
+/// pair of tags at every token.
+static ALLOWED: [[bool; NTAGS]; NTAGS] = {
+    let mut table = [[false; NTAGS]; NTAGS];
+    let mut from = 0;
+    while from < NTAGS {
+        let mut to = 0;
+        while to < NTAGS {
+            // Parts: 0 = outside; else (tag - 1) % 4 is begin, inside, last, unit.
+            let open = from != 0 && (from - 1) % 4 < 2;
+            let continues = to != 0 && (to - 1) % 4 == 1 || to != 0 && (to - 1) % 4 == 2;
+            table[from][to] = if open { continues && (to - 1) / 4 == (from - 1) / 4 } else { !continues };
+            to += 1;
+        }
+        from += 1;
+    }
+    table
+};
+
+fn allowed_start(tag: usize) -> bool {
+    matches!(part_of(tag).0, Part::Outside | Part::Begin | Part::Unit)
+}
+
+fn allowed_end(tag: usize) -> bool {
+    matches!(part_of(tag).0, Part::Outside | Part::Last | Part::Unit)
+}
+
+/// For each tag, the tags that may precede it (the first `PREDECESSOR_COUNTS[tag]`
+/// entries), from [`ALLOWED`].
+static PREDECESSORS: [[u8; NTAGS]; NTAGS] = {
+    let mut lists = [[0u8; NTAGS]; NTAGS];
+    let mut to = 0;
+    while to < NTAGS {
+        let (mut from, mut n) = (0, 0);
+        while from < NTAGS {
+            if ALLOWED[from][to] {
+                lists[to][n] = from as u8;
+                n += 1;
+            }
+            from += 1;
+        }
+        to += 1;
+    }
+    lists
+};
+
+static PREDECESSOR_COUNTS: [usize; NTAGS] = {
+    let mut counts = [0; NTAGS];
+    let mut to = 0;
+    while to < NTAGS {
+        let mut from = 0;
+        while from < NTAGS {
+            if ALLOWED[from][to] {
+                counts[to] += 1;
+            }
+            from += 1;
+        }
+        to += 1;
+    }
+    counts
+};
+
+/// A path score: integer when tagging, float when training.
+pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// Far below any real path score, yet safe to add scores to.
+    const LOW: Self;
+}
+
+impl Score for i64 {
+    const LOW: i64 = i64::MIN / 4;
+}
+
+impl Score for f32 {
+    const LOW: f32 = -1e30;
+}
+
+/// Best legal tag sequence for `n` tokens given per-token scores `emit` (`n × NTAGS`)
+/// and transition scores (`NTAGS × NTAGS`, plus start and end), into `out`.
+pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T], out: &mut Vec<usize>, back: &mut Vec<u8>) {
+    out.clear();
+    let n = emit.len() / NTAGS;
+    if n == 0 || trans.len() < NTAGS * NTAGS || start.len() < NTAGS || end.len() < NTAGS {
+        return;
+    }
+    back.clear();
+    back.resize(n * NTAGS, 0);
+    // Tags that cannot start a sentence start with a score no real path falls to.
+    let mut dp = [T::LOW; NTAGS];
+    for (tag, slot) in dp.iter_mut().enumerate() {
+        if allowed_start(tag) {
+            *slot = start[tag] + emit[tag];
+        }
+    }
+    for (emit, back) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).skip(1) {
+        let mut next = dp;
+        for to in 0..NTAGS {
+            let preds = &PREDECESSORS[to][..PREDECESSOR_COUNTS[to]];
+            let (mut best, mut arg) = (T::LOW, 0u8);
+            for &from in preds {
+                let s = dp[usize::from(from)] + trans[usize::from(from) * NTAGS + to];
+                if s > best {
+                    best = s;
+                    arg = from;
+                }
+            }
+            next[to] = best + emit[to];
+            back[to] = arg;
+        }
+        dp = next;
+    }
+    let (mut best, mut tag) = (T::LOW, 0);
+    for (t, &score) in dp.iter().enumerate() {
+        if allowed_end(t) && score + end[t] > best {
+            best = score + end[t];
+            tag = t;
+        }
+    }
+    out.resize(n, 0);
+    for j in (0..n).rev() {
+        out[j] = tag;
+        tag = usize::from(back[j * NTAGS + tag]);
+    }
+}
+
+/// One name found by the tagger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the name is (from its first token's start to its last token's end).
+    pub span: Span,
+    /// What kind of name it is.
+    pub kind: Kind,
+}
+
+/// The learned named-entity tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    /// Hash bits: a feature's bucket is the top `bits` bits of its hash.
+    bits: u32,
+    /// Bucket → row number + 1 in `weights`; 0 for a bucket without weights.
+    index: Vec<u32>,
+    /// `NTAGS` weights per row.
+    weights: Vec<i8>,
+    /// Tag-to-tag scores, then start and end scores.
+    trans: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    gazetteer: Gazetteer,
+}
+
+impl Tagger {
+    /// The model shipped with the library, decoded on first use. If it cannot be
+    /// decoded (a build without a trained model), the tagger finds nothing.
+    pub fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(BUILTIN).unwrap_or_else(|_| Tagger::empty()))
+    }
+
+    /// A tagger without weights: it finds nothing.
+    pub fn empty() -> Tagger {
+        Tagger {
+            bits: 1,
+            index: vec![0; 2],
+            weights: Vec::new(),
+            trans: vec![0; NTAGS * NTAGS],
+            start: vec![0; NTAGS],
+            end: vec![0; NTAGS],
+            gazetteer: Gazetteer::default(),
+        }
+    }
+
+    /// Whether the tagger has no weights (and so finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn bucket(&self, hash: u64) -> usize {
+        (hash >> (64 - self.bits)) as usize
+    }
+
+    /// People, organisations and places in the document, in text order.
+    pub fn tag(&self, doc: &Document) -> Vec<(Span, Label)> {
+        self.mentions(doc).into_iter().filter_map(|m| Some((m.span, m.kind.label()?))).collect()
+    }
+
+    /// Every name in the document, MISC included, in text order.
+    ///
+    /// Two passes: the second sees how the first tagged each word's other
+    /// occurrences in the document, so that a name is tagged alike throughout.
+    pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut ctx = DocContext::new(doc);
+        let mut scores = Vec::new();
+        let first = self.tags(doc, &ctx, Pass::First(&mut scores));
+        ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first));
+        let mut found = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, &tag) in tags.iter().enumerate() {
+            let (part, kind) = part_of(usize::from(tag));
+            if matches!(part, Part::Begin | Part::Unit) {
+                open = Some(i);
+            }
+            if !matches!(part, Part::Last | Part::Unit) {
+                continue;
+            }
+            let (Some(first), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) else { continue };
+            // A name neither starts nor ends with punctuation or a symbol ("Coldplay!").
+            let Some(name) = doc.tokens.get(first..=i) else { continue };
+            let is_word = |t: &&Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            if let (Some(a), Some(b)) = (name.iter().find(is_word), name.iter().rev().find(is_word)) {
+                found.push(Mention { span: Span::new(a.span.start, b.span.end), kind });
+            }
+        }
+        found
+    }
+
+    /// Adds the weights of `hashes` to `acc`.
+    ///
+    /// The table lookups are cache misses, so all rows of a chunk are looked up
+    /// before any is added: the loads then overlap instead of waiting on each other.
+    fn score(&self, hashes: &[u64], acc: &mut [i32; NTAGS]) {
+        for chunk in hashes.chunks(32) {
+            let mut rows = [0u32; 32];
+            for (row, &hash) in rows.iter_mut().zip(chunk) {
+                *row = self.index.get(self.bucket(hash)).copied().unwrap_or(0);
+            }
+            for &row in &rows[..chunk.len()] {
+                let Some(row) = (row as usize).checked_sub(1) else { continue };
+                let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
+                let Ok(weights) = <&[i8; NTAGS]>::try_from(weights) else { continue };
+                for (a, &w) in acc.iter_mut().zip(weights) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// The best tag of every token of the document, sentence by sentence.
+    pub(crate) fn tags(&self, doc: &Document, ctx: &DocContext, mut pass: Pass) -> Vec<u8> {
+        let mut all = Vec::with_capacity(doc.tokens.len());
+        let mut features = SentenceFeatures::default();
+        let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        for sentence in &doc.sentences {
+            match pass {
+                Pass::Second(_, first) => {
+                    features.extract_history(doc, ctx, sentence);
+                    // Without history features the scores, and so the tags, are the first pass's.
+                    if features.is_empty() {
+                        all.extend_from_slice(first.get(sentence.tokens.clone()).unwrap_or(&[]));
+                        all.resize(sentence.tokens.end, 0);
+                        continue;
+                    }
+                }
+                _ => features.extract(doc, ctx, &self.gazetteer, sentence),
+            }
+            emit.clear();
+            for i in 0..features.len() {
+                let mut acc = [0i32; NTAGS];
+                if let Pass::Second(scores, _) = &pass {
+                    let at = (sentence.tokens.start + i) * NTAGS;
+                    if let Some(cached) = scores.get(at..at + NTAGS) {
+                        for (a, &c) in acc.iter_mut().zip(cached) {
+                            *a = i32::from(c);
+                        }
+                    }
+                }
+                self.score(features.token(i), &mut acc);
+                if let Pass::First(scores) = &mut pass {
+                    scores.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
+                }
+                emit.extend(acc.iter().map(|&a| i64::from(a)));
+            }
+            viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back);
+            all.extend(tags.iter().map(|&t| t as u8));
+            all.resize(sentence.tokens.end, 0);
+            if let Pass::First(scores) = &mut pass {
+                scores.resize(sentence.tokens.end * NTAGS, 0);
+            }
+        }
+        all.resize(doc.tokens.len(), 0);
+        all
+    }
+}
+
+/// Which pass of [`Tagger::tags`] runs: the first keeps every token's scores, the
+/// second adds only the document-history features to them.
+pub(crate) enum Pass<'a> {
+    /// A single pass with every feature, as in training.
+    #[cfg(any(test, feature = "train"))]
+    Full,
+    /// The first pass: scores kept per token.
+    First(&'a mut Vec<i16>),
+    /// The second pass, over the first pass's scores and tags.
+    Second(&'a [i16], &'a [u8]),
+}
+
+/// 0 for a tag outside names, else the tag's kind + 1.
+pub(crate) fn kind_code(tag: usize) -> u8 {
+    match part_of(tag) {
+        (Part::Outside, _) => 0,
+        (_, kind) => kind as u8 + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_transitions() {
+        let per = |p| tag_of(Kind::Person, p);
+        let org = |p| tag_of(Kind::Org, p);
+        assert!(allowed(per(Part::Begin), per(Part::Last)));
+        assert!(!allowed(per(Part::Begin), org(Part::Last)));
+        assert!(!allowed(0, per(Part::Inside)));
+        assert!(allowed(per(Part::Unit), org(Part::Begin)));
+        assert!(!allowed_start(per(Part::Last)));
+        assert!(!allowed_end(per(Part::Begin)));
+    }
+
+    #[test]
+    fn viterbi_never_returns_an_open_name() {
+        // Emissions that, greedily, would give B-PER then O.
+        let mut emit = vec![0i64; 2 * NTAGS];
+        emit[tag_of(Kind::Person, Part::Begin)] = 10;
+        emit[NTAGS] = 10;
+        let zeros = vec![0i64; NTAGS * NTAGS];
+        let (mut out, mut back) = (Vec::new(), Vec::new());
+        viterbi(&emit, &zeros, &zeros[..NTAGS], &zeros[..NTAGS], &mut out, &mut back);
+        assert_eq!(out.len(), 2);
+        assert!(allowed_start(out[0]) && allowed(out[0], out[1]) && allowed_end(out[1]));
+    }
+
+    fn builtin_or_skip() -> Option<&'static Tagger> {
+        let tagger = Tagger::builtin();
+        if tagger.is_empty() {
+            println!("skipped: models/ner.bin holds no trained model");
+            return None;
+        }
+        Some(tagger)
+    }
+
+    fn names(text: &str) -> Vec<(String, Label)> {
+        let doc = Document::new(text);
+        Tagger::builtin().tag(&doc).into_iter().map(|(span, label)| (span.slice(text).to_owned(), label)).collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_organisations() {
+        let Some(_) = builtin_or_skip() else { return };
+        let found = names("Angela Merkel met executives of Siemens AG in Berlin on Tuesday.");
+        assert!(found.contains(&("Angela Merkel".to_owned(), Label::Person)), "{found:?}");
+        assert!(found.contains(&("Berlin".to_owned(), Label::Location)), "{found:?}");
+        assert!(found.contains(&("Siemens AG".to_owned(), Label::Org)), "{found:?}");
+    }
+
+    #[test]
+    fn names_do_not_end_in_punctuation() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        let text = "🎉 Taylor Swift 🎤 played in São Paulo 🇧🇷 with Coldplay! Oh (Sting) too.";
+        let doc = Document::new(text);
+        for m in tagger.mentions(&doc) {
+            let name = m.span.slice(text);
+            assert!(name.starts_with(char::is_alphanumeric) && name.ends_with(char::is_alphanumeric), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn headline_in_capitals_and_title_case() {
+        let Some(_) = builtin_or_skip() else { return };
+        let caps = names("GERMANY BEAT FRANCE IN PARIS\nBerlin and Paris are far apart.");
+        assert!(caps.iter().any(|(t, l)| t == "PARIS" && *l == Label::Location), "{caps:?}");
+        let title = names("Obama Visits Germany\nBarack Obama arrived in Germany on Monday.");
+        assert!(title.iter().any(|(t, l)| t == "Germany" && *l == Label::Location), "{title:?}");
+    }
+
+    #[test]
+    fn lower_case_text_and_odd_input_do_not_panic() {
+        for text in ["", " ", "\n\n", "😊", "😊 👨‍👩‍👧 🇩🇪", "all lower case text about new york and john smith",
+            "ALL CAPS TEXT ABOUT NEW YORK AND JOHN SMITH", "a", ".", "'s", "- -- ---", "北京欢迎你", "Zürich – São Paulo 🙂 Ωmega"]
+        {
+            let doc = Document::new(text);
+            for mention in Tagger::builtin().mentions(&doc) {
+                assert!(!mention.span.is_empty() && mention.span.end <= text.len());
+                assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_of_capitals_and_periods_stay_linear() {
+        let capitals = "Alpha Beta Gamma Delta ".repeat(5_000);
+        let periods = ".".repeat(20_000) + &" . A".repeat(5_000);
+        for text in [capitals.as_str(), periods.as_str()] {
+            let doc = Document::new(text);
+            let mentions = Tagger::builtin().mentions(&doc);
+            assert!(mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
+    }
+
+    #[test]
+    fn second_pass_over_cached_scores_equals_a_full_pass() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        let text = "Obama Visits Germany\n\nBarack Obama arrived in Germany on Monday. Obama said it was great.";
+        let doc = Document::new(text);
+        let mut ctx = DocContext::new(&doc);
+        let mut scores = Vec::new();
+        let first = tagger.tags(&doc, &ctx, Pass::First(&mut scores));
+        ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first)), tagger.tags(&doc, &ctx, Pass::Full));
+    }
+
+    #[test]
+    fn empty_tagger_finds_nothing() {
+        let doc = Document::new("Angela Merkel visited Paris.");
+        assert!(Tagger::empty().mentions(&doc).is_empty());
+    }
+}

@@ -1,0 +1,465 @@
+//! Training (feature `train` only, never in the WebAssembly build): an averaged
+//! structured perceptron over documents with gold entity offsets.
+
+use super::features::{DocContext, SentenceFeatures};
+use super::gazetteer::{self, Gazetteer};
+use super::{kind_code, Pass, tag_of, viterbi, Kind, Part, Tagger, NTAGS};
+use crate::text::Document;
+
+/// A training document: raw text and its gold names as byte offsets.
+#[derive(Clone, Debug)]
+pub struct TrainDoc {
+    /// The text as a user would paste it.
+    pub text: String,
+    /// Gold names: start and end byte offsets and kind.
+    pub entities: Vec<(usize, usize, Kind)>,
+}
+
+/// Settings of a training run.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Hash bits of the feature table.
+    pub bits: u32,
+    /// Folds of the jackknife that gives training documents gazetteer features from
+    /// the other folds' names only, as unseen text will get them.
+    pub folds: usize,
+    /// Seed of the sentence shuffle.
+    pub seed: u64,
+    /// Longest name (in tokens) kept in the gazetteer.
+    pub gazetteer_len: usize,
+    /// Also train on copies of the headlines in capitals rewritten in title case,
+    /// which news on the web uses and CoNLL hardly has.
+    pub title_case_copies: bool,
+    /// Epochs of the jackknifed first-pass models (0: no document-history features).
+    pub first_pass_epochs: usize,
+    /// Quantile of absolute weights that maps to the largest `i8`; larger weights are
+    /// clipped. Clipping hurts far more than rounding small weights to zero, so it is
+    /// kept to a handful of outliers.
+    pub clip_quantile: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { bits: 20, folds: 5, seed: 0x5eed, gazetteer_len: 6, title_case_copies: true, first_pass_epochs: 6, clip_quantile: 0.99999 }
+    }
+}
+
+/// One training sentence: its tokens' features (bucket numbers) and gold tags.
+struct Example {
+    offsets: Vec<u32>,
+    features: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+/// A parsed training document and, per token, the gold name it belongs to.
+type Parsed<'d> = (Document<'d>, Vec<Option<(usize, Kind)>>);
+
+/// A document to learn from: an input document or a rewritten copy of one.
+struct Source<'a> {
+    text: &'a str,
+    entities: &'a [(usize, usize, Kind)],
+    /// Index of the input document (itself, or the one copied).
+    input: usize,
+    /// The copied document's text, for a copy.
+    original: Option<&'a str>,
+}
+
+/// Statistics of the alignment of gold names to the tokenizer's tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Alignment {
+    /// Gold names.
+    pub names: usize,
+    /// Names whose edges fall inside a token, so the token is taken whole.
+    pub inexact: usize,
+    /// Names split by a sentence boundary of the segmenter.
+    pub split: usize,
+    /// Names overlapping an earlier name's tokens (dropped).
+    pub dropped: usize,
+}
+
+/// Weights of an averaged perceptron being trained.
+struct Perceptron {
+    bits: u32,
+    /// Current weights and the running sums for averaging: emission rows, then
+    /// transitions, start and end scores.
+    weights: Vec<f32>,
+    sums: Vec<f32>,
+    updates: f32,
+}
+
+/// A perceptron being trained on a corpus.
+pub struct Trainer {
+    settings: Settings,
+    examples: Vec<Example>,
+    order: Vec<usize>,
+    perceptron: Perceptron,
+    rng: u64,
+    gazetteer: Gazetteer,
+    /// How the gold names fit the tokens.
+    pub alignment: Alignment,
+}
+
+/// Per-token gold (entity index, kind) of a document, from byte offsets.
+fn token_entities(doc: &Document, entities: &[(usize, usize, Kind)], stats: &mut Alignment) -> Vec<Option<(usize, Kind)>> {
+    let mut owner: Vec<Option<(usize, Kind)>> = vec![None; doc.tokens.len()];
+    for (e, &(start, end, kind)) in entities.iter().enumerate() {
+        stats.names += 1;
+        let first = doc.tokens.partition_point(|t| t.span.end <= start);
+        let last = doc.tokens.partition_point(|t| t.span.start < end);
+        if first >= last {
+            stats.dropped += 1;
+            continue;
+        }
+        if doc.tokens[first].span.start != start || doc.tokens[last - 1].span.end != end {
+            stats.inexact += 1;
+        }
+        if owner[first..last].iter().any(Option::is_some) {
+            stats.dropped += 1;
+            continue;
+        }
+        let sentences = doc.sentences.iter().filter(|s| s.tokens.start < last && first < s.tokens.end).count();
+        if sentences > 1 {
+            stats.split += 1;
+        }
+        for slot in &mut owner[first..last] {
+            *slot = Some((e, kind));
+        }
+    }
+    owner
+}
+
+/// BILOU tags of a sentence from per-token owners.
+fn gold_tags(owner: &[Option<(usize, Kind)>]) -> Vec<usize> {
+    (0..owner.len())
+        .map(|j| match owner[j] {
+            None => 0,
+            Some((e, kind)) => {
+                let same = |k: Option<usize>| k.and_then(|k| owner.get(k)).is_some_and(|o| o.is_some_and(|(x, _)| x == e));
+                let part = match (same(j.checked_sub(1)), same(Some(j + 1))) {
+                    (false, false) => Part::Unit,
+                    (false, true) => Part::Begin,
+                    (true, true) => Part::Inside,
+                    (true, false) => Part::Last,
+                };
+                tag_of(kind, part)
+            }
+        })
+        .collect()
+}
+
+/// Gazetteer entries of the gold names of some documents.
+fn gazetteer_entries<'a, 'd: 'a>(docs: impl Iterator<Item = &'a Parsed<'d>>, max_len: usize) -> Vec<(u32, u8)> {
+    let mut entries = Vec::new();
+    for (doc, owner) in docs {
+        let mut j = 0;
+        while j < owner.len() {
+            let Some((e, kind)) = owner[j] else {
+                j += 1;
+                continue;
+            };
+            let end = j + owner[j..].iter().take_while(|o| o.is_some_and(|(x, _)| x == e)).count();
+            if end - j <= max_len {
+                entries.push((gazetteer::key(doc.tokens[j..end].iter().map(|t| t.norm.as_str())), 1u8 << kind.index()));
+            }
+            j = end;
+        }
+    }
+    entries
+}
+
+/// Features of every sentence of a document, with gold tags.
+///
+/// For a rewritten copy of a document, only the sentences that differ from the
+/// `original` text are kept: the rest would count twice.
+fn examples_of(parsed: &Parsed, original: Option<&str>, ctx: &DocContext, gazetteer: &Gazetteer, bits: u32, out: &mut Vec<Example>) {
+    let (doc, owner) = parsed;
+    let shift = 64 - bits;
+    let mut features = SentenceFeatures::default();
+    for sentence in &doc.sentences {
+        if original.is_some_and(|o| o.get(sentence.span.start..sentence.span.end) == Some(doc.slice(sentence.span))) {
+            continue;
+        }
+        features.extract(doc, ctx, gazetteer, sentence);
+        let mut example = Example { offsets: vec![0], features: Vec::new(), gold: gold_tags(&owner[sentence.tokens.clone()]) };
+        for t in 0..features.len() {
+            example.features.extend(features.token(t).iter().map(|&h| (h >> shift) as u32));
+            example.offsets.push(example.features.len() as u32);
+        }
+        out.push(example);
+    }
+}
+
+/// Function words a title-case headline keeps in lower case.
+const SMALL_WORDS: [&str; 16] = ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with", "from", "as", "v"];
+
+/// The text with every line in capitals rewritten in title case ("SOCCER - JAPAN GET
+/// LUCKY WIN" → "Soccer - Japan Get Lucky Win"), or `None` if it has no such line.
+/// Only ASCII letters change case, so every byte offset stays valid.
+fn title_case_headlines(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(char::is_lowercase) || line.chars().filter(|c| c.is_ascii_alphabetic()).count() < 4 {
+            out.push_str(line);
+            continue;
+        }
+        changed = true;
+        for (i, word) in line.split_inclusive(' ').enumerate() {
+            let lower = word.to_ascii_lowercase();
+            if i > 0 && SMALL_WORDS.contains(&lower.trim_end()) {
+                out.push_str(&lower);
+                continue;
+            }
+            let mut after_break = true;
+            for c in word.chars() {
+                out.push(if after_break { c } else { c.to_ascii_lowercase() });
+                after_break = matches!(c, '.' | '-' | '/' | '(' | '"');
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
+fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Self {
+        let size = (NTAGS << bits) + NTAGS * NTAGS + 2 * NTAGS;
+        Perceptron { bits, weights: vec![0.0; size], sums: vec![0.0; size], updates: 1.0 }
+    }
+
+    /// One pass over `examples` in the given order; returns the number of
+    /// sentences that were tagged wrong.
+    fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
+        let trans_at = NTAGS << self.bits;
+        let (start_at, end_at) = (trans_at + NTAGS * NTAGS, trans_at + NTAGS * NTAGS + NTAGS);
+        let (mut emit, mut pred, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        let mut errors = 0;
+        for &e in order {
+            let ex = &examples[e];
+            let n = ex.gold.len();
+            emit.clear();
+            emit.resize(n * NTAGS, 0.0f32);
+            for t in 0..n {
+                let row = &mut emit[t * NTAGS..(t + 1) * NTAGS];
+                for &f in &ex.features[ex.offsets[t] as usize..ex.offsets[t + 1] as usize] {
+                    let w = &self.weights[f as usize * NTAGS..(f as usize + 1) * NTAGS];
+                    for (a, &b) in row.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+            }
+            let w = &self.weights;
+            viterbi(&emit, &w[trans_at..start_at], &w[start_at..end_at], &w[end_at..], &mut pred, &mut back);
+            self.updates += 1.0;
+            if pred == ex.gold {
+                continue;
+            }
+            errors += 1;
+            let c = self.updates;
+            let (weights, sums) = (&mut self.weights, &mut self.sums);
+            let mut bump = |i: usize, d: f32| {
+                weights[i] += d;
+                sums[i] += c * d;
+            };
+            for t in 0..n {
+                let (g, p) = (ex.gold[t], pred.get(t).copied().unwrap_or(0));
+                if g != p {
+                    for &f in &ex.features[ex.offsets[t] as usize..ex.offsets[t + 1] as usize] {
+                        bump(f as usize * NTAGS + g, 1.0);
+                        bump(f as usize * NTAGS + p, -1.0);
+                    }
+                }
+                let (gp, pp) = if t == 0 {
+                    (start_at + g, start_at + p)
+                } else {
+                    (trans_at + ex.gold[t - 1] * NTAGS + g, trans_at + pred[t - 1] * NTAGS + p)
+                };
+                bump(gp, 1.0);
+                bump(pp, -1.0);
+            }
+            if let (Some(&g), Some(&p)) = (ex.gold.last(), pred.last()) {
+                bump(end_at + g, 1.0);
+                bump(end_at + p, -1.0);
+            }
+        }
+        errors
+    }
+
+    /// The averaged weights, quantized to `i8`, as a tagger.
+    fn tagger(&self, gazetteer: &Gazetteer, clip_quantile: f64) -> Tagger {
+        let c = self.updates;
+        let avg: Vec<f32> = self.weights.iter().zip(&self.sums).map(|(w, s)| w - s / c).collect();
+        let trans_at = NTAGS << self.bits;
+        let mut magnitudes: Vec<f32> = avg[..trans_at].iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+        magnitudes.sort_unstable_by(f32::total_cmp);
+        let clip = magnitudes
+            .get(((magnitudes.len() as f64 * clip_quantile) as usize).min(magnitudes.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(1.0)
+            .max(f32::MIN_POSITIVE);
+        let scale = 127.0 / clip;
+        let mut index = vec![0u32; 1 << self.bits];
+        let mut weights = Vec::new();
+        for (bucket, slot) in index.iter_mut().enumerate() {
+            let row: Vec<i8> =
+                avg[bucket * NTAGS..(bucket + 1) * NTAGS].iter().map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8).collect();
+            if row.iter().any(|&w| w != 0) {
+                weights.extend_from_slice(&row);
+                *slot = (weights.len() / NTAGS) as u32;
+            }
+        }
+        let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
+        let start_at = trans_at + NTAGS * NTAGS;
+        Tagger {
+            bits: self.bits,
+            index,
+            weights,
+            trans: scores(trans_at..start_at),
+            start: scores(start_at..start_at + NTAGS),
+            end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
+            gazetteer: gazetteer.clone(),
+        }
+    }
+}
+
+impl Trainer {
+    /// Prepares training: tokenizes the documents, aligns the gold names and
+    /// extracts every sentence's features once.
+    ///
+    /// The document-history features need a first pass over each training
+    /// document by a model that has not seen it: a jackknife trains one model per
+    /// fold on the other folds (`first_pass_epochs` epochs each) to tag it.
+    pub fn new(docs: &[TrainDoc], settings: Settings) -> Trainer {
+        let mut alignment = Alignment::default();
+        let copies: Vec<(usize, String)> = if settings.title_case_copies {
+            docs.iter().enumerate().filter_map(|(i, d)| Some((i, title_case_headlines(&d.text)?))).collect()
+        } else {
+            Vec::new()
+        };
+        // Every document with the document it copies (if it is a copy): a copy is in
+        // its original's fold, so no model tags a text it has seen in another case.
+        let sources: Vec<Source> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Source { text: &d.text, entities: &d.entities, input: i, original: None })
+            .chain(copies.iter().map(|(i, text)| Source { text, entities: &docs[*i].entities, input: *i, original: Some(&docs[*i].text) }))
+            .collect();
+        let parsed: Vec<Parsed> = sources
+            .iter()
+            .map(|source| {
+                let doc = Document::new(source.text);
+                let owner = token_entities(&doc, source.entities, &mut alignment);
+                (doc, owner)
+            })
+            .collect();
+        let folds = settings.folds.max(2);
+        let fold_gazetteers: Vec<Gazetteer> = (0..folds)
+            .map(|k| {
+                let others = parsed.iter().zip(&sources).filter(|(_, s)| s.input % folds != k && s.original.is_none()).map(|(d, _)| d);
+                Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
+            })
+            .collect();
+        let originals = parsed.iter().zip(&sources).filter(|(_, s)| s.original.is_none()).map(|(d, _)| d);
+        let gazetteer = Gazetteer::from_entries(gazetteer_entries(originals, settings.gazetteer_len), settings.gazetteer_len);
+        let fold = |i: usize| sources[i].input % folds;
+        let mut contexts: Vec<DocContext> = parsed.iter().map(|(doc, _)| DocContext::new(doc)).collect();
+        let mut rng = settings.seed | 1;
+        if settings.first_pass_epochs > 0 {
+            let mut local = Vec::new();
+            let mut doc_of = Vec::new();
+            for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
+                examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut local);
+                doc_of.resize(local.len(), i);
+            }
+            let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
+            for (k, fold_gazetteer) in fold_gazetteers.iter().enumerate() {
+                let mut order: Vec<usize> = (0..local.len()).filter(|&e| fold(doc_of[e]) != k).collect();
+                let mut perceptron = Perceptron::new(settings.bits);
+                for _ in 0..settings.first_pass_epochs {
+                    shuffle(&mut order, &mut rng);
+                    perceptron.epoch(&local, &order);
+                }
+                let tagger = perceptron.tagger(fold_gazetteer, settings.clip_quantile);
+                for (i, (doc, _)) in parsed.iter().enumerate().filter(|&(i, _)| fold(i) == k) {
+                    first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
+                }
+            }
+            for (((doc, _), ctx), kinds) in parsed.iter().zip(&mut contexts).zip(first_pass) {
+                ctx.set_first_pass(doc, kinds);
+            }
+        }
+        let mut examples = Vec::new();
+        for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
+            examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut examples);
+        }
+        Trainer {
+            settings,
+            order: (0..examples.len()).collect(),
+            examples,
+            perceptron: Perceptron::new(settings.bits),
+            rng,
+            gazetteer,
+            alignment,
+        }
+    }
+
+    /// Number of training sentences.
+    pub fn sentences(&self) -> usize {
+        self.examples.len()
+    }
+
+    /// One pass over the shuffled training sentences; returns the number of
+    /// sentences that were tagged wrong.
+    pub fn epoch(&mut self) -> usize {
+        shuffle(&mut self.order, &mut self.rng);
+        self.perceptron.epoch(&self.examples, &self.order)
+    }
+
+    /// The averaged model, quantized to `i8`, as a tagger.
+    pub fn tagger(&self) -> Tagger {
+        self.perceptron.tagger(&self.gazetteer, self.settings.clip_quantile)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_in_capitals_become_title_case() {
+        let text = "SOCCER - JAPAN GET LUCKY WIN IN U.S. OF AMERICA.\nNADIM LADKI\nAL-AIN, United Arab Emirates 1996-12-06";
+        let copy = title_case_headlines(text).unwrap();
+        assert_eq!(copy, "Soccer - Japan Get Lucky Win in U.S. of America.\nNadim Ladki\nAL-AIN, United Arab Emirates 1996-12-06");
+        assert_eq!(copy.len(), text.len());
+        assert_eq!(title_case_headlines("Nothing in capitals here."), None);
+    }
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        let text = "John Smith lives in Paris.\nMary Jones works for Acme in London.\n".repeat(6);
+        let mut entities = Vec::new();
+        for (name, kind) in [("John Smith", Kind::Person), ("Paris", Kind::Location), ("Mary Jones", Kind::Person), ("Acme", Kind::Org), ("London", Kind::Location)] {
+            entities.extend(text.match_indices(name).map(|(i, _)| (i, i + name.len(), kind)));
+        }
+        entities.sort_by_key(|e| e.0);
+        let docs = [TrainDoc { text: text.clone(), entities }];
+        let mut trainer = Trainer::new(&docs, Settings { bits: 12, ..Settings::default() });
+        for _ in 0..10 {
+            trainer.epoch();
+        }
+        let tagger = trainer.tagger();
+        let doc = Document::new("Mary Jones works for Acme in London.");
+        let found: Vec<(&str, Kind)> = tagger.mentions(&doc).iter().map(|m| (m.span.slice(doc.text), m.kind)).collect();
+        assert_eq!(found, [("Mary Jones", Kind::Person), ("Acme", Kind::Org), ("London", Kind::Location)]);
+        let reloaded = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(reloaded.mentions(&doc), tagger.mentions(&doc));
+    }
+}
