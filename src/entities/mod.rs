@@ -21,7 +21,7 @@ pub use names::Rules;
 pub mod model;
 
 use crate::span::Span;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use serde::Serialize;
 
 /// What kind of thing an entity is.
@@ -117,9 +117,83 @@ pub trait Recognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention>;
 }
 
-/// Finds the entities of a document with the rule-based recognizer.
+/// Finds the entities of a document: names from the learned tagger (the rule-based
+/// recognizer when no model is built in), patterns, groups.
 pub fn extract(doc: &Document) -> Entities {
-    extract_with(doc, &Rules)
+    let tagger = model::Tagger::builtin();
+    if tagger.is_empty() || is_caseless(doc) {
+        extract_with(doc, &Rules)
+    } else {
+        extract_with(doc, &Combined { tagger })
+    }
+}
+
+/// Whether the text's casing says nothing about names: (nearly) all words in capitals,
+/// or none capitalised. The tagger learned from news whose body is in normal case and
+/// leans on casing; the rules know when to distrust it.
+fn is_caseless(doc: &Document) -> bool {
+    let (mut with_lower, mut with_upper, mut words) = (0usize, 0usize, 0usize);
+    for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).take(20_000) {
+        let word = token.text(doc.text);
+        if word.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
+            continue;
+        }
+        words += 1;
+        with_lower += usize::from(word.chars().any(char::is_lowercase));
+        with_upper += usize::from(word.chars().any(char::is_uppercase));
+    }
+    words > 0 && (with_lower * 20 < words || with_upper == 0)
+}
+
+/// Names from the learned tagger, corrected by the rules where they know better.
+///
+/// The tagger reads news well (CoNLL-2003 dev F1 92.7) but runs a title straight
+/// into a name ("Supreme Security Council of Iraq Qasim Al-Araji") and misses a
+/// surname alone at a sentence start. So a tagger name that the rules see as two or
+/// more names is split into those, and a rule-found person that no tagger name covers
+/// is kept when it is the end of a person's full name found in the text ("Araji").
+struct Combined<'a> {
+    tagger: &'a model::Tagger,
+}
+
+impl Recognizer for Combined<'_> {
+    fn recognize(&self, doc: &Document) -> Vec<Mention> {
+        let mut rules = Rules.recognize(doc);
+        rules.sort_by_key(|m| (m.span.start, m.span.end));
+        let mut names = Vec::new();
+        for tagged in self.tagger.recognize(doc) {
+            let first = rules.partition_point(|r| r.span.start < tagged.span.start);
+            let inside = rules[first..].iter().take_while(|r| tagged.span.contains(&r.span)).count();
+            if inside >= 2 {
+                names.extend_from_slice(&rules[first..first + inside]);
+            } else {
+                names.push(tagged);
+            }
+        }
+        let text = doc.text;
+        let mut full_names: Vec<&str> =
+            names.iter().filter(|m| m.label == Label::Person).map(|m| m.span.slice(text)).collect();
+        full_names.sort_unstable();
+        full_names.dedup();
+        let ends_a_full_name = |short: &str| {
+            full_names.iter().any(|full| {
+                full.len() > short.len() && full.ends_with(short) && full[..full.len() - short.len()].ends_with([' ', '-'])
+            })
+        };
+        // Tagger names come in text order, and the rules' pieces of a split name too.
+        let covered = |span: &Span| {
+            let i = names.partition_point(|m| m.span.end <= span.start);
+            names.get(i).is_some_and(|m| m.span.overlaps(span))
+        };
+        let short_names: Vec<Mention> = rules
+            .iter()
+            .filter(|r| r.label == Label::Person && !covered(&r.span) && ends_a_full_name(r.span.slice(text)))
+            .copied()
+            .collect();
+        names.extend(short_names);
+        names.sort_by_key(|m| (m.span.start, m.span.end));
+        names
+    }
 }
 
 /// Finds the entities of a document, names coming from `recognizer`.

@@ -5,7 +5,7 @@
 use serde_json::Value;
 use std::collections::BTreeSet;
 use textlens::entities::model::{Kind, Tagger};
-use textlens::Document;
+use textlens::{Document, Span};
 
 /// Where the development data lives, relative to the crate root.
 pub const DATA_DIR: &str = "../shared/data/ner/conll2003";
@@ -152,6 +152,11 @@ fn snap(doc: &GoldDoc, start: usize, end: usize) -> Option<(usize, usize)> {
 
 /// Tags every document and scores the result.
 pub fn evaluate(tagger: &Tagger, docs: &[GoldDoc]) -> Report {
+    evaluate_with(docs, |document| tagger.mentions(document).into_iter().map(|m| (m.span, m.kind as usize)).collect())
+}
+
+/// Scores any recogniser: `predict` returns byte spans with an index into [`TYPES`].
+pub fn evaluate_with(docs: &[GoldDoc], predict: impl Fn(&Document) -> Vec<(Span, usize)>) -> Report {
     let mut report = Report::default();
     for doc in docs {
         let gold: BTreeSet<(usize, usize, usize)> = doc
@@ -166,9 +171,8 @@ pub fn evaluate(tagger: &Tagger, docs: &[GoldDoc]) -> Report {
         let document = Document::new(&doc.text);
         let mut pred: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
         let mut unsnapped = [0usize; 4];
-        for m in tagger.mentions(&document) {
-            let t = m.kind as usize;
-            match snap(doc, m.span.start, m.span.end) {
+        for (span, t) in predict(&document) {
+            match snap(doc, span.start, span.end) {
                 Some((a, b)) => {
                     pred.insert((a, b, t));
                 }

@@ -15,7 +15,7 @@ pub mod train;
 
 use self::features::{DocContext, SentenceFeatures};
 use self::gazetteer::Gazetteer;
-use super::Label;
+use super::{Label, Recognizer};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 use std::sync::OnceLock;
@@ -286,6 +286,8 @@ impl Tagger {
 
     /// Every name in the document, MISC included, in text order.
     ///
+    /// See also the [`Recognizer`] implementation, which keeps only PER, ORG and LOC.
+    ///
     /// Two passes: the second sees how the first tagged each word's other
     /// occurrences in the document, so that a name is tagged alike throughout.
     pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
@@ -518,5 +520,11 @@ mod tests {
     fn empty_tagger_finds_nothing() {
         let doc = Document::new("Angela Merkel visited Paris.");
         assert!(Tagger::empty().mentions(&doc).is_empty());
+    }
+}
+
+impl Recognizer for Tagger {
+    fn recognize(&self, doc: &Document) -> Vec<crate::entities::Mention> {
+        self.tag(doc).into_iter().map(|(span, label)| crate::entities::Mention { span, label }).collect()
     }
 }
