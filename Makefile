@@ -20,8 +20,8 @@ SKIPPED              := ../shared/data not found
 SHELL                := bash
 .SHELLFLAGS          := -o pipefail -c
 
-.PHONY: all help build serve test test-rust test-node test-browser skipped-report wasm-target \
-        wasm-bindgen-cli chromium deps clean size
+.PHONY: all help build serve test test-rust test-node test-browser test-eval skipped-report wasm-target \
+        wasm-bindgen-cli chromium deps clean size eval bench-ner model
 
 all: build
 
@@ -32,6 +32,9 @@ help:
 	@echo "make test-rust     native cargo test only"
 	@echo "make test-node     Node tests against the built package"
 	@echo "make test-browser  page tests in headless Chromium"
+	@echo "make eval          score the built CLI on ../shared/data dev sets (keywords, summary, segment, ner)"
+	@echo "make bench-ner     the NER part of make eval only"
+	@echo "make model         retrain the entity model (models/ner.bin) from ../shared/data/ner"
 	@echo "make size          bytes of the wasm: raw, gzip -9"
 	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
 
@@ -85,6 +88,7 @@ test: chromium deps
 	if $(MAKE) --no-print-directory build; then \
 	  $(MAKE) --no-print-directory test-node || failed="$$failed test-node"; \
 	  $(MAKE) --no-print-directory test-browser || failed="$$failed test-browser"; \
+	  $(MAKE) --no-print-directory test-eval || failed="$$failed test-eval"; \
 	else failed="$$failed build"; fi; \
 	$(MAKE) --no-print-directory skipped-report; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -111,6 +115,31 @@ test-node:
 test-browser:
 	@mkdir -p $(LOGS)
 	node --test --test-reporter=spec tests/browser/ 2>&1 | tee $(LOGS)/browser.log
+
+# The metrics of the dev sets are computed with the same libraries as the published
+# anchor figures (NLTK's Porter stemmer, rouge-score), in a virtualenv inside the repo.
+VENV := .venv
+$(VENV)/.installed: scripts/eval-requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/eval-requirements.txt
+	@touch $@
+
+eval: build $(VENV)/.installed
+	$(VENV)/bin/python scripts/eval.py --data $(DATA)
+
+bench-ner: build $(VENV)/.installed
+	$(VENV)/bin/python scripts/eval.py --data $(DATA) --only ner
+
+# Each dev metric must stay within one point of what was reached (tests/eval_thresholds.json).
+test-eval:
+	@mkdir -p $(LOGS)
+	@if [ -d "$(DATA)" ]; then \
+	  $(MAKE) --no-print-directory $(VENV)/.installed && \
+	  $(VENV)/bin/python scripts/eval.py --data $(DATA) --check tests/eval_thresholds.json 2>&1 | tee $(LOGS)/eval.log; \
+	else echo "skipped: $(SKIPPED) (dev-set metrics)" | tee $(LOGS)/eval.log; fi
+
+model:
+	cargo run --release --example train_ner --features train
 
 clean:
 	rm -rf $(PKG) node_modules tests/output
