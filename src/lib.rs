@@ -15,6 +15,9 @@
 //! 5. [`analysis`]: everything in one [`Analysis`], converted to UTF-16 offsets for
 //!    JavaScript by [`Analysis::into_utf16`].
 //!
+//! [`invariants`] checks the promises every result keeps (used by the property tests
+//! and fuzz targets).
+//!
 //! The WebAssembly binding (`wasm.rs`, only on `wasm32`) converts JavaScript values to
 //! these types and back, and nothing else.
 #![deny(missing_docs)]
@@ -22,6 +25,7 @@
 pub mod analysis;
 pub mod entities;
 pub mod error;
+pub mod invariants;
 pub mod keywords;
 pub mod language;
 pub mod lexicon;

@@ -1,79 +1,19 @@
-//! Property tests: whatever the text, every span of the result is in bounds, on
-//! character boundaries and slices back to the text it reports; sentences tile the
-//! text; the summary is a subset of the sentences; scores are finite; output is
-//! deterministic; the UTF-16 conversion keeps every slice equal.
+//! Property tests: whatever the text, the result keeps every promise that
+//! `textlens::invariants` checks, and the same text always gives the same result.
 
 use proptest::prelude::*;
-use textlens::{analyze, Analysis, Options, Span};
-
-fn utf16_slice(units: &[u16], span: Span) -> String {
-    String::from_utf16_lossy(&units[span.start..span.end])
-}
-
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what}: span {span:?} out of bounds of {} bytes", text.len());
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what}: span {span:?} not on char boundaries");
-}
+use textlens::{analyze, invariants, Document, Options};
 
 fn check(text: &str) {
     let options = Options::default();
     let analysis = analyze(text, &options).expect("help: analyze must accept any text within maxLength");
-
-    let mut previous_end = 0;
-    for sentence in &analysis.sentences {
-        check_span(text, sentence.span, "sentence");
-        assert!(sentence.span.start >= previous_end, "help: sentences overlap or are out of order at {:?}", sentence.span);
-        let gap = &text[previous_end..sentence.span.start];
-        assert!(gap.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}'), "help: non-space text {gap:?} lies in no sentence");
-        assert!(sentence.score.is_finite() && (0.0..=1.0).contains(&sentence.score), "sentence score {}", sentence.score);
-        previous_end = sentence.span.end;
+    if let Err(problem) = invariants::check_analysis(text, &analysis) {
+        panic!("help: a promise of the result is broken for {text:?}: {problem}");
     }
-    let tail = &text[previous_end..];
-    assert!(tail.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}'), "help: trailing text {tail:?} lies in no sentence");
-
-    for entity in &analysis.entities {
-        check_span(text, entity.span, "entity");
-        assert_eq!(entity.span.slice(text), entity.text, "help: entity text must equal its slice");
-        assert!(entity.group < analysis.entity_groups.len(), "entity group index out of range");
+    if let Err(problem) = invariants::check_document(&Document::new(text)) {
+        panic!("help: tokens or sentences are broken for {text:?}: {problem}");
     }
-    for group in &analysis.entity_groups {
-        assert_eq!(group.count, group.mentions.len());
-        group.mentions.iter().for_each(|&m| check_span(text, m, "entity group mention"));
-    }
-    for keyword in &analysis.keywords {
-        assert!(keyword.score.is_finite(), "keyword score");
-        keyword.occurrences.iter().for_each(|&o| check_span(text, o, "keyword occurrence"));
-    }
-    let sentence_spans: Vec<Span> = analysis.sentences.iter().map(|s| s.span).collect();
-    let mut previous_index = None;
-    for chosen in &analysis.summary {
-        check_span(text, chosen.span, "summary sentence");
-        assert_eq!(chosen.span.slice(text), chosen.text);
-        assert_eq!(sentence_spans.get(chosen.index), Some(&chosen.span), "help: summary sentence must be one of the sentences");
-        assert!(previous_index < Some(chosen.index), "help: summary must be in document order");
-        assert!(chosen.score.is_finite());
-        previous_index = Some(chosen.index);
-    }
-    assert!(analysis.stats.average_sentence_length.is_finite());
-
     assert_eq!(analyze(text, &options).unwrap(), analysis, "help: output must be deterministic");
-    check_utf16(text, &analysis);
-}
-
-fn check_utf16(text: &str, analysis: &Analysis) {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let converted = analysis.clone().into_utf16(text);
-    for (entity, original) in converted.entities.iter().zip(&analysis.entities) {
-        assert_eq!(utf16_slice(&units, entity.span), original.span.slice(text), "help: UTF-16 entity span slices differently");
-    }
-    for (sentence, original) in converted.sentences.iter().zip(&analysis.sentences) {
-        assert_eq!(utf16_slice(&units, sentence.span), original.span.slice(text));
-    }
-    for (keyword, original) in converted.keywords.iter().zip(&analysis.keywords) {
-        for (span, original) in keyword.occurrences.iter().zip(&original.occurrences) {
-            assert_eq!(utf16_slice(&units, *span), original.slice(text));
-        }
-    }
 }
 
 /// Text assembled from pieces that exercise every stage: names, abbreviations,
