@@ -59,7 +59,7 @@ build: deps
 	@mkdir -p $(PKG)
 	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
-	cp js/node.js js/browser.js js/cli.mjs $(PKG)/
+	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
 	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
