@@ -902,8 +902,14 @@ export class TextAnalyzer extends HTMLElement {
         markOf = -1;
       }
       const piece = text.slice(a, b);
-      if (hit) target.append(el('span', 'hit', piece));
-      else target.append(document.createTextNode(piece));
+      if (hit) {
+        // A hit cut by a mark or sentence boundary is several spans sharing one number.
+        const span = el('span', 'hit', piece);
+        span.dataset.occurrence = String(hi);
+        target.append(span);
+      } else {
+        target.append(document.createTextNode(piece));
+      }
     }
     if (!text.trim()) fragment.append(el('span', 'empty', 'Paste or type a text to see its entities here.'));
     if (text.length < full.length) {
@@ -999,7 +1005,7 @@ export class TextAnalyzer extends HTMLElement {
         doc.scrollTop += first.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientHeight / 3;
       }
     }
-    const count = this.#ui.document.querySelectorAll('.hit').length;
+    const count = new Set([...this.#ui.document.querySelectorAll('.hit')].map((n) => n.dataset.occurrence)).size;
     if (this.#selection) this.#status(`${count} occurrence${count === 1 ? '' : 's'} highlighted in the text`);
   }
 
