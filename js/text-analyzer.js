@@ -179,7 +179,8 @@ textarea {
 .side { display: grid; gap: 1rem; min-width: 0; }
 @container textlens (min-width: 880px) {
   .columns { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-  .doc-text { max-height: 40rem; }
+  .doc-card { position: sticky; top: 0.5rem; }
+  .doc-text { max-height: calc(100vh - 9rem); }
 }
 .wrap { container: textlens / inline-size; }
 .card-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
@@ -337,7 +338,7 @@ const TEMPLATE = `
     </div>
     <section class="stats" data-panel="stats" aria-label="Statistics" part="stats"><dl id="stats"></dl></section>
     <div class="columns">
-      <section class="card" data-panel="text" aria-labelledby="doc-title" part="panel document-panel">
+      <section class="card doc-card" data-panel="text" aria-labelledby="doc-title" part="panel document-panel">
         <div class="card-head">
           <h2 id="doc-title" class="grow">Entities in the text</h2>
           <ul id="legend" class="legend" aria-label="Legend" part="legend"></ul>
