@@ -177,6 +177,10 @@ textarea {
 .stat dd { font-size: 1.15rem; font-weight: 650; font-variant-numeric: tabular-nums; }
 .columns { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
 .side { display: grid; gap: 1rem; min-width: 0; }
+.lists { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
+@container textlens (min-width: 640px) {
+  .lists { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+}
 @container textlens (min-width: 880px) {
   .columns { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
   .doc-card { position: sticky; top: 0.5rem; }
@@ -355,15 +359,17 @@ const TEMPLATE = `
           <h2 id="groups-title">Entities</h2>
           <div id="groups" part="groups"></div>
         </section>
-        <section class="card" data-panel="keywords" aria-labelledby="keywords-title" part="panel keywords-panel">
-          <h2 id="keywords-title">Key phrases</h2>
-          <ol id="keywords" class="bars" part="keywords"></ol>
-        </section>
-        <section class="card" data-panel="keywords" aria-labelledby="terms-title" part="panel terms-panel">
-          <h2 id="terms-title">Frequent terms</h2>
-          <ol id="terms" class="bars terms" part="terms"></ol>
-        </section>
       </div>
+    </div>
+    <div class="lists">
+      <section class="card" data-panel="keywords" aria-labelledby="keywords-title" part="panel keywords-panel">
+        <h2 id="keywords-title">Key phrases</h2>
+        <ol id="keywords" class="bars" part="keywords"></ol>
+      </section>
+      <section class="card" data-panel="keywords" aria-labelledby="terms-title" part="panel terms-panel">
+        <h2 id="terms-title">Frequent terms</h2>
+        <ol id="terms" class="bars terms" part="terms"></ol>
+      </section>
     </div>
   </div>
   <div id="tip" class="tip" role="tooltip" hidden part="tooltip"></div>
@@ -640,6 +646,7 @@ export class TextAnalyzer extends HTMLElement {
     }
     this.#ui['doc-title'].textContent = shown.has('entities') ? 'Entities in the text' : 'The text';
     this.#ui.legend.hidden = !shown.has('entities') && !shown.has('summary');
+    this.#ui['doc-help'].hidden = !shown.has('entities');
     this.#ui.document.classList.toggle('no-summary-marks', !shown.has('summary'));
     if (this.#result) this.#render();
   }
