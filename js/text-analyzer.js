@@ -516,6 +516,7 @@ export class TextAnalyzer extends HTMLElement {
   #observer = null;
   #selection = null;
   #connected = false;
+  #summaryLine = '';
 
   constructor() {
     super();
@@ -785,9 +786,8 @@ export class TextAnalyzer extends HTMLElement {
     if (ms !== undefined) {
       this.#renderStats(result.stats, ms);
       const count = result.entities.length;
-      this.#status(
-        `Analysed ${number.format(result.stats.characters)} characters in ${formatMs(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`,
-      );
+      this.#summaryLine = `Analysed ${number.format(result.stats.characters)} characters in ${formatMs(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
+      this.#status(this.#summaryLine);
     }
     ui['download-json'].disabled = false;
     ui['download-csv'].disabled = false;
@@ -1014,7 +1014,7 @@ export class TextAnalyzer extends HTMLElement {
       }
     }
     const count = new Set([...this.#ui.document.querySelectorAll('.hit')].map((n) => n.dataset.occurrence)).size;
-    if (this.#selection) this.#status(`${count} occurrence${count === 1 ? '' : 's'} highlighted in the text`);
+    this.#status(this.#selection ? `${count} occurrence${count === 1 ? '' : 's'} highlighted in the text` : this.#summaryLine);
   }
 
   #renderGroups() {

@@ -123,8 +123,10 @@ describe('page', () => {
       return widget.result.entityGroups[Number(widget.shadowRoot.querySelector('#groups button.chip').dataset.index)];
     });
     assert.equal((await occurrences()).length, group.mentions.length);
+    assert.equal(await page.textContent('#status'), `${group.mentions.length} occurrence${group.mentions.length === 1 ? '' : 's'} highlighted in the text`);
     await chip.click();
     assert.equal((await page.$$('#document .hit')).length, 0);
+    assert.match(await page.textContent('#status'), /^Analysed /);
 
     const phrase = page.locator('#keywords .bar-button').first();
     await phrase.focus();
