@@ -56,6 +56,28 @@ pub fn check_input(text: &str, options: &Options) -> Result<()> {
     Ok(())
 }
 
+/// Which analyses to run; the others are left empty in the [`Analysis`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// Terms and key phrases.
+    pub keywords: bool,
+    /// Entity mentions and groups.
+    pub entities: bool,
+    /// Sentence scores and the summary.
+    pub summary: bool,
+}
+
+impl Parts {
+    /// Every analysis.
+    pub const ALL: Parts = Parts { keywords: true, entities: true, summary: true };
+    /// Terms and key phrases only.
+    pub const KEYWORDS: Parts = Parts { keywords: true, entities: false, summary: false };
+    /// Entities only.
+    pub const ENTITIES: Parts = Parts { keywords: false, entities: true, summary: false };
+    /// Sentence scores and the summary only.
+    pub const SUMMARY: Parts = Parts { keywords: false, entities: false, summary: true };
+}
+
 /// Analyzes `text` with `options`: segments and tokenizes it once, then runs every
 /// analysis on that one document.
 ///
@@ -65,17 +87,32 @@ pub fn check_input(text: &str, options: &Options) -> Result<()> {
 /// assert_eq!(analysis.sentences.len(), 2);
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
+    analyze_parts(text, options, Parts::ALL)
+}
+
+/// Like [`analyze`], running only the analyses in `parts` (statistics and sentences
+/// always); the others come back empty.
+pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
     let doc = Document::new(text);
-    let keywords = keywords::key_phrases(&doc, options.keywords, options.max_phrase_words);
-    let found = entities::extract(&doc);
-    let scores = summary::sentence_scores(&doc, &keywords);
-    let summary = summary::summarize(&doc, &scores, options.summary_length(doc.sentences.len()));
+    // The summary weighs sentences partly by the key phrases they hold.
+    let keywords = if parts.keywords || parts.summary {
+        keywords::key_phrases(&doc, options.keywords, options.max_phrase_words)
+    } else {
+        Vec::new()
+    };
+    let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
+    let scores = if parts.summary { summary::sentence_scores(&doc, &keywords) } else { vec![0.0; doc.sentences.len()] };
+    let summary = if parts.summary {
+        summary::summarize(&doc, &scores, options.summary_length(doc.sentences.len()))
+    } else {
+        Vec::new()
+    };
     Ok(Analysis {
         stats: stats::compute(&doc, options.words_per_minute),
         sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),
-        terms: keywords::terms(&doc, options.terms),
-        keywords,
+        terms: if parts.keywords { keywords::terms(&doc, options.terms) } else { Vec::new() },
+        keywords: if parts.keywords { keywords } else { Vec::new() },
         entities: found.entities,
         entity_groups: found.entity_groups,
         summary,
@@ -94,5 +131,28 @@ impl Analysis {
         self.entity_groups.iter_mut().flat_map(|g| g.mentions.iter_mut()).for_each(&mut convert);
         self.summary.iter_mut().for_each(|s| convert(&mut s.span));
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_give_the_same_results_as_the_full_analysis() {
+        let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron there. The talks on trade went well.";
+        let options = Options::default();
+        let full = analyze(text, &options).unwrap();
+        let only = |parts| analyze_parts(text, &options, parts).unwrap();
+        let entities = only(Parts::ENTITIES);
+        assert_eq!(entities.entities, full.entities);
+        assert!(entities.keywords.is_empty() && entities.terms.is_empty() && entities.summary.is_empty());
+        let keywords = only(Parts::KEYWORDS);
+        assert_eq!((&keywords.keywords, &keywords.terms), (&full.keywords, &full.terms));
+        assert!(keywords.entities.is_empty() && keywords.summary.is_empty());
+        let summary = only(Parts::SUMMARY);
+        assert_eq!((&summary.summary, &summary.sentences), (&full.summary, &full.sentences));
+        assert!(summary.keywords.is_empty() && summary.entities.is_empty());
+        assert_eq!(summary.stats, full.stats);
     }
 }

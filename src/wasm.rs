@@ -2,7 +2,8 @@
 //! Every offset it returns is a UTF-16 code unit (a JavaScript string index).
 
 use crate::options::OptionValue;
-use crate::{analysis, Analysis, Error, Options};
+use crate::analysis::{self, Analysis, Parts};
+use crate::{Error, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -104,9 +105,9 @@ fn options(value: JsValue) -> Result<Options, Error> {
     Options::from_fields(fields)
 }
 
-fn run(text: &str, options_value: JsValue) -> Result<Analysis, JsError> {
+fn run(text: &str, options_value: JsValue, parts: Parts) -> Result<Analysis, JsError> {
     let options = options(options_value)?;
-    Ok(analysis::analyze(text, &options)?.into_utf16(text))
+    Ok(analysis::analyze_parts(text, &options, parts)?.into_utf16(text))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -116,7 +117,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyzes a text: statistics, sentences, terms, key phrases, entities and summary.
 #[wasm_bindgen(skip_typescript)]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&run(text, options)?)
+    to_js(&run(text, options, Parts::ALL)?)
 }
 
 /// Frequent terms and key phrases only.
@@ -127,7 +128,7 @@ pub fn keywords(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         terms: &'a [crate::keywords::Term],
         keywords: &'a [crate::keywords::Keyword],
     }
-    let analysis = run(text, options)?;
+    let analysis = run(text, options, Parts::KEYWORDS)?;
     to_js(&View { terms: &analysis.terms, keywords: &analysis.keywords })
 }
 
@@ -140,7 +141,7 @@ pub fn entities(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         entities: &'a [crate::Entity],
         entity_groups: &'a [crate::EntityGroup],
     }
-    let analysis = run(text, options)?;
+    let analysis = run(text, options, Parts::ENTITIES)?;
     to_js(&View { entities: &analysis.entities, entity_groups: &analysis.entity_groups })
 }
 
@@ -152,6 +153,6 @@ pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         sentences: &'a [crate::ScoredSentence],
         summary: &'a [crate::summary::SummarySentence],
     }
-    let analysis = run(text, options)?;
+    let analysis = run(text, options, Parts::SUMMARY)?;
     to_js(&View { sentences: &analysis.sentences, summary: &analysis.summary })
 }
