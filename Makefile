@@ -62,7 +62,7 @@ build: deps
 	@# memory-packing would cut the entity model's zero runs into many data segments,
 	@# which saves raw bytes but costs about 120 KB after gzip.
 	$(WASM_OPT) -Oz --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
-	cp js/node.js js/browser.js js/cli.mjs $(PKG)/
+	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
 	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"

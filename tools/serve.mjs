@@ -49,8 +49,8 @@ export async function listSeeds(dir = join(ROOT, 'seeds')) {
   );
 }
 
-function resolve(pathname) {
-  for (const [prefix, dir] of MOUNTS) {
+function resolve(pathname, mounts) {
+  for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
     const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
     const file = join(dir, rest);
@@ -61,7 +61,7 @@ function resolve(pathname) {
   return null;
 }
 
-async function handle(req, res) {
+async function handle(req, res, { mounts = MOUNTS, pages = {} } = {}) {
   const send = (status, body, type = 'text/plain; charset=utf-8') => {
     res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -70,7 +70,8 @@ async function handle(req, res) {
   let pathname;
   try {
     pathname = new URL(req.url, 'http://localhost').pathname;
-    if (pathname === '/seeds/index.json') {
+    if (Object.hasOwn(pages, pathname)) return send(200, pages[pathname], TYPES['.html']);
+    if (pathname === '/seeds/index.json' && mounts === MOUNTS) {
       return send(200, JSON.stringify(await listSeeds()), TYPES['.json']);
     }
   } catch {
@@ -78,7 +79,7 @@ async function handle(req, res) {
   }
   let file;
   try {
-    file = resolve(pathname);
+    file = resolve(pathname, mounts);
   } catch {
     return send(400, 'bad request\n');
   }
@@ -92,10 +93,14 @@ async function handle(req, res) {
   }
 }
 
-/** An http.Server for the page, not yet listening. */
-export function createPageServer() {
+/**
+ * An http.Server for the page, not yet listening. Tests pass `mounts` ([url prefix, folder]
+ * pairs, first match wins) to serve other folders, and `pages` (pathname → HTML) for host
+ * pages of their own.
+ */
+export function createPageServer(options = {}) {
   return createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(req, res, options).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });

@@ -1,19 +1,14 @@
-// The page in headless Chromium, served by the project's own static server on a free
-// loopback port: the seed article's entities are highlighted with their types, pasted
-// markup stays text, nothing leaves 127.0.0.1, and it lays out at desktop and phone widths.
+// The showcase page in headless Chromium, served by the project's own static server on a
+// free loopback port: the seed article is analysed by the <text-analyzer> widget on open,
+// its entities are highlighted with their types, pasted markup stays text, nothing leaves
+// 127.0.0.1, and it lays out at phone and desktop widths in light and dark.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createPageServer } from '../../tools/serve.mjs';
+import { OUTPUT, ROOT, close, launch, serve, waitForWidget, watch } from './helpers.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUTPUT = join(ROOT, 'tests', 'output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTICLE = readFileSync(join(ROOT, 'seeds', '000_50d3d3b30f27bb10.txt'), 'utf8');
-const TIMEOUT = 30_000;
 
 let server;
 let base;
@@ -25,38 +20,15 @@ const dialogs = [];
 const problems = [];
 
 before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'textlens_bg.wasm')), 'pkg/ is not built: run `make build` first');
-  assert.ok(existsSync(CHROMIUM), `no browser at ${CHROMIUM}: apt-get install chromium (make test does)`);
-  server = createPageServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  // launch() gives every run a fresh temporary profile.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ server, base } = await serve());
+  browser = await launch();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
   context.on('request', (request) => requests.push(request.url()));
+  page = await context.newPage();
+  watch(page, problems);
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   await page.goto(base);
   await page.waitForSelector('body[data-analysed="true"]');
@@ -64,32 +36,34 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await close(server);
 });
 
-/** The marks currently shown: { text, label } in document order. */
-const marks = () =>
-  page.$$eval('#document mark.ent', (nodes) => nodes.map((n) => ({ text: n.textContent, label: n.dataset.label })));
-
-/** Waits until the analysis of exactly `text` is on screen. */
-async function waitForAnalysisOf(text) {
-  await page.waitForFunction(
-    (expected) => document.body.dataset.state === 'done' && document.getElementById('document').textContent === expected,
-    text,
-  );
-}
-
-describe('page', () => {
-  test('opens with the seed article loaded and analysed', async () => {
-    assert.equal(await page.inputValue('#text'), ARTICLE);
-    assert.equal(await page.$eval('#sample', (s) => s.value), '000_50d3d3b30f27bb10.txt');
-    await waitForAnalysisOf(ARTICLE);
-    const options = await page.$$eval('#sample option', (nodes) => nodes.map((n) => n.value).filter(Boolean));
-    assert.ok(options.length >= 4, `the sample menu lists the seeds, got ${options.join(', ')}`);
-    assert.ok(Number((await page.$eval('#stats', (n) => n.textContent)).includes('Sentences')));
+/** The highlighted occurrences: the text of each, joined across the pieces it was cut into. */
+const occurrences = () =>
+  page.$$eval('#document .hit', (nodes) => {
+    const byNumber = new Map();
+    for (const n of nodes) byNumber.set(n.dataset.occurrence, (byNumber.get(n.dataset.occurrence) ?? '') + n.textContent);
+    return [...byNumber.values()];
   });
 
-  test('people, places and organisations of the article are highlighted with their type (needs the entities merge)', async () => {
+/** The marks currently shown: { text, label } in document order (selectors pierce the shadow root). */
+const marks = () => page.$$eval('#document mark.ent', (nodes) => nodes.map((n) => ({ text: n.textContent, label: n.dataset.label })));
+
+const waitForAnalysisOf = (text) => waitForWidget(page, { text });
+
+describe('page', () => {
+  test('opens with the seed article loaded and analysed by the widget', async () => {
+    await waitForAnalysisOf(ARTICLE);
+    assert.equal(await page.inputValue('#text'), ARTICLE);
+    assert.equal(await page.$eval('#sample', (s) => s.value), '000_50d3d3b30f27bb10.txt');
+    const options = await page.$$eval('#sample option', (nodes) => nodes.map((n) => n.value).filter(Boolean));
+    assert.ok(options.length >= 4, `the sample menu lists the seeds, got ${options.join(', ')}`);
+    assert.match(await page.$eval('#stats', (n) => n.textContent), /Sentences/);
+    assert.match(await page.textContent('#embed-code'), /<script type="module" src="[^"]*text-analyzer\.js"><\/script>\n<text-analyzer><\/text-analyzer>/);
+  });
+
+  test('people, places and organisations of the article are highlighted with their type', async () => {
     const shown = await marks();
     const has = (text, label) => shown.some((m) => m.text === text && m.label === label);
     for (const [text, label] of [
@@ -110,27 +84,89 @@ describe('page', () => {
     assert.equal(new Set(Object.values(colours)).size, Object.keys(colours).length, `one colour per type: ${JSON.stringify(colours)}`);
   });
 
-  test('entity groups, key phrases and summary are listed (needs the entities, keywords and summary merges)', async () => {
-    const chips = await page.$$eval('#groups button.chip', (nodes) => nodes.map((n) => n.textContent));
-    assert.ok(chips.some((c) => c.startsWith('Hossein Amir Abdollahian')), `groups: ${chips.join(' | ')}`);
-    assert.ok((await page.$$('#keywords li.bar-row')).length > 0, 'key phrases have bars');
-    assert.ok((await page.$$('#terms li.bar-row')).length > 0, 'terms have bars');
-    const summary = await page.$$eval('#summary li:not(.empty)', (nodes) => nodes.map((n) => n.textContent));
-    assert.equal(summary.length, 3);
-    for (const sentence of summary) assert.ok(ARTICLE.includes(sentence), `summary sentence is from the article: ${sentence}`);
+  test('hovering or focusing a mention tells its type, group and count', async () => {
+    const mark = page.locator('#document mark.ent[data-label="PERSON"]').first();
+    await mark.hover();
+    const tip = page.locator('#tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.textContent(), /^Person · Hossein Amir Abdollahian · \d+ mentions? in the text$/);
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'hidden' });
+    await page.focus('#document');
+    await page.keyboard.press('ArrowRight');
+    await tip.waitFor({ state: 'visible' });
+    const focused = await page.evaluate(() => document.querySelector('text-analyzer').shadowRoot.activeElement?.textContent);
+    assert.ok(ARTICLE.includes(focused) && (await tip.textContent()).includes('mention'), `focused mention ${focused}`);
   });
 
-  test('clicking an entity group emphasises its mentions', async (t) => {
-    const chip = await page.$('#groups button.chip');
-    if (!chip) {
-      t.skip('no entity groups yet (needs the entities merge)');
-      return;
-    }
+  test('entity groups, key phrases, terms and summary are listed; summary sentences are marked by importance', async () => {
+    const chips = await page.$$eval('#groups button.chip', (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(chips.some((c) => c.startsWith('Hossein Amir Abdollahian')), `groups: ${chips.join(' | ')}`);
+    assert.ok((await page.$$('#keywords .bar-button')).length > 0, 'key phrases have bars');
+    assert.ok((await page.$$('#terms .bar-row')).length > 0, 'terms have bars');
+    const summary = await page.$$eval('#summary li:not(.empty)', (nodes) => nodes.map((n) => n.firstChild.textContent));
+    assert.equal(summary.length, 3);
+    for (const sentence of summary) assert.ok(ARTICLE.includes(sentence), `summary sentence is from the article: ${sentence}`);
+    const marked = await page.$$eval('#document .sent[data-level]', (nodes) => nodes.map((n) => ({ text: n.textContent.trim(), level: n.dataset.level, score: Number(n.dataset.score) })));
+    assert.equal(marked.length, 3, 'each summary sentence is marked in the text');
+    const result = await page.evaluate(() => document.querySelector('text-analyzer').result.summary.map((s) => s.score));
+    assert.deepEqual(marked.map((m) => m.score), result.map((s) => Number(s.toFixed(2))));
+    for (const m of marked) assert.ok(summary.includes(m.text), `marked sentence ${m.text} is in the summary`);
+  });
+
+  test('clicking an entity group or a key phrase highlights all its occurrences', async () => {
+    const chip = page.locator('#groups button.chip').first();
     await chip.click();
     assert.equal(await chip.getAttribute('aria-pressed'), 'true');
-    assert.ok((await page.$$('#document mark.ent.focus')).length > 0);
+    const group = await page.evaluate(() => {
+      const widget = document.querySelector('text-analyzer');
+      return widget.result.entityGroups[Number(widget.shadowRoot.querySelector('#groups button.chip').dataset.index)];
+    });
+    assert.equal((await occurrences()).length, group.mentions.length);
+    assert.equal(await page.textContent('#status'), `${group.mentions.length} occurrence${group.mentions.length === 1 ? '' : 's'} highlighted in the text`);
     await chip.click();
-    assert.equal((await page.$$('#document mark.ent.focus')).length, 0);
+    assert.equal((await page.$$('#document .hit')).length, 0);
+    assert.match(await page.textContent('#status'), /^Analysed /);
+
+    const phrase = page.locator('#keywords .bar-button').first();
+    await phrase.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await phrase.getAttribute('aria-pressed'), 'true');
+    const expected = await page.evaluate(() => {
+      const widget = document.querySelector('text-analyzer');
+      return widget.result.keywords[0].occurrences.map((o) => widget.text.slice(o.start, o.end));
+    });
+    assert.deepEqual(await occurrences(), expected);
+    await page.keyboard.press('Enter');
+    assert.equal((await page.$$('#document .hit')).length, 0);
+  });
+
+  test('the result downloads as JSON and CSV', async () => {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.equal(json.suggestedFilename(), 'textlens-analysis.json');
+    const parsed = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(parsed.stats.characters, ARTICLE.length);
+    assert.ok(parsed.entities.length > 0);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+    assert.equal(csv.suggestedFilename(), 'textlens-analysis.csv');
+    const lines = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+    assert.equal(lines[0], '"kind","text","label","start","end","score","count"');
+    assert.ok(lines.some((l) => l.startsWith('"entity","Hossein Amir Abdollahian","PERSON",')), 'entities are rows');
+    assert.ok(lines.some((l) => l.startsWith('"key phrase",')), 'key phrases are rows');
+  });
+
+  test('a .md file opened or dropped is analysed', async () => {
+    const note = '# Notes\n\nMaria Lopez visited Madrid on 3 May 2024.';
+    await page.setInputFiles('#file', { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from(note) });
+    await waitForAnalysisOf(note);
+    const dropped = 'Kofi Mensah flew to Accra with Ama Owusu.';
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+      return data;
+    }, dropped);
+    await page.dispatchEvent('#input-panel', 'drop', { dataTransfer: transfer });
+    await waitForAnalysisOf(dropped);
   });
 
   test('pasted markup is shown as text and never runs', async () => {
@@ -138,32 +174,38 @@ describe('page', () => {
     await page.fill('#text', attack);
     await waitForAnalysisOf(attack);
     assert.equal(await page.$eval('#document', (n) => n.textContent), attack);
-    assert.equal(await page.$$eval('img, svg, script:not([src]), b', (n) => n.length), 0, 'no element was created from the text');
+    const created = await page.evaluate(() => {
+      const root = document.querySelector('text-analyzer').shadowRoot;
+      return root.querySelectorAll('img, svg, script, b').length + document.querySelectorAll('img, svg, b, script:not([src])').length;
+    });
+    assert.equal(created, 0, 'no element was created from the text');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    // The summary and the entity lists render user text too.
     const summary = await page.$eval('#summary', (n) => n.textContent);
-    assert.ok(!summary.includes('<') || summary.includes('<img src=x'), 'summary shows the characters');
+    assert.ok(summary.includes('<') || summary.includes('No'), `the summary shows the characters: ${summary}`);
     await page.waitForTimeout(300);
     assert.deepEqual(dialogs, [], 'no dialog opened');
   });
 
   test('re-analyses as the user types, debounced', async () => {
     await page.fill('#text', '');
+    let events = 0;
+    await page.exposeFunction('countAnalysis', () => {
+      events += 1;
+    });
+    await page.evaluate(() => document.addEventListener('analysis', () => window.countAnalysis()));
     await page.type('#text', 'Anna Schmidt flew from Oslo to Lima. She met Carlos Ruiz there.', { delay: 5 });
     const typed = await page.inputValue('#text');
     await waitForAnalysisOf(typed);
-    const stats = await page.$eval('#stats', (n) => n.textContent);
-    assert.match(stats, /Sentences\s*2/);
+    assert.match(await page.$eval('#stats', (n) => n.textContent), /Sentences\s*2/);
     assert.match(await page.$eval('#status', (n) => n.textContent), /Analysed 63 characters/);
+    assert.ok(events >= 1 && events < 10, `typing 63 characters ran ${events} analyses, not one per key`);
   });
 
   test('the sample menu loads another seed', async () => {
     const file = await page.$$eval('#sample option', (nodes) => nodes.map((n) => n.value).find((v) => v.startsWith('030_')));
     assert.ok(file, 'the long seed is listed');
     await page.selectOption('#sample', file);
-    const text = readFileSync(join(ROOT, 'seeds', file), 'utf8');
-    await page.waitForFunction((length) => document.getElementById('text').value.length === length, text.length);
-    await waitForAnalysisOf(text);
+    await waitForAnalysisOf(readFileSync(join(ROOT, 'seeds', file), 'utf8'));
   });
 
   test('emoji and non-Latin text keep highlights on the right characters', async () => {
@@ -172,27 +214,29 @@ describe('page', () => {
     const text = readFileSync(join(ROOT, 'seeds', file), 'utf8');
     await waitForAnalysisOf(text);
     const shown = await marks();
+    assert.ok(shown.length > 0);
     for (const mark of shown) assert.ok(text.includes(mark.text), `mark "${mark.text}" is a piece of the text`);
   });
 
   test('a 2 MB paste is analysed in the worker while the page stays responsive', async () => {
     const big = ARTICLE.repeat(Math.ceil(2_000_000 / ARTICLE.length));
     await page.evaluate((text) => {
-      const area = document.getElementById('text');
+      const area = document.querySelector('text-analyzer').shadowRoot.getElementById('text');
       area.value = text;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }, big);
     // While the worker runs, timers on the page keep firing on time.
     const { gap, ticks } = await page.evaluate(
       () =>
         new Promise((resolve) => {
+          const widget = document.querySelector('text-analyzer');
           let last = performance.now();
           let gap = 0;
           let ticks = 0;
           const started = performance.now();
           const timer = setInterval(() => {
             const now = performance.now();
-            const running = document.body.dataset.state === 'running';
+            const running = widget.state === 'running';
             if (running) {
               gap = Math.max(gap, now - last);
               ticks += 1;
@@ -207,31 +251,36 @@ describe('page', () => {
     );
     assert.ok(ticks > 0, 'the analysis ran in the background');
     assert.ok(gap < 400, `the page stalled for ${Math.round(gap)} ms during the analysis`);
-    await page.waitForFunction((n) => document.getElementById('status').textContent.includes(`Analysed ${n} characters`), big.length.toLocaleString('en'));
+    await page.waitForFunction((n) => document.querySelector('text-analyzer').shadowRoot.getElementById('status').textContent.includes(`Analysed ${n} characters`), big.length.toLocaleString('en'));
     assert.match(await page.$eval('#document', (n) => n.textContent), /the first 200,000 are shown/);
   });
 
-  test('screenshots at desktop and phone widths', async () => {
+  test('screenshots at 390 and 1280 px, light and dark', async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    await page.selectOption('#sample', '000_50d3d3b30f27bb10.txt');
-    await waitForAnalysisOf(ARTICLE);
-    await page.screenshot({ path: join(OUTPUT, 'page-desktop.png'), fullPage: true });
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
-    phone.on('request', (request) => requests.push(request.url()));
-    await phone.goto(base);
-    await phone.waitForSelector('body[data-analysed="true"]');
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
-    await phone.screenshot({ path: join(OUTPUT, 'page-phone.png'), fullPage: true });
-    await phone.close();
+    for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
+      const phone = width < 600;
+      const shot = await browser.newPage({ viewport: { width, height: phone ? 844 : 900 }, deviceScaleFactor: phone ? 2 : 1, isMobile: phone, colorScheme });
+      watch(shot, problems);
+      shot.on('request', (request) => requests.push(request.url()));
+      await shot.goto(base);
+      await shot.waitForSelector('body[data-analysed="true"]');
+      await waitForWidget(shot, { text: ARTICLE });
+      const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow}px)`);
+      const background = await shot.$eval('#document', (n) => getComputedStyle(n.closest('.card')).backgroundColor);
+      assert.equal(background, colorScheme === 'dark' ? 'rgb(24, 32, 43)' : 'rgb(255, 255, 255)', `${colorScheme} theme`);
+      await shot.screenshot({ path: join(OUTPUT, `page-${width}-${colorScheme}.png`), fullPage: true });
+      await shot.close();
+    }
   });
 
   test('no request leaves 127.0.0.1, and no errors were logged', () => {
     assert.ok(requests.length > 0);
     const origin = new URL(base).origin;
-    const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+    const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${origin}/`));
     assert.deepEqual(outside, [], 'every request goes to the page server');
     assert.ok(requests.some((url) => url.endsWith('/pkg/textlens_bg.wasm')), 'the wasm is loaded from /pkg/');
+    assert.ok(requests.some((url) => url.endsWith('/pkg/text-analyzer-worker.js')), 'the widget worker is loaded from /pkg/');
     assert.deepEqual(problems, []);
   });
 });
