@@ -55,7 +55,8 @@ describe('package', () => {
     assert.equal(manifest.exports['.'].node, './node.js');
     assert.equal(manifest.exports['.'].default, './browser.js');
     assert.equal(manifest.exports['.'].types, './textlens.d.ts');
-    assert.equal(manifest.sideEffects, false);
+    // Only the widget module has a side effect: importing it defines <text-analyzer>.
+    assert.deepEqual(manifest.sideEffects, ['./text-analyzer.js']);
   });
 
   test('the wasm carries no path of the build machine', () => {

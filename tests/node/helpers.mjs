@@ -83,6 +83,8 @@ export function checkAnalysis(text, a, where = 'analysis') {
     assert.ok(typeof t.term === 'string' && t.term.length > 0 && t.count > 0, `${where}: bad term ${JSON.stringify(t)}`);
   }
   previous = 0;
+  // One set of mention offsets per group, so that a group of many mentions stays cheap.
+  const mentionsOf = a.entityGroups.map((g) => new Set(g.mentions.map((m) => `${m.start}:${m.end}`)));
   for (const e of a.entities) {
     inBounds(text, e, `${where}: entity "${e.text}"`);
     assert.equal(seen.slice(e.start, e.end), e.text, `${where}: entity text differs from text.slice(${e.start}, ${e.end})`);
@@ -92,7 +94,7 @@ export function checkAnalysis(text, a, where = 'analysis') {
     assert.ok(group, `${where}: entity "${e.text}" points at missing group ${e.group}`);
     assert.equal(group.label, e.label, `${where}: entity "${e.text}" and its group disagree on the label`);
     assert.ok(
-      group.mentions.some((m) => m.start === e.start && m.end === e.end),
+      mentionsOf[e.group].has(`${e.start}:${e.end}`),
       `${where}: group "${group.text}" does not list the mention "${e.text}" at ${e.start}`,
     );
   }
@@ -107,8 +109,8 @@ export function checkAnalysis(text, a, where = 'analysis') {
     assert.ok(s.start > previous, `${where}: summary is not in document order`);
     previous = s.start;
     assert.ok(
-      a.sentences.some((x) => x.start === s.start && x.end === s.end),
-      `${where}: summary sentence ${s.start}..${s.end} is not one of the sentences`,
+      a.sentences[s.index]?.start === s.start && a.sentences[s.index]?.end === s.end,
+      `${where}: summary sentence ${s.start}..${s.end} is not sentence ${s.index}`,
     );
   }
 }
