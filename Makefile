@@ -21,7 +21,7 @@ SHELL                := bash
 .SHELLFLAGS          := -o pipefail -c
 
 .PHONY: all help build serve test test-rust test-node test-browser test-eval skipped-report wasm-target \
-        wasm-bindgen-cli chromium deps clean size eval bench bench-ner model
+        wasm-bindgen-cli chromium deps clean size eval bench bench-ner model fuzz
 
 all: build
 
@@ -35,6 +35,7 @@ help:
 	@echo "make eval          score the built CLI on ../shared/data dev sets (keywords, summary, segment, ner)"
 	@echo "make bench         sizes, load time, warm and bulk throughput of the built package under Node"
 	@echo "make bench-ner     the NER part of make eval only"
+	@echo "make fuzz          run every cargo-fuzz target for FUZZ_SECONDS each (default 600; needs a nightly toolchain)"
 	@echo "make model         retrain the entity model (models/ner.bin) from ../shared/data/ner"
 	@echo "make size          bytes of the wasm: raw, gzip -9"
 	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
@@ -143,6 +144,17 @@ test-eval:
 	  $(MAKE) --no-print-directory $(VENV)/.installed && \
 	  $(VENV)/bin/python scripts/eval.py --data $(DATA) --check tests/eval_thresholds.json 2>&1 | tee $(LOGS)/eval.log; \
 	else echo "skipped: $(SKIPPED) (dev-set metrics)" | tee $(LOGS)/eval.log; fi
+
+# libFuzzer needs nightly Rust; the targets check textlens::invariants, not only "no panic".
+FUZZ_TARGETS := analyze document keywords entities summary
+FUZZ_SECONDS ?= 600
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz needs a nightly toolchain (rustup toolchain install nightly)"; exit 1; }
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  (cd fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 2>&1 | tail -3) || exit 1; \
+	done
 
 model:
 	cargo run --release --example train_ner --features train

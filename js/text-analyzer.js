@@ -420,17 +420,26 @@ function client(wasmUrl) {
     for (const { reject } of pending.values()) reject(new Error(message));
     pending.clear();
   };
+  const retire = () => {
+    worker.terminate();
+    if (clients.get(wasmUrl) === entry) clients.delete(wasmUrl);
+  };
   worker.onmessage = ({ data }) => {
+    if (data.fatal) {
+      retire();
+      failAll(data.error);
+    }
     const request = pending.get(data.id);
     if (!request) return;
     pending.delete(data.id);
     if (data.error) request.reject(new Error(data.error));
     else request.resolve(data);
   };
+  // A worker that fails is dropped, so that the next analysis starts a fresh one.
   worker.onerror = (event) => {
     event.preventDefault?.();
+    retire();
     failAll(`the analyzer failed to start: ${event.message || 'its worker could not be loaded'}`);
-    clients.delete(wasmUrl);
   };
   entry = {
     analyze(text, options) {
@@ -767,7 +776,7 @@ export class TextAnalyzer extends HTMLElement {
     }
     if (outcome.error) {
       this.#setState('error');
-      this.#status(`Could not analyse: ${outcome.error.message ?? outcome.error}`, true);
+      this.#status(`Could not analyse: ${outcome.error.message ?? outcome.error}. Edit the text to try again.`, true);
       return;
     }
     this.#result = outcome.result;

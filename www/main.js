@@ -1,11 +1,17 @@
 // The showcase around <text-analyzer>: a sample menu that feeds the widget, a theme switch,
-// and the copy button of the embed code. The widget does the analysis and rendering.
+// the copy button of the embed code, and keeping the user's own text across reloads (in
+// this browser's local storage only, with a button to forget it). The widget does the
+// analysis and rendering.
 
 const DEFAULT_SEED = '000_50d3d3b30f27bb10.txt';
 const SEEDS = new URL('seeds/', document.baseURI);
 const number = new Intl.NumberFormat('en');
 
+const STORAGE_KEY = 'textlens:text';
+const SAVE_DELAY_MS = 400;
+
 const analyzer = document.getElementById('analyzer');
+const storageStatus = document.getElementById('storage-status');
 const sample = document.getElementById('sample');
 const theme = document.getElementById('theme');
 
@@ -38,6 +44,38 @@ async function listSeeds() {
   }
 }
 
+// Storage can be unavailable (private modes, blocked cookies): the page then works without it.
+function stored() {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+let saveTimer;
+function saveSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    try {
+      localStorage.setItem(STORAGE_KEY, analyzer.text);
+      storageStatus.hidden = false;
+    } catch {
+      storageStatus.hidden = true;
+    }
+  }, SAVE_DELAY_MS);
+}
+
+function forget() {
+  clearTimeout(saveTimer);
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was stored.
+  }
+  storageStatus.hidden = true;
+}
+
 function applyTheme(value) {
   document.documentElement.dataset.theme = value;
   analyzer.setAttribute('theme', value);
@@ -47,9 +85,14 @@ sample.addEventListener('change', () => {
   if (sample.value) loadSeed(sample.value);
 });
 theme.addEventListener('change', () => applyTheme(theme.value));
-// Typing in the widget makes the text the user's own.
+// Typing in the widget makes the text the user's own, and it is kept.
 analyzer.addEventListener('input', () => {
   sample.value = '';
+  saveSoon();
+});
+document.getElementById('forget').addEventListener('click', async () => {
+  forget();
+  await loadSeed(DEFAULT_SEED);
 });
 analyzer.addEventListener('analysis', () => {
   document.body.dataset.analysed = 'true';
@@ -73,4 +116,11 @@ document.getElementById('copy').addEventListener('click', async (event) => {
 applyTheme(theme.value);
 await customElements.whenDefined('text-analyzer');
 await listSeeds();
-await loadSeed(DEFAULT_SEED);
+const restored = stored();
+if (restored === null) {
+  await loadSeed(DEFAULT_SEED);
+} else {
+  analyzer.text = restored;
+  sample.value = '';
+  storageStatus.hidden = false;
+}
