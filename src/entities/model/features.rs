@@ -60,7 +60,7 @@ impl std::hash::Hasher for PassThrough {
     }
 }
 
-type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// How the words of a sentence are capitalised: headlines in capitals or title case
 /// make capitalisation say little about names.
@@ -211,16 +211,111 @@ fn shape<'b>(raw: &str, buf: &'b mut [u8; SHAPE_LEN]) -> &'b [u8] {
     &buf[..len]
 }
 
-/// Per-token hashes computed once per sentence.
-#[derive(Clone, Copy)]
-struct Slot {
+/// Hashes of one token's strings, from which its features are built.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Slot {
     raw: u64,
     lower: u64,
     shape: u64,
 }
 
-const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
-const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+/// The padding before a sentence's first token.
+pub(crate) const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
+/// The padding after a sentence's last token.
+pub(crate) const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+
+impl Slot {
+    pub(crate) fn of(doc: &Document, token: &Token) -> Slot {
+        let raw = token.text(doc.text);
+        let mut buf = [0u8; SHAPE_LEN];
+        Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
+    }
+}
+
+/// Where a token sits relative to the token being tagged.
+///
+/// A token's features in one role depend on its form alone, so the tagger scores
+/// them once per distinct form of a document instead of once per token.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    Centre,
+    Prev1,
+    Next1,
+    Prev2,
+    Next2,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 5] = [Role::Centre, Role::Prev1, Role::Next1, Role::Prev2, Role::Next2];
+}
+
+/// The features a token with hashes `slot` gives in `role`; `token` is `None` for
+/// the padding around a sentence.
+pub(crate) fn form_features(role: Role, slot: Slot, token: Option<&Token>, push: &mut impl FnMut(Hasher)) {
+    let f = Hasher::new;
+    match role {
+        Role::Centre => {
+            push(f(0));
+            push(f(1).with(slot.raw));
+            push(f(2).with(slot.lower));
+            push(f(3).with(slot.shape));
+            if let Some(token) = token.filter(|t| t.kind == TokenKind::Word) {
+                affix_features(&token.norm, push);
+            }
+        }
+        Role::Prev1 => {
+            push(f(12).with(slot.lower));
+            push(f(16).with(slot.shape));
+            push(f(27).with(slot.raw));
+        }
+        Role::Next1 => {
+            push(f(13).with(slot.lower));
+            push(f(17).with(slot.shape));
+            push(f(28).with(slot.raw));
+        }
+        Role::Prev2 => {
+            push(f(14).with(slot.lower));
+            push(f(18).with(slot.shape));
+        }
+        Role::Next2 => {
+            push(f(15).with(slot.lower));
+            push(f(19).with(slot.shape));
+        }
+    }
+}
+
+/// Prefixes of one to four characters and suffixes of one to four characters
+/// shorter than the word.
+fn affix_features(norm: &str, push: &mut impl FnMut(Hasher)) {
+    let f = Hasher::new;
+    let chars = norm.chars().count();
+    let norm = norm.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut k = 0u64;
+    for (n, &b) in norm.iter().enumerate() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
+        if boundary {
+            push(f(4).with(k).with(h));
+            k += 1;
+            if k == 4 {
+                break;
+            }
+        }
+    }
+    let mut h = FNV_OFFSET;
+    let mut k = 0u64;
+    for &b in norm.iter().rev() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        if (b as i8) >= -0x40 {
+            if k + 1 >= chars as u64 || k == 4 {
+                break;
+            }
+            push(f(5).with(k).with(h));
+            k += 1;
+        }
+    }
+}
 
 /// Whether a token has a capital letter: only such words get history features,
 /// so that a sentence without capitals keeps its first-pass tags.
@@ -252,6 +347,7 @@ pub(crate) struct SentenceFeatures {
     /// Where each token's features start in `hashes` (one more entry than tokens).
     pub(crate) offsets: Vec<usize>,
     gaz: Vec<u16>,
+    slots: Vec<Slot>,
 }
 
 impl SentenceFeatures {
@@ -273,68 +369,41 @@ impl SentenceFeatures {
         self.offsets.len().saturating_sub(1)
     }
 
-    /// Computes the features of every token of `sentence`.
+    /// Computes every feature of every token of `sentence`.
     pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence) {
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.clear();
+        slots.extend([START, START]);
+        slots.extend(doc.sentence_tokens(sentence).iter().map(|token| Slot::of(doc, token)));
+        slots.extend([END, END]);
+        self.extract_with(doc, ctx, gazetteer, sentence, &slots, true);
+        self.slots = slots;
+    }
+
+    /// Computes only the features of every token of `sentence` that are not
+    /// [`form_features`]: those that combine tokens or depend on the sentence or
+    /// document. `slots` are the tokens' hashes with two paddings at either end.
+    pub(crate) fn extract_context(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) {
+        self.extract_with(doc, ctx, gazetteer, sentence, slots, false);
+    }
+
+    fn extract_with(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot], forms: bool) {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
         gazetteer.mark(tokens, &mut self.gaz);
         let mode = sentence_mode(doc, tokens) as u64;
-        let slot = |i: usize| -> Slot {
-            let Some(token) = tokens.get(i) else { return END };
-            let raw = token.text(doc.text);
-            let mut buf = [0u8; SHAPE_LEN];
-            Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
-        };
-        // A window of slots slides along the sentence so each token is hashed once.
-        let mut window = [START, START, slot(0), slot(1), slot(2)];
-        for (i, token) in tokens.iter().enumerate() {
+        for ((i, token), window) in tokens.iter().enumerate().zip(slots.windows(5)) {
             self.offsets.push(self.hashes.len());
-            let [p2, p1, w, n1, n2] = window;
+            let &[p2, p1, w, n1, n2] = window else { continue };
             let out = &mut self.hashes;
             let mut push = |h: Hasher| out.push(h.finish());
-            let f = Hasher::new;
-            push(f(0));
-            push(f(1).with(w.raw));
-            push(f(2).with(w.lower));
-            push(f(3).with(w.shape));
-            if token.kind == TokenKind::Word {
-                let norm = token.norm.as_bytes();
-                let chars = token.norm.chars().count();
-                let mut h = FNV_OFFSET;
-                let mut k = 0u64;
-                for (n, &b) in norm.iter().enumerate() {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
-                    if boundary {
-                        push(f(4).with(k).with(h));
-                        k += 1;
-                        if k == 4 {
-                            break;
-                        }
-                    }
-                }
-                let mut h = FNV_OFFSET;
-                let mut k = 0u64;
-                for &b in norm.iter().rev() {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    if (b as i8) >= -0x40 {
-                        if k + 1 >= chars as u64 || k == 4 {
-                            break;
-                        }
-                        push(f(5).with(k).with(h));
-                        k += 1;
-                    }
+            if forms {
+                for (role, slot) in Role::ALL.into_iter().zip([w, p1, n1, p2, n2]) {
+                    form_features(role, slot, Some(token).filter(|_| role == Role::Centre), &mut push);
                 }
             }
-            push(f(12).with(p1.lower));
-            push(f(13).with(n1.lower));
-            push(f(14).with(p2.lower));
-            push(f(15).with(n2.lower));
-            push(f(16).with(p1.shape));
-            push(f(17).with(n1.shape));
-            push(f(18).with(p2.shape));
-            push(f(19).with(n2.shape));
+            let f = Hasher::new;
             push(f(20).with(p1.lower).with(w.lower));
             push(f(21).with(w.lower).with(n1.lower));
             push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
@@ -342,8 +411,6 @@ impl SentenceFeatures {
             push(f(24).with(mode).with(w.lower));
             push(f(25).with(p1.lower).with(w.shape));
             push(f(26).with(w.shape).with(n1.lower));
-            push(f(27).with(p1.raw));
-            push(f(28).with(n1.raw));
             push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
             if token.kind == TokenKind::Word {
                 let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
@@ -361,8 +428,8 @@ impl SentenceFeatures {
                     push(f(32).with(bit).with(cap).with(mode));
                 }
             }
-            window = [p1, w, n1, n2, slot(i + 3)];
         }
+        self.offsets.resize(tokens.len(), self.hashes.len());
         self.offsets.push(self.hashes.len());
     }
 
