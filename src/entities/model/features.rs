@@ -118,6 +118,8 @@ impl Casing {
 pub(crate) struct DocContext {
     /// Casing of each word (by hash of its lower-case form) where casing is informative.
     casing: HashMap64<Casing>,
+    /// The mode of each sentence.
+    modes: Vec<Mode>,
     /// A first pass's kind of every token (0 = outside a name, else kind + 1) and,
     /// per word, how often each was given; empty before the first pass.
     first_pass: Vec<u8>,
@@ -127,9 +129,12 @@ pub(crate) struct DocContext {
 impl DocContext {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut casing: HashMap64<Casing> = HashMap64::default();
+        let mut modes = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
-            if sentence_mode(doc, tokens) != Mode::Normal {
+            let mode = sentence_mode(doc, tokens);
+            modes.push(mode);
+            if mode != Mode::Normal {
                 continue;
             }
             for (i, token) in tokens.iter().enumerate().skip(1) {
@@ -145,7 +150,16 @@ impl DocContext {
                 }
             }
         }
-        DocContext { casing, first_pass: Vec::new(), history: HashMap64::default() }
+        DocContext { casing, modes, first_pass: Vec::new(), history: HashMap64::default() }
+    }
+
+    /// The mode of a sentence of `doc`, computed once per document: both passes ask.
+    fn mode(&self, doc: &Document, sentence: &Sentence) -> Mode {
+        let at = doc.sentences.binary_search_by_key(&sentence.tokens.start, |s| s.tokens.start).ok();
+        match at.filter(|&i| doc.sentences.get(i).is_some_and(|s| s.tokens == sentence.tokens)).and_then(|i| self.modes.get(i)) {
+            Some(&mode) => mode,
+            None => sentence_mode(doc, doc.sentence_tokens(sentence)),
+        }
     }
 
     /// Records a first pass's kinds of every token of `doc` (0 = outside, else kind
@@ -348,6 +362,7 @@ pub(crate) struct SentenceFeatures {
     pub(crate) offsets: Vec<usize>,
     gaz: Vec<u16>,
     slots: Vec<Slot>,
+    lowers: Vec<u64>,
 }
 
 impl SentenceFeatures {
@@ -391,8 +406,10 @@ impl SentenceFeatures {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        gazetteer.mark(tokens, &mut self.gaz);
-        let mode = sentence_mode(doc, tokens) as u64;
+        self.lowers.clear();
+        self.lowers.extend(slots.iter().skip(2).take(tokens.len()).map(|s| s.lower));
+        gazetteer.mark(&self.lowers, &mut self.gaz);
+        let mode = ctx.mode(doc, sentence) as u64;
         for ((i, token), window) in tokens.iter().enumerate().zip(slots.windows(5)) {
             self.offsets.push(self.hashes.len());
             let &[p2, p1, w, n1, n2] = window else { continue };
@@ -416,7 +433,8 @@ impl SentenceFeatures {
                 let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
                 let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
                 push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
-                if has_capital(doc, token) {
+                // Before the first pass there is no history (and no need to scan the word).
+                if !ctx.first_pass.is_empty() && has_capital(doc, token) {
                     history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
                 }
             }
@@ -439,7 +457,7 @@ impl SentenceFeatures {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        let mode = sentence_mode(doc, tokens) as u64;
+        let mode = ctx.mode(doc, sentence) as u64;
         for (i, token) in tokens.iter().enumerate() {
             self.offsets.push(self.hashes.len());
             if token.kind == TokenKind::Word && has_capital(doc, token) {

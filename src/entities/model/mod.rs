@@ -190,10 +190,10 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
             let (mut best, mut arg) = (closed[0] + into[0], 0);
             for c in 1..CLOSED.len() {
                 let s = closed[c] + into[c];
-                if s > best {
-                    best = s;
-                    arg = c;
-                }
+                // Selects rather than branches: which predecessor wins is unpredictable.
+                let better = s > best;
+                best = if better { s } else { best };
+                arg = if better { c } else { arg };
             }
             next[to] = best + emit[to];
             back[to] = CLOSED[arg] as u8;
@@ -322,8 +322,7 @@ impl Tagger {
     /// Bytes of memory the decoded model holds.
     pub fn heap_bytes(&self) -> usize {
         let scores = (self.trans.capacity() + self.start.capacity() + self.end.capacity()) * 8;
-        let gazetteer = self.gazetteer.keys.capacity() * 4 + self.gazetteer.types.capacity();
-        self.index.heap_bytes() + self.weights.capacity() + scores + gazetteer
+        self.index.heap_bytes() + self.weights.capacity() + scores + self.gazetteer.heap_bytes()
     }
 
     /// Adds the weights of the feature with hash `hash` to `acc`.
@@ -336,9 +335,23 @@ impl Tagger {
     }
 
     /// Adds the weights of `hashes` to `acc`.
+    ///
+    /// The rows are cache misses, so all rows of a chunk are found before any is
+    /// read: the loads then overlap instead of waiting on each other.
     fn score(&self, hashes: &[u64], acc: &mut [i32; NTAGS]) {
-        for &hash in hashes {
-            self.add(hash, acc);
+        for chunk in hashes.chunks(16) {
+            let mut rows = [None; 16];
+            for (row, &hash) in rows.iter_mut().zip(chunk) {
+                *row = self.index.row(self.bucket(hash));
+            }
+            let mut sum = *acc;
+            for row in rows.into_iter().flatten() {
+                let Some(Ok(weights)) = self.weights.get(row * NTAGS..(row + 1) * NTAGS).map(<&[i8; NTAGS]>::try_from) else { continue };
+                for (a, &w) in sum.iter_mut().zip(weights) {
+                    *a += i32::from(w);
+                }
+            }
+            *acc = sum;
         }
     }
 
