@@ -91,9 +91,10 @@ fn speed(tagger: &Tagger, dev: &[ner_eval::GoldDoc]) {
     }
     let mb = corpus.len() as f64 / 1e6;
     println!(
-        "speed on {mb:.1} MB of dev text: tagger {:.1} MB/s ({found} names), tokenizer+segmenter {:.1} MB/s ({} tokens)",
+        "speed on {mb:.1} MB of dev text: tagger {:.1} MB/s ({found} names), tokenizer+segmenter {:.1} MB/s ({} tokens); model in memory {:.2} MB",
         mb / tag_secs,
         mb / doc_secs,
-        document.tokens.len()
+        document.tokens.len(),
+        tagger.heap_bytes() as f64 / 1e6
     );
 }

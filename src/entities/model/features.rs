@@ -15,6 +15,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a of a byte slice: each token's strings are hashed once, and features
 /// combine these hashes.
+#[inline]
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
@@ -24,15 +25,18 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 pub(crate) struct Hasher(u64);
 
 impl Hasher {
+    #[inline]
     pub(crate) fn new(template: u8) -> Self {
         Hasher((u64::from(template) + 1).wrapping_mul(0xd6e8_feb8_6659_fd93))
     }
 
     /// Adds one part (a string's hash or a small number).
+    #[inline]
     pub(crate) fn with(self, part: u64) -> Self {
         Hasher((self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
     }
 
+    #[inline]
     pub(crate) fn finish(self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;

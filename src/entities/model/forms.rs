@@ -86,6 +86,7 @@ impl<'d> Forms<'d> {
 
     /// Adds the form scores of the token in the middle of `window` (the ids of the
     /// tokens two before to two after it) to `acc`.
+    #[inline]
     pub(crate) fn add(&self, window: &[u32], acc: &mut [i32; NTAGS]) {
         let &[p2, p1, w, n1, n2] = window else { return };
         for (role, id) in [w, p1, n1, p2, n2].into_iter().enumerate() {

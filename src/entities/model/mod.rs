@@ -184,7 +184,10 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
     for (emit, back) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).skip(1) {
         let (Ok(emit), Ok(back)) = (<&[T; NTAGS]>::try_from(emit), <&mut [u8; NTAGS]>::try_from(back)) else { break };
         let mut next = dp;
-        let closed = CLOSED.map(|c| dp[c]);
+        let mut closed = [T::LOW; CLOSED.len()];
+        for (x, &c) in closed.iter_mut().zip(&CLOSED) {
+            *x = dp[c];
+        }
         for (&to, into) in OPENING.iter().zip(&after_closed) {
             // Ties go to the first predecessor in tag order.
             let (mut best, mut arg) = (closed[0] + into[0], 0);
@@ -274,6 +277,7 @@ impl Tagger {
         self.weights.is_empty()
     }
 
+    #[inline]
     fn bucket(&self, hash: u64) -> usize {
         (hash >> (64 - self.bits)) as usize
     }
@@ -326,6 +330,7 @@ impl Tagger {
     }
 
     /// Adds the weights of the feature with hash `hash` to `acc`.
+    #[inline]
     fn add(&self, hash: u64, acc: &mut [i32; NTAGS]) {
         let Some(row) = self.index.row(self.bucket(hash)) else { return };
         let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { return };
