@@ -365,6 +365,7 @@ pub(crate) struct SentenceFeatures {
     /// Where each token's features start in `hashes` (one more entry than tokens).
     pub(crate) offsets: Vec<usize>,
     gaz: Vec<u16>,
+    #[cfg(any(test, feature = "train"))]
     slots: Vec<Slot>,
     lowers: Vec<u64>,
 }
@@ -388,7 +389,8 @@ impl SentenceFeatures {
         self.offsets.len().saturating_sub(1)
     }
 
-    /// Computes every feature of every token of `sentence`.
+    /// Computes every feature of every token of `sentence`, as training sees them.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence) {
         let mut slots = std::mem::take(&mut self.slots);
         slots.clear();

@@ -2,7 +2,9 @@
 //! lower-cased token sequences (no text is shipped), matched against every window of
 //! a sentence.
 
-use super::features::{fnv, Hasher};
+#[cfg(any(test, feature = "train"))]
+use super::features::fnv;
+use super::features::Hasher;
 use super::NTYPES;
 
 /// Template byte of gazetteer keys, distinct from every feature template.

@@ -447,6 +447,12 @@ pub(crate) fn kind_code(tag: usize) -> u8 {
     }
 }
 
+impl Recognizer for Tagger {
+    fn recognize(&self, doc: &Document) -> Vec<crate::entities::Mention> {
+        self.tag(doc).into_iter().map(|(span, label)| crate::entities::Mention { span, label }).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,11 +625,5 @@ mod tests {
     fn empty_tagger_finds_nothing() {
         let doc = Document::new("Angela Merkel visited Paris.");
         assert!(Tagger::empty().mentions(&doc).is_empty());
-    }
-}
-
-impl Recognizer for Tagger {
-    fn recognize(&self, doc: &Document) -> Vec<crate::entities::Mention> {
-        self.tag(doc).into_iter().map(|(span, label)| crate::entities::Mention { span, label }).collect()
     }
 }
