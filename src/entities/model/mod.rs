@@ -181,9 +181,12 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
         let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
         *row = [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]];
     }
-    for (emit, back) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).skip(1) {
+    // Two score rows used in turn, so that no step copies one into the other.
+    let mut rows = [dp, [T::LOW; NTAGS]];
+    for (j, (emit, back)) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).enumerate().skip(1) {
         let (Ok(emit), Ok(back)) = (<&[T; NTAGS]>::try_from(emit), <&mut [u8; NTAGS]>::try_from(back)) else { break };
-        let mut next = dp;
+        let [even, odd] = &mut rows;
+        let (dp, next) = if j % 2 == 1 { (&*even, odd) } else { (&*odd, even) };
         let mut closed = [T::LOW; CLOSED.len()];
         for (x, &c) in closed.iter_mut().zip(&CLOSED) {
             *x = dp[c];
@@ -210,8 +213,8 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
                 back[to] = arg as u8;
             }
         }
-        dp = next;
     }
+    let dp = rows[(n - 1) % 2];
     let (mut best, mut tag) = (T::LOW, 0);
     for (t, &score) in dp.iter().enumerate() {
         if allowed_end(t) && score + end[t] > best {
