@@ -9,9 +9,9 @@ use super::features::{fnv, form_features, HashMap64, Role, Slot, END, START};
 use super::{Tagger, NTAGS};
 use crate::text::{Document, Token, TokenKind};
 
-/// Forms kept for a whole document: about 200 bytes each. Beyond, new forms are
-/// scored for their sentence only.
-const MAX_FORMS: usize = 1 << 15;
+/// Forms kept for a whole document (about 220 bytes each, so at most 3.6 MB). Beyond,
+/// new forms are scored for their sentence only.
+pub(crate) const MAX_FORMS: usize = 1 << 14;
 
 /// The id of the padding before a sentence.
 pub(crate) const START_FORM: u32 = 0;

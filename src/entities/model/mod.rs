@@ -624,6 +624,46 @@ mod tests {
         assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first)), tagger.tags(&doc, &ctx, Pass::Full));
     }
 
+    /// Each token's first-pass scores, from every feature hashed one by one.
+    fn full_scores(tagger: &Tagger, doc: &Document, ctx: &DocContext) -> Vec<i16> {
+        let mut features = SentenceFeatures::default();
+        let mut full = Vec::new();
+        for sentence in &doc.sentences {
+            features.extract(doc, ctx, &tagger.gazetteer, sentence);
+            for i in 0..features.len() {
+                let mut acc = [0i32; NTAGS];
+                tagger.score(features.token(i), &mut acc);
+                full.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
+            }
+            full.resize(sentence.tokens.end * NTAGS, 0);
+        }
+        full
+    }
+
+    #[test]
+    fn cached_form_scores_equal_the_full_features() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        // More distinct words than the cache keeps, so some are scored uncached.
+        let word = |mut n: usize| {
+            let mut w = String::from("Q");
+            while n > 0 {
+                w.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            w
+        };
+        let many: Vec<String> = (0..forms::MAX_FORMS + 500).map(word).collect();
+        let text = format!(
+            "Obama Visits Germany\n\nBarack Obama arrived in Germany on Monday. \"Obama\" said: it was great, Obama. {}",
+            many.chunks(12).map(|c| c.join(" ") + ".").collect::<Vec<_>>().join(" ")
+        );
+        let doc = Document::new(&text);
+        let ctx = DocContext::new(&doc);
+        let mut scores = Vec::new();
+        tagger.tags(&doc, &ctx, Pass::First(&mut scores));
+        assert_eq!(scores, full_scores(tagger, &doc, &ctx));
+    }
+
     #[test]
     fn empty_tagger_finds_nothing() {
         let doc = Document::new("Angela Merkel visited Paris.");
