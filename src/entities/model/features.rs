@@ -195,6 +195,8 @@ impl DocContext {
 fn is_after_opening(doc: &Document, tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|p| tokens.get(p))
+        // Every opening is at most three bytes long: longer tokens need no comparing.
+        .filter(|prev| prev.span.end.saturating_sub(prev.span.start) <= 3)
         .is_some_and(|prev| matches!(prev.text(doc.text), "\"" | "“" | ":" | "(" | "'" | "‘" | "-" | "—"))
 }
 
@@ -445,7 +447,7 @@ impl SentenceFeatures {
                 }
             }
             let gaz = self.gaz.get(i).copied().unwrap_or(0);
-            let cap = u64::from(token.is_capitalized(doc.text));
+            let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized(doc.text)) };
             for bit in 0..16u64 {
                 if gaz & (1 << bit) != 0 {
                     push(f(31).with(bit));
