@@ -15,6 +15,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a of a byte slice: each token's strings are hashed once, and features
 /// combine these hashes.
+#[inline]
 pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
@@ -24,15 +25,18 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 pub(crate) struct Hasher(u64);
 
 impl Hasher {
+    #[inline]
     pub(crate) fn new(template: u8) -> Self {
         Hasher((u64::from(template) + 1).wrapping_mul(0xd6e8_feb8_6659_fd93))
     }
 
     /// Adds one part (a string's hash or a small number).
+    #[inline]
     pub(crate) fn with(self, part: u64) -> Self {
         Hasher((self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
     }
 
+    #[inline]
     pub(crate) fn finish(self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;
@@ -60,7 +64,7 @@ impl std::hash::Hasher for PassThrough {
     }
 }
 
-type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// How the words of a sentence are capitalised: headlines in capitals or title case
 /// make capitalisation say little about names.
@@ -118,6 +122,8 @@ impl Casing {
 pub(crate) struct DocContext {
     /// Casing of each word (by hash of its lower-case form) where casing is informative.
     casing: HashMap64<Casing>,
+    /// The mode of each sentence.
+    modes: Vec<Mode>,
     /// A first pass's kind of every token (0 = outside a name, else kind + 1) and,
     /// per word, how often each was given; empty before the first pass.
     first_pass: Vec<u8>,
@@ -127,9 +133,12 @@ pub(crate) struct DocContext {
 impl DocContext {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut casing: HashMap64<Casing> = HashMap64::default();
+        let mut modes = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
-            if sentence_mode(doc, tokens) != Mode::Normal {
+            let mode = sentence_mode(doc, tokens);
+            modes.push(mode);
+            if mode != Mode::Normal {
                 continue;
             }
             for (i, token) in tokens.iter().enumerate().skip(1) {
@@ -145,7 +154,16 @@ impl DocContext {
                 }
             }
         }
-        DocContext { casing, first_pass: Vec::new(), history: HashMap64::default() }
+        DocContext { casing, modes, first_pass: Vec::new(), history: HashMap64::default() }
+    }
+
+    /// The mode of a sentence of `doc`, computed once per document: both passes ask.
+    fn mode(&self, doc: &Document, sentence: &Sentence) -> Mode {
+        let at = doc.sentences.binary_search_by_key(&sentence.tokens.start, |s| s.tokens.start).ok();
+        match at.filter(|&i| doc.sentences.get(i).is_some_and(|s| s.tokens == sentence.tokens)).and_then(|i| self.modes.get(i)) {
+            Some(&mode) => mode,
+            None => sentence_mode(doc, doc.sentence_tokens(sentence)),
+        }
     }
 
     /// Records a first pass's kinds of every token of `doc` (0 = outside, else kind
@@ -177,6 +195,8 @@ impl DocContext {
 fn is_after_opening(doc: &Document, tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|p| tokens.get(p))
+        // Every opening is at most three bytes long: longer tokens need no comparing.
+        .filter(|prev| prev.span.end.saturating_sub(prev.span.start) <= 3)
         .is_some_and(|prev| matches!(prev.text(doc.text), "\"" | "“" | ":" | "(" | "'" | "‘" | "-" | "—"))
 }
 
@@ -211,16 +231,111 @@ fn shape<'b>(raw: &str, buf: &'b mut [u8; SHAPE_LEN]) -> &'b [u8] {
     &buf[..len]
 }
 
-/// Per-token hashes computed once per sentence.
-#[derive(Clone, Copy)]
-struct Slot {
+/// Hashes of one token's strings, from which its features are built.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Slot {
     raw: u64,
     lower: u64,
     shape: u64,
 }
 
-const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
-const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+/// The padding before a sentence's first token.
+pub(crate) const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
+/// The padding after a sentence's last token.
+pub(crate) const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+
+impl Slot {
+    pub(crate) fn of(doc: &Document, token: &Token) -> Slot {
+        let raw = token.text(doc.text);
+        let mut buf = [0u8; SHAPE_LEN];
+        Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
+    }
+}
+
+/// Where a token sits relative to the token being tagged.
+///
+/// A token's features in one role depend on its form alone, so the tagger scores
+/// them once per distinct form of a document instead of once per token.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    Centre,
+    Prev1,
+    Next1,
+    Prev2,
+    Next2,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 5] = [Role::Centre, Role::Prev1, Role::Next1, Role::Prev2, Role::Next2];
+}
+
+/// The features a token with hashes `slot` gives in `role`; `token` is `None` for
+/// the padding around a sentence.
+pub(crate) fn form_features(role: Role, slot: Slot, token: Option<&Token>, push: &mut impl FnMut(Hasher)) {
+    let f = Hasher::new;
+    match role {
+        Role::Centre => {
+            push(f(0));
+            push(f(1).with(slot.raw));
+            push(f(2).with(slot.lower));
+            push(f(3).with(slot.shape));
+            if let Some(token) = token.filter(|t| t.kind == TokenKind::Word) {
+                affix_features(&token.norm, push);
+            }
+        }
+        Role::Prev1 => {
+            push(f(12).with(slot.lower));
+            push(f(16).with(slot.shape));
+            push(f(27).with(slot.raw));
+        }
+        Role::Next1 => {
+            push(f(13).with(slot.lower));
+            push(f(17).with(slot.shape));
+            push(f(28).with(slot.raw));
+        }
+        Role::Prev2 => {
+            push(f(14).with(slot.lower));
+            push(f(18).with(slot.shape));
+        }
+        Role::Next2 => {
+            push(f(15).with(slot.lower));
+            push(f(19).with(slot.shape));
+        }
+    }
+}
+
+/// Prefixes of one to four characters and suffixes of one to four characters
+/// shorter than the word.
+fn affix_features(norm: &str, push: &mut impl FnMut(Hasher)) {
+    let f = Hasher::new;
+    let chars = norm.chars().count();
+    let norm = norm.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut k = 0u64;
+    for (n, &b) in norm.iter().enumerate() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
+        if boundary {
+            push(f(4).with(k).with(h));
+            k += 1;
+            if k == 4 {
+                break;
+            }
+        }
+    }
+    let mut h = FNV_OFFSET;
+    let mut k = 0u64;
+    for &b in norm.iter().rev() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        if (b as i8) >= -0x40 {
+            if k + 1 >= chars as u64 || k == 4 {
+                break;
+            }
+            push(f(5).with(k).with(h));
+            k += 1;
+        }
+    }
+}
 
 /// Whether a token has a capital letter: only such words get history features,
 /// so that a sentence without capitals keeps its first-pass tags.
@@ -252,6 +367,9 @@ pub(crate) struct SentenceFeatures {
     /// Where each token's features start in `hashes` (one more entry than tokens).
     pub(crate) offsets: Vec<usize>,
     gaz: Vec<u16>,
+    #[cfg(any(test, feature = "train"))]
+    slots: Vec<Slot>,
+    lowers: Vec<u64>,
 }
 
 impl SentenceFeatures {
@@ -273,68 +391,44 @@ impl SentenceFeatures {
         self.offsets.len().saturating_sub(1)
     }
 
-    /// Computes the features of every token of `sentence`.
+    /// Computes every feature of every token of `sentence`, as training sees them.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence) {
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.clear();
+        slots.extend([START, START]);
+        slots.extend(doc.sentence_tokens(sentence).iter().map(|token| Slot::of(doc, token)));
+        slots.extend([END, END]);
+        self.extract_with(doc, ctx, gazetteer, sentence, &slots, true);
+        self.slots = slots;
+    }
+
+    /// Computes only the features of every token of `sentence` that are not
+    /// [`form_features`]: those that combine tokens or depend on the sentence or
+    /// document. `slots` are the tokens' hashes with two paddings at either end.
+    pub(crate) fn extract_context(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) {
+        self.extract_with(doc, ctx, gazetteer, sentence, slots, false);
+    }
+
+    fn extract_with(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot], forms: bool) {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        gazetteer.mark(tokens, &mut self.gaz);
-        let mode = sentence_mode(doc, tokens) as u64;
-        let slot = |i: usize| -> Slot {
-            let Some(token) = tokens.get(i) else { return END };
-            let raw = token.text(doc.text);
-            let mut buf = [0u8; SHAPE_LEN];
-            Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
-        };
-        // A window of slots slides along the sentence so each token is hashed once.
-        let mut window = [START, START, slot(0), slot(1), slot(2)];
-        for (i, token) in tokens.iter().enumerate() {
+        self.lowers.clear();
+        self.lowers.extend(slots.iter().skip(2).take(tokens.len()).map(|s| s.lower));
+        gazetteer.mark(&self.lowers, &mut self.gaz);
+        let mode = ctx.mode(doc, sentence) as u64;
+        for ((i, token), window) in tokens.iter().enumerate().zip(slots.windows(5)) {
             self.offsets.push(self.hashes.len());
-            let [p2, p1, w, n1, n2] = window;
+            let &[p2, p1, w, n1, n2] = window else { continue };
             let out = &mut self.hashes;
             let mut push = |h: Hasher| out.push(h.finish());
-            let f = Hasher::new;
-            push(f(0));
-            push(f(1).with(w.raw));
-            push(f(2).with(w.lower));
-            push(f(3).with(w.shape));
-            if token.kind == TokenKind::Word {
-                let norm = token.norm.as_bytes();
-                let chars = token.norm.chars().count();
-                let mut h = FNV_OFFSET;
-                let mut k = 0u64;
-                for (n, &b) in norm.iter().enumerate() {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    let boundary = norm.get(n + 1).is_none_or(|&next| (next as i8) >= -0x40);
-                    if boundary {
-                        push(f(4).with(k).with(h));
-                        k += 1;
-                        if k == 4 {
-                            break;
-                        }
-                    }
-                }
-                let mut h = FNV_OFFSET;
-                let mut k = 0u64;
-                for &b in norm.iter().rev() {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    if (b as i8) >= -0x40 {
-                        if k + 1 >= chars as u64 || k == 4 {
-                            break;
-                        }
-                        push(f(5).with(k).with(h));
-                        k += 1;
-                    }
+            if forms {
+                for (role, slot) in Role::ALL.into_iter().zip([w, p1, n1, p2, n2]) {
+                    form_features(role, slot, Some(token).filter(|_| role == Role::Centre), &mut push);
                 }
             }
-            push(f(12).with(p1.lower));
-            push(f(13).with(n1.lower));
-            push(f(14).with(p2.lower));
-            push(f(15).with(n2.lower));
-            push(f(16).with(p1.shape));
-            push(f(17).with(n1.shape));
-            push(f(18).with(p2.shape));
-            push(f(19).with(n2.shape));
+            let f = Hasher::new;
             push(f(20).with(p1.lower).with(w.lower));
             push(f(21).with(w.lower).with(n1.lower));
             push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
@@ -342,27 +436,26 @@ impl SentenceFeatures {
             push(f(24).with(mode).with(w.lower));
             push(f(25).with(p1.lower).with(w.shape));
             push(f(26).with(w.shape).with(n1.lower));
-            push(f(27).with(p1.raw));
-            push(f(28).with(n1.raw));
             push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
             if token.kind == TokenKind::Word {
                 let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
                 let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
                 push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
-                if has_capital(doc, token) {
+                // Before the first pass there is no history (and no need to scan the word).
+                if !ctx.first_pass.is_empty() && has_capital(doc, token) {
                     history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
                 }
             }
             let gaz = self.gaz.get(i).copied().unwrap_or(0);
-            let cap = u64::from(token.is_capitalized(doc.text));
+            let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized(doc.text)) };
             for bit in 0..16u64 {
                 if gaz & (1 << bit) != 0 {
                     push(f(31).with(bit));
                     push(f(32).with(bit).with(cap).with(mode));
                 }
             }
-            window = [p1, w, n1, n2, slot(i + 3)];
         }
+        self.offsets.resize(tokens.len(), self.hashes.len());
         self.offsets.push(self.hashes.len());
     }
 
@@ -372,7 +465,7 @@ impl SentenceFeatures {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        let mode = sentence_mode(doc, tokens) as u64;
+        let mode = ctx.mode(doc, sentence) as u64;
         for (i, token) in tokens.iter().enumerate() {
             self.offsets.push(self.hashes.len());
             if token.kind == TokenKind::Word && has_capital(doc, token) {

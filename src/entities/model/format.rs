@@ -11,6 +11,7 @@
 //! Weights grouped by tag compress far better than row by row: most rows have weight
 //! only on a few tags.
 
+use super::buckets::Buckets;
 use super::gazetteer::Gazetteer;
 use super::{Tagger, NTAGS};
 use std::fmt;
@@ -97,16 +98,21 @@ impl Tagger {
         let end = scores(NTAGS)?;
         let size = 1usize << bits;
         let rows = r.u32()? as usize;
-        if rows > size {
+        if rows > size || rows > r.bytes.len() {
             return Err(InvalidModel);
         }
-        let mut index = vec![0u32; size];
         let mut bucket = 0u64;
+        let mut sorted = Vec::with_capacity(rows);
         for row in 0..rows {
-            bucket += r.varint()?;
-            let slot = index.get_mut(usize::try_from(bucket).map_err(|_| InvalidModel)?).ok_or(InvalidModel)?;
-            *slot = row as u32 + 1;
+            // A zero step is a repeated bucket, except for the first.
+            let step = r.varint()?;
+            if row > 0 && step == 0 {
+                return Err(InvalidModel);
+            }
+            bucket = bucket.checked_add(step).ok_or(InvalidModel)?;
+            sorted.push(usize::try_from(bucket).map_err(|_| InvalidModel)?);
         }
+        let index = Buckets::from_sorted(u32::from(bits), sorted).ok_or(InvalidModel)?;
         let by_tag = r.take(rows * NTAGS)?;
         let mut weights = vec![0i8; rows * NTAGS];
         for (tag, column) in by_tag.chunks_exact(rows.max(1)).enumerate().take(NTAGS) {
@@ -129,7 +135,7 @@ impl Tagger {
         if !r.bytes.is_empty() {
             return Err(InvalidModel);
         }
-        Ok(Tagger { bits: u32::from(bits), index, weights, trans, start, end, gazetteer: Gazetteer { keys, types, max_len } })
+        Ok(Tagger { bits: u32::from(bits), index, weights, trans, start, end, gazetteer: Gazetteer::new(keys, types, max_len) })
     }
 
     /// Encodes the model in the file format [`Tagger::from_bytes`] reads.
@@ -142,18 +148,16 @@ impl Tagger {
             let s = s.clamp(i64::from(i16::MIN), i64::from(i16::MAX)) as i16;
             out.extend_from_slice(&s.to_le_bytes());
         }
-        let mut rows: Vec<(usize, u32)> =
-            self.index.iter().enumerate().filter(|&(_, &r)| r != 0).map(|(bucket, &r)| (bucket, r - 1)).collect();
-        rows.sort_unstable();
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let rows = self.weights.len() / NTAGS;
+        out.extend_from_slice(&(rows as u32).to_le_bytes());
         let mut last = 0;
-        for &(bucket, _) in &rows {
+        for bucket in self.index.iter() {
             put_varint(&mut out, (bucket - last) as u64);
             last = bucket;
         }
         for tag in 0..NTAGS {
-            for &(_, row) in &rows {
-                out.push(self.weights.get(row as usize * NTAGS + tag).copied().unwrap_or(0) as u8);
+            for row in 0..rows {
+                out.push(self.weights.get(row * NTAGS + tag).copied().unwrap_or(0) as u8);
             }
         }
         let gaz = &self.gazetteer;
@@ -188,16 +192,14 @@ mod tests {
     fn round_trip() {
         let mut tagger = Tagger::empty();
         tagger.bits = 4;
-        tagger.index = vec![0; 16];
-        tagger.index[3] = 2;
-        tagger.index[9] = 1;
+        tagger.index = Buckets::from_sorted(4, [3, 9]).unwrap();
         tagger.weights = (0..2 * NTAGS as i32).map(|i| (i - 17) as i8).collect();
         tagger.trans[5] = -300;
         tagger.gazetteer = Gazetteer::from_entries(vec![(7, 1), (3, 4)], 2);
         let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
-        let row = |t: &Tagger, bucket: usize| match t.index[bucket] {
-            0 => Vec::new(),
-            r => t.weights[(r as usize - 1) * NTAGS..r as usize * NTAGS].to_vec(),
+        let row = |t: &Tagger, bucket: usize| match t.index.row(bucket) {
+            None => Vec::new(),
+            Some(r) => t.weights[r * NTAGS..(r + 1) * NTAGS].to_vec(),
         };
         for bucket in 0..16 {
             assert_eq!(row(&back, bucket), row(&tagger, bucket));

@@ -2,12 +2,16 @@
 //! lower-cased token sequences (no text is shipped), matched against every window of
 //! a sentence.
 
-use super::features::{fnv, Hasher};
+#[cfg(any(test, feature = "train"))]
+use super::features::fnv;
+use super::features::Hasher;
 use super::NTYPES;
-use crate::text::Token;
 
 /// Template byte of gazetteer keys, distinct from every feature template.
 const GAZ_TEMPLATE: u8 = 200;
+
+/// Bits of a key that pick its bit in [`Gazetteer::filter`].
+const FILTER_BITS: u32 = 17;
 
 /// Sorted hashes of entity names with, for each, the entity types it was seen as.
 #[derive(Default, Clone, Debug)]
@@ -15,6 +19,9 @@ pub(crate) struct Gazetteer {
     pub(crate) keys: Vec<u32>,
     pub(crate) types: Vec<u8>,
     pub(crate) max_len: usize,
+    /// A bit per value of a key's top bits, set if some key has them: most windows
+    /// of a sentence are no name, and this tells so without a binary search.
+    filter: Vec<u64>,
 }
 
 /// The gazetteer key of a sequence of lower-cased tokens.
@@ -40,25 +47,47 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { keys, types, max_len }
+        Gazetteer::new(keys, types, max_len)
+    }
+
+    /// A gazetteer of sorted `keys` with their type masks `types`.
+    pub(crate) fn new(keys: Vec<u32>, types: Vec<u8>, max_len: usize) -> Self {
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for &key in &keys {
+            let bit = (key >> (32 - FILTER_BITS)) as usize;
+            if let Some(word) = filter.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        Gazetteer { keys, types, max_len, filter }
+    }
+
+    /// Bytes of memory the gazetteer holds.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * 4 + self.types.capacity() + self.filter.capacity() * 8
     }
 
     fn lookup(&self, key: u32) -> u8 {
+        let bit = (key >> (32 - FILTER_BITS)) as usize;
+        if self.filter.get(bit / 64).is_none_or(|word| word & (1 << (bit % 64)) == 0) {
+            return 0;
+        }
         self.keys.binary_search(&key).ok().and_then(|i| self.types.get(i).copied()).unwrap_or(0)
     }
 
     /// For each token, a bit set of (type × position in a matching name): bit
     /// `4 * type + pos`, with pos 0 = begin, 1 = inside, 2 = last, 3 = the whole name.
-    pub(crate) fn mark(&self, tokens: &[Token], out: &mut Vec<u16>) {
+    /// `lowers` are the [`fnv`] hashes of the tokens' lower-case forms.
+    pub(crate) fn mark(&self, lowers: &[u64], out: &mut Vec<u16>) {
         out.clear();
-        out.resize(tokens.len(), 0);
+        out.resize(lowers.len(), 0);
         if self.keys.is_empty() {
             return;
         }
-        for start in 0..tokens.len() {
+        for start in 0..lowers.len() {
             let mut h = Hasher::new(GAZ_TEMPLATE);
-            for len in 1..=self.max_len.min(tokens.len() - start) {
-                h = h.with(fnv(tokens[start + len - 1].norm.as_bytes()));
+            for len in 1..=self.max_len.min(lowers.len() - start) {
+                h = h.with(lowers[start + len - 1]);
                 let mask = self.lookup((h.finish() >> 32) as u32);
                 if mask == 0 {
                     continue;
@@ -92,8 +121,9 @@ mod tests {
     fn marks_multi_token_names() {
         let gaz = Gazetteer::from_entries(vec![(key(["new", "york"]), 0b0010), (key(["york"]), 0b0100)], 3);
         let doc = Document::new("He flew to New York today.");
+        let lowers: Vec<u64> = doc.tokens.iter().map(|t| fnv(t.norm.as_bytes())).collect();
         let mut marks = Vec::new();
-        gaz.mark(&doc.tokens, &mut marks);
+        gaz.mark(&lowers, &mut marks);
         assert_eq!(marks, [0, 0, 0, 1 << 4, (1 << 6) | (1 << 11), 0, 0]);
     }
 }

@@ -7,13 +7,17 @@
 //! text goes through, so training and tagging see identical tokens and features.
 //! It ships as `models/ner.bin`, embedded in the binary and decoded once.
 
+mod buckets;
 mod features;
 mod format;
+mod forms;
 mod gazetteer;
 #[cfg(feature = "train")]
 pub mod train;
 
-use self::features::{DocContext, SentenceFeatures};
+use self::buckets::Buckets;
+use self::features::{DocContext, SentenceFeatures, Slot};
+use self::forms::{Forms, END_FORM, START_FORM};
 use self::gazetteer::Gazetteer;
 use super::{Label, Recognizer};
 use crate::span::Span;
@@ -100,8 +104,8 @@ fn allowed(from: usize, to: usize) -> bool {
     ALLOWED[from][to]
 }
 
-/// [`allowed`] for every pair, computed at compile time: Viterbi asks it for every
-/// pair of tags at every token.
+/// [`allowed`] for every pair, computed at compile time.
+#[cfg(test)]
 static ALLOWED: [[bool; NTAGS]; NTAGS] = {
     let mut table = [[false; NTAGS]; NTAGS];
     let mut from = 0;
@@ -119,6 +123,13 @@ static ALLOWED: [[bool; NTAGS]; NTAGS] = {
     table
 };
 
+/// Tags after which no name is open: O, and L and U of each kind. Exactly these may
+/// precede the tags of [`OPENING`].
+const CLOSED: [usize; 1 + 2 * NTYPES] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Tags that may follow a closed tag: O, and B and U of each kind. I and L of a kind
+/// follow only B or I of that kind.
+const OPENING: [usize; 1 + 2 * NTYPES] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
 fn allowed_start(tag: usize) -> bool {
     matches!(part_of(tag).0, Part::Outside | Part::Begin | Part::Unit)
 }
@@ -126,41 +137,6 @@ fn allowed_start(tag: usize) -> bool {
 fn allowed_end(tag: usize) -> bool {
     matches!(part_of(tag).0, Part::Outside | Part::Last | Part::Unit)
 }
-
-/// For each tag, the tags that may precede it (the first `PREDECESSOR_COUNTS[tag]`
-/// entries), from [`ALLOWED`].
-static PREDECESSORS: [[u8; NTAGS]; NTAGS] = {
-    let mut lists = [[0u8; NTAGS]; NTAGS];
-    let mut to = 0;
-    while to < NTAGS {
-        let (mut from, mut n) = (0, 0);
-        while from < NTAGS {
-            if ALLOWED[from][to] {
-                lists[to][n] = from as u8;
-                n += 1;
-            }
-            from += 1;
-        }
-        to += 1;
-    }
-    lists
-};
-
-static PREDECESSOR_COUNTS: [usize; NTAGS] = {
-    let mut counts = [0; NTAGS];
-    let mut to = 0;
-    while to < NTAGS {
-        let mut from = 0;
-        while from < NTAGS {
-            if ALLOWED[from][to] {
-                counts[to] += 1;
-            }
-            from += 1;
-        }
-        to += 1;
-    }
-    counts
-};
 
 /// A path score: integer when tagging, float when training.
 pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
@@ -193,23 +169,52 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
             *slot = start[tag] + emit[tag];
         }
     }
-    for (emit, back) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).skip(1) {
-        let mut next = dp;
-        for to in 0..NTAGS {
-            let preds = &PREDECESSORS[to][..PREDECESSOR_COUNTS[to]];
-            let (mut best, mut arg) = (T::LOW, 0u8);
-            for &from in preds {
-                let s = dp[usize::from(from)] + trans[usize::from(from) * NTAGS + to];
-                if s > best {
-                    best = s;
-                    arg = from;
-                }
+    // Transition scores gathered once, in the order the loop over tokens reads them.
+    let mut after_closed = [[T::LOW; CLOSED.len()]; OPENING.len()];
+    for (row, &to) in after_closed.iter_mut().zip(&OPENING) {
+        for (slot, &from) in row.iter_mut().zip(&CLOSED) {
+            *slot = trans[from * NTAGS + to];
+        }
+    }
+    let mut inside = [[T::LOW; 4]; NTYPES];
+    for (k, row) in inside.iter_mut().enumerate() {
+        let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
+        *row = [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]];
+    }
+    // Two score rows used in turn, so that no step copies one into the other.
+    let mut rows = [dp, [T::LOW; NTAGS]];
+    for (j, (emit, back)) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).enumerate().skip(1) {
+        let (Ok(emit), Ok(back)) = (<&[T; NTAGS]>::try_from(emit), <&mut [u8; NTAGS]>::try_from(back)) else { break };
+        let [even, odd] = &mut rows;
+        let (dp, next) = if j % 2 == 1 { (&*even, odd) } else { (&*odd, even) };
+        let mut closed = [T::LOW; CLOSED.len()];
+        for (x, &c) in closed.iter_mut().zip(&CLOSED) {
+            *x = dp[c];
+        }
+        for (&to, into) in OPENING.iter().zip(&after_closed) {
+            // Ties go to the first predecessor in tag order.
+            let (mut best, mut arg) = (closed[0] + into[0], 0);
+            for c in 1..CLOSED.len() {
+                let s = closed[c] + into[c];
+                // Selects rather than branches: which predecessor wins is unpredictable.
+                let better = s > best;
+                best = if better { s } else { best };
+                arg = if better { c } else { arg };
             }
             next[to] = best + emit[to];
-            back[to] = arg;
+            back[to] = CLOSED[arg] as u8;
         }
-        dp = next;
+        for (k, into) in inside.iter().enumerate() {
+            let (b, i) = (1 + 4 * k, 2 + 4 * k);
+            for (to, from_b, from_i) in [(i, into[0], into[1]), (i + 1, into[2], into[3])] {
+                let (via_b, via_i) = (dp[b] + from_b, dp[i] + from_i);
+                let (best, arg) = if via_i > via_b { (via_i, i) } else { (via_b, b) };
+                next[to] = best + emit[to];
+                back[to] = arg as u8;
+            }
+        }
     }
+    let dp = rows[(n - 1) % 2];
     let (mut best, mut tag) = (T::LOW, 0);
     for (t, &score) in dp.iter().enumerate() {
         if allowed_end(t) && score + end[t] > best {
@@ -238,8 +243,8 @@ pub struct Mention {
 pub struct Tagger {
     /// Hash bits: a feature's bucket is the top `bits` bits of its hash.
     bits: u32,
-    /// Bucket → row number + 1 in `weights`; 0 for a bucket without weights.
-    index: Vec<u32>,
+    /// The buckets with a row in `weights`, in bucket order.
+    index: Buckets,
     /// `NTAGS` weights per row.
     weights: Vec<i8>,
     /// Tag-to-tag scores, then start and end scores.
@@ -261,7 +266,7 @@ impl Tagger {
     pub fn empty() -> Tagger {
         Tagger {
             bits: 1,
-            index: vec![0; 2],
+            index: Buckets::default(),
             weights: Vec::new(),
             trans: vec![0; NTAGS * NTAGS],
             start: vec![0; NTAGS],
@@ -275,6 +280,7 @@ impl Tagger {
         self.weights.is_empty()
     }
 
+    #[inline]
     fn bucket(&self, hash: u64) -> usize {
         (hash >> (64 - self.bits)) as usize
     }
@@ -320,24 +326,40 @@ impl Tagger {
         found
     }
 
+    /// Bytes of memory the decoded model holds.
+    pub fn heap_bytes(&self) -> usize {
+        let scores = (self.trans.capacity() + self.start.capacity() + self.end.capacity()) * 8;
+        self.index.heap_bytes() + self.weights.capacity() + scores + self.gazetteer.heap_bytes()
+    }
+
+    /// Adds the weights of the feature with hash `hash` to `acc`.
+    #[inline]
+    fn add(&self, hash: u64, acc: &mut [i32; NTAGS]) {
+        let Some(row) = self.index.row(self.bucket(hash)) else { return };
+        let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { return };
+        for (a, &w) in acc.iter_mut().zip(weights) {
+            *a += i32::from(w);
+        }
+    }
+
     /// Adds the weights of `hashes` to `acc`.
     ///
-    /// The table lookups are cache misses, so all rows of a chunk are looked up
-    /// before any is added: the loads then overlap instead of waiting on each other.
+    /// The rows are cache misses, so all rows of a chunk are found before any is
+    /// read: the loads then overlap instead of waiting on each other.
     fn score(&self, hashes: &[u64], acc: &mut [i32; NTAGS]) {
-        for chunk in hashes.chunks(32) {
-            let mut rows = [0u32; 32];
+        for chunk in hashes.chunks(16) {
+            let mut rows = [None; 16];
             for (row, &hash) in rows.iter_mut().zip(chunk) {
-                *row = self.index.get(self.bucket(hash)).copied().unwrap_or(0);
+                *row = self.index.row(self.bucket(hash));
             }
-            for &row in &rows[..chunk.len()] {
-                let Some(row) = (row as usize).checked_sub(1) else { continue };
-                let Some(weights) = self.weights.get(row * NTAGS..(row + 1) * NTAGS) else { continue };
-                let Ok(weights) = <&[i8; NTAGS]>::try_from(weights) else { continue };
-                for (a, &w) in acc.iter_mut().zip(weights) {
+            let mut sum = *acc;
+            for row in rows.into_iter().flatten() {
+                let Some(Ok(weights)) = self.weights.get(row * NTAGS..(row + 1) * NTAGS).map(<&[i8; NTAGS]>::try_from) else { continue };
+                for (a, &w) in sum.iter_mut().zip(weights) {
                     *a += i32::from(w);
                 }
             }
+            *acc = sum;
         }
     }
 
@@ -346,6 +368,8 @@ impl Tagger {
         let mut all = Vec::with_capacity(doc.tokens.len());
         let mut features = SentenceFeatures::default();
         let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        let mut forms = Forms::new(self);
+        let (mut ids, mut slots): (Vec<u32>, Vec<Slot>) = (Vec::new(), Vec::new());
         for sentence in &doc.sentences {
             match pass {
                 Pass::Second(_, first) => {
@@ -357,18 +381,36 @@ impl Tagger {
                         continue;
                     }
                 }
-                _ => features.extract(doc, ctx, &self.gazetteer, sentence),
+                Pass::First(_) => {
+                    forms.end_sentence();
+                    ids.clear();
+                    ids.extend([START_FORM, START_FORM]);
+                    for token in doc.sentence_tokens(sentence) {
+                        ids.push(forms.id(self, doc, token));
+                    }
+                    ids.extend([END_FORM, END_FORM]);
+                    slots.clear();
+                    slots.extend(ids.iter().map(|&id| forms.slot(id)));
+                    features.extract_context(doc, ctx, &self.gazetteer, sentence, &slots);
+                }
+                #[cfg(any(test, feature = "train"))]
+                Pass::Full => features.extract(doc, ctx, &self.gazetteer, sentence),
             }
             emit.clear();
             for i in 0..features.len() {
                 let mut acc = [0i32; NTAGS];
-                if let Pass::Second(scores, _) = &pass {
-                    let at = (sentence.tokens.start + i) * NTAGS;
-                    if let Some(cached) = scores.get(at..at + NTAGS) {
-                        for (a, &c) in acc.iter_mut().zip(cached) {
-                            *a = i32::from(c);
+                match &pass {
+                    Pass::Second(scores, _) => {
+                        let at = (sentence.tokens.start + i) * NTAGS;
+                        if let Some(cached) = scores.get(at..at + NTAGS) {
+                            for (a, &c) in acc.iter_mut().zip(cached) {
+                                *a = i32::from(c);
+                            }
                         }
                     }
+                    Pass::First(_) => forms.add(ids.get(i..i + 5).unwrap_or(&[]), &mut acc),
+                    #[cfg(any(test, feature = "train"))]
+                    Pass::Full => {}
                 }
                 self.score(features.token(i), &mut acc);
                 if let Pass::First(scores) = &mut pass {
@@ -408,6 +450,12 @@ pub(crate) fn kind_code(tag: usize) -> u8 {
     }
 }
 
+impl Recognizer for Tagger {
+    fn recognize(&self, doc: &Document) -> Vec<crate::entities::Mention> {
+        self.tag(doc).into_iter().map(|(span, label)| crate::entities::Mention { span, label }).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +470,66 @@ mod tests {
         assert!(allowed(per(Part::Unit), org(Part::Begin)));
         assert!(!allowed_start(per(Part::Last)));
         assert!(!allowed_end(per(Part::Begin)));
+    }
+
+    #[test]
+    fn closed_and_opening_tags_follow_the_transition_table() {
+        for from in 0..NTAGS {
+            for to in 0..NTAGS {
+                let expected = if CLOSED.contains(&from) {
+                    OPENING.contains(&to)
+                } else {
+                    !OPENING.contains(&to) && (to - 1) / 4 == (from - 1) / 4
+                };
+                assert_eq!(allowed(from, to), expected, "{from} -> {to}");
+            }
+        }
+    }
+
+    /// Viterbi over every allowed pair, the plain way.
+    fn reference_viterbi(emit: &[i64], trans: &[i64], start: &[i64], end: &[i64]) -> Vec<usize> {
+        let n = emit.len() / NTAGS;
+        let mut dp: Vec<i64> = (0..NTAGS).map(|t| if allowed_start(t) { start[t] + emit[t] } else { i64::LOW }).collect();
+        let mut back = vec![vec![0; NTAGS]; n];
+        for j in 1..n {
+            let mut next = vec![i64::LOW; NTAGS];
+            for to in 0..NTAGS {
+                for from in (0..NTAGS).filter(|&f| allowed(f, to)) {
+                    let s = dp[from] + trans[from * NTAGS + to] + emit[j * NTAGS + to];
+                    if s > next[to] {
+                        next[to] = s;
+                        back[j][to] = from;
+                    }
+                }
+            }
+            dp = next;
+        }
+        let mut tag = (0..NTAGS).filter(|&t| allowed_end(t)).fold(0, |b, t| if dp[t] + end[t] > dp[b] + end[b] { t } else { b });
+        let mut out = vec![0; n];
+        for j in (0..n).rev() {
+            out[j] = tag;
+            tag = back[j][tag];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_matches_the_plain_algorithm() {
+        let mut rng = 0x1234_5678u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % 41) as i64 - 20
+        };
+        for n in [1, 2, 3, 7, 30] {
+            let emit: Vec<i64> = (0..n * NTAGS).map(|_| next()).collect();
+            let trans: Vec<i64> = (0..NTAGS * NTAGS).map(|_| next()).collect();
+            let (start, end): (Vec<i64>, Vec<i64>) = ((0..NTAGS).map(|_| next()).collect(), (0..NTAGS).map(|_| next()).collect());
+            let (mut out, mut back) = (Vec::new(), Vec::new());
+            viterbi(&emit, &trans, &start, &end, &mut out, &mut back);
+            assert_eq!(out, reference_viterbi(&emit, &trans, &start, &end), "{n} tokens");
+        }
     }
 
     #[test]
@@ -516,15 +624,49 @@ mod tests {
         assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first)), tagger.tags(&doc, &ctx, Pass::Full));
     }
 
+    /// Each token's first-pass scores, from every feature hashed one by one.
+    fn full_scores(tagger: &Tagger, doc: &Document, ctx: &DocContext) -> Vec<i16> {
+        let mut features = SentenceFeatures::default();
+        let mut full = Vec::new();
+        for sentence in &doc.sentences {
+            features.extract(doc, ctx, &tagger.gazetteer, sentence);
+            for i in 0..features.len() {
+                let mut acc = [0i32; NTAGS];
+                tagger.score(features.token(i), &mut acc);
+                full.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
+            }
+            full.resize(sentence.tokens.end * NTAGS, 0);
+        }
+        full
+    }
+
+    #[test]
+    fn cached_form_scores_equal_the_full_features() {
+        let Some(tagger) = builtin_or_skip() else { return };
+        // More distinct words than the cache keeps, so some are scored uncached.
+        let word = |mut n: usize| {
+            let mut w = String::from("Q");
+            while n > 0 {
+                w.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            w
+        };
+        let many: Vec<String> = (0..forms::MAX_FORMS + 500).map(word).collect();
+        let text = format!(
+            "Obama Visits Germany\n\nBarack Obama arrived in Germany on Monday. \"Obama\" said: it was great, Obama. {}",
+            many.chunks(12).map(|c| c.join(" ") + ".").collect::<Vec<_>>().join(" ")
+        );
+        let doc = Document::new(&text);
+        let ctx = DocContext::new(&doc);
+        let mut scores = Vec::new();
+        tagger.tags(&doc, &ctx, Pass::First(&mut scores));
+        assert_eq!(scores, full_scores(tagger, &doc, &ctx));
+    }
+
     #[test]
     fn empty_tagger_finds_nothing() {
         let doc = Document::new("Angela Merkel visited Paris.");
         assert!(Tagger::empty().mentions(&doc).is_empty());
-    }
-}
-
-impl Recognizer for Tagger {
-    fn recognize(&self, doc: &Document) -> Vec<crate::entities::Mention> {
-        self.tag(doc).into_iter().map(|(span, label)| crate::entities::Mention { span, label }).collect()
     }
 }

@@ -1,6 +1,7 @@
 //! Training (feature `train` only, never in the WebAssembly build): an averaged
 //! structured perceptron over documents with gold entity offsets.
 
+use super::buckets::Buckets;
 use super::features::{DocContext, SentenceFeatures};
 use super::gazetteer::{self, Gazetteer};
 use super::{kind_code, Pass, tag_of, viterbi, Kind, Part, Tagger, NTAGS};
@@ -306,16 +307,17 @@ impl Perceptron {
             .unwrap_or(1.0)
             .max(f32::MIN_POSITIVE);
         let scale = 127.0 / clip;
-        let mut index = vec![0u32; 1 << self.bits];
+        let mut used = Vec::new();
         let mut weights = Vec::new();
-        for (bucket, slot) in index.iter_mut().enumerate() {
+        for bucket in 0..1usize << self.bits {
             let row: Vec<i8> =
                 avg[bucket * NTAGS..(bucket + 1) * NTAGS].iter().map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8).collect();
             if row.iter().any(|&w| w != 0) {
                 weights.extend_from_slice(&row);
-                *slot = (weights.len() / NTAGS) as u32;
+                used.push(bucket);
             }
         }
+        let index = Buckets::from_sorted(self.bits, used).unwrap_or_default();
         let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
         let start_at = trans_at + NTAGS * NTAGS;
         Tagger {

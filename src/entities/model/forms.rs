@@ -1,0 +1,100 @@
+//! The scores each distinct token form of a document contributes, in each role.
+//!
+//! Most of a token's features depend only on one token's form at one offset (its
+//! own strings and affixes, its neighbours' strings). A text repeats its forms a
+//! lot, so scoring those features once per form and adding up five cached score
+//! vectors per token replaces most hashing and table lookups of the tagger.
+
+use super::features::{fnv, form_features, HashMap64, Role, Slot, END, START};
+use super::{Tagger, NTAGS};
+use crate::text::{Document, Token, TokenKind};
+
+/// Forms kept for a whole document (about 220 bytes each, so at most 3.6 MB). Beyond,
+/// new forms are scored for their sentence only.
+pub(crate) const MAX_FORMS: usize = 1 << 14;
+
+/// The id of the padding before a sentence.
+pub(crate) const START_FORM: u32 = 0;
+/// The id of the padding after a sentence.
+pub(crate) const END_FORM: u32 = 1;
+
+/// One form: its text, its hashes and its scores in each role of [`Role::ALL`].
+struct Form<'d> {
+    raw: &'d str,
+    /// `None` for the paddings.
+    kind: Option<TokenKind>,
+    slot: Slot,
+    scores: [[i16; NTAGS]; Role::ALL.len()],
+}
+
+impl<'d> Form<'d> {
+    fn new(tagger: &Tagger, raw: &'d str, slot: Slot, token: Option<&Token>) -> Self {
+        let mut scores = [[0i16; NTAGS]; Role::ALL.len()];
+        for (role, out) in Role::ALL.into_iter().zip(&mut scores) {
+            let mut acc = [0i32; NTAGS];
+            form_features(role, slot, token.filter(|_| role == Role::Centre), &mut |h| tagger.add(h.finish(), &mut acc));
+            for (o, a) in out.iter_mut().zip(acc) {
+                *o = a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+            }
+        }
+        Form { raw, kind: token.map(|t| t.kind), slot, scores }
+    }
+}
+
+/// The forms of a document met so far, by id.
+pub(crate) struct Forms<'d> {
+    /// Id of a kept form by hash of its text and kind.
+    ids: HashMap64<u32>,
+    forms: Vec<Form<'d>>,
+    /// Forms up to here stay; later ones serve the current sentence only.
+    kept: usize,
+}
+
+impl<'d> Forms<'d> {
+    pub(crate) fn new(tagger: &Tagger) -> Self {
+        let forms = vec![Form::new(tagger, "", START, None), Form::new(tagger, "", END, None)];
+        Forms { ids: HashMap64::default(), kept: forms.len(), forms }
+    }
+
+    /// The id of the form of `token`, scored on first sight.
+    pub(crate) fn id(&mut self, tagger: &Tagger, doc: &Document<'d>, token: &Token) -> u32 {
+        let raw = token.text(doc.text);
+        let key = fnv(raw.as_bytes()) ^ token.kind as u64;
+        let known = self.ids.get(&key).copied();
+        if let Some(id) = known.filter(|&id| self.forms.get(id as usize).is_some_and(|f| f.raw == raw && f.kind == Some(token.kind))) {
+            return id;
+        }
+        let id = self.forms.len() as u32;
+        self.forms.push(Form::new(tagger, raw, Slot::of(doc, token), Some(token)));
+        // Two forms with one hash: the second is scored afresh wherever it occurs.
+        if known.is_none() && self.forms.len() <= MAX_FORMS {
+            self.ids.insert(key, id);
+            self.kept = self.forms.len();
+        }
+        id
+    }
+
+    /// Forgets the forms kept for one sentence only.
+    pub(crate) fn end_sentence(&mut self) {
+        self.forms.truncate(self.kept);
+    }
+
+    /// The hashes of form `id`.
+    pub(crate) fn slot(&self, id: u32) -> Slot {
+        self.forms.get(id as usize).map_or(END, |f| f.slot)
+    }
+
+    /// Adds the form scores of the token in the middle of `window` (the ids of the
+    /// tokens two before to two after it) to `acc`.
+    #[inline]
+    pub(crate) fn add(&self, window: &[u32], acc: &mut [i32; NTAGS]) {
+        let &[p2, p1, w, n1, n2] = window else { return };
+        for (role, id) in [w, p1, n1, p2, n2].into_iter().enumerate() {
+            let Some(form) = self.forms.get(id as usize) else { continue };
+            let Some(scores) = form.scores.get(role) else { continue };
+            for (a, &s) in acc.iter_mut().zip(scores) {
+                *a += i32::from(s);
+            }
+        }
+    }
+}
