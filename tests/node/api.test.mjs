@@ -37,6 +37,11 @@ const TRICKY = {
   'only punctuation': '!!! ... ??? ,,, ;;;',
   'CRLF paragraphs': 'First paragraph, Oslo.\r\n\r\nSecond paragraph, Bergen.\r\n',
   'long word': `${'x'.repeat(5000)} y.`,
+  'NUL and control characters': 'Vienna\u0000 and\u0007 Prague\u001b[31m. Budapest\u0008 too.',
+  'byte-order mark': '\uFEFFLisbon is sunny. Porto is too.',
+  'CR, LF and CRLF mixed': 'Athens\rSparta\nCorinth\r\nThebes.\r\rDelphi.',
+  'ZWJ and flag emoji between names': 'Anna Schmidt 👩‍💻🏳️‍🌈 met Piotr Nowak 🇵🇱 in Warsaw.',
+  'RTL marks': '\u200FAlice \u202Bmet\u202C Bob in \u2067Haifa\u2069.',
 };
 
 describe('package', () => {
@@ -111,6 +116,23 @@ describe('analyze', () => {
       checkAnalysis(text, textlens.analyze(text, { summaryRatio: 1 }), name);
     });
   }
+
+  test('no input makes the panic hook print', () => {
+    const printed = [];
+    const original = console.error;
+    console.error = (...args) => printed.push(args.join(' '));
+    try {
+      for (const text of Object.values(TRICKY)) {
+        textlens.analyze(text);
+        textlens.keywords(text);
+        textlens.entities(text);
+        textlens.summarize(text);
+      }
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(printed, [], 'help: console_error_panic_hook printed: a panic crossed the boundary');
+  });
 
   test('pattern entities after emoji and astral characters keep UTF-16 offsets (needs the entities merge)', () => {
     const text = TRICKY['emoji before entities'];
