@@ -62,7 +62,7 @@ build: deps
 	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
 	@# memory-packing would cut the entity model's zero runs into many data segments,
 	@# which saves raw bytes but costs about 120 KB after gzip.
-	$(WASM_OPT) -Oz --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	$(WASM_OPT) -O3 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
