@@ -96,11 +96,8 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     check_input(text, options)?;
     let doc = Document::new(text);
     // The summary weighs sentences partly by the key phrases they hold.
-    let keywords = if parts.keywords || parts.summary {
-        keywords::key_phrases(&doc, options.keywords, options.max_phrase_words)
-    } else {
-        Vec::new()
-    };
+    let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
+    let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));
     let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
     let scores = if parts.summary { summary::sentence_scores(&doc, &keywords) } else { vec![0.0; doc.sentences.len()] };
     let summary = if parts.summary {
@@ -111,7 +108,10 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     Ok(Analysis {
         stats: stats::compute(&doc, options.words_per_minute),
         sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),
-        terms: if parts.keywords { keywords::terms(&doc, options.terms) } else { Vec::new() },
+        terms: match &words {
+            Some(words) if parts.keywords => words.terms(options.terms),
+            _ => Vec::new(),
+        },
         keywords: if parts.keywords { keywords } else { Vec::new() },
         entities: found.entities,
         entity_groups: found.entity_groups,

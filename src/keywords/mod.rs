@@ -407,12 +407,45 @@ impl<'d> Lexed<'d> {
     }
 }
 
-/// The `limit` most frequent content terms.
+/// A document's content words, grouped over inflections once, for both [`Words::terms`]
+/// and [`Words::key_phrases`].
+pub struct Words<'d> {
+    doc: &'d Document<'d>,
+    lexed: Lexed<'d>,
+}
+
+impl<'d> Words<'d> {
+    /// Groups the content words of `doc`.
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Words { doc, lexed: Lexed::new(doc) }
+    }
+
+    /// The `limit` most frequent content terms.
+    pub fn terms(&self, limit: usize) -> Vec<Term> {
+        terms_of(&self.lexed, limit)
+    }
+
+    /// The `limit` best key phrases of at most `max_words` words, best first.
+    pub fn key_phrases(&self, limit: usize, max_words: usize) -> Vec<Keyword> {
+        key_phrases_of(self.doc, &self.lexed, limit, max_words)
+    }
+}
+
+/// The `limit` most frequent content terms (see [`Words`] to get phrases too).
 pub fn terms(doc: &Document, limit: usize) -> Vec<Term> {
+    Words::new(doc).terms(limit)
+}
+
+/// The `limit` best key phrases of at most `max_words` words, best first (see [`Words`]
+/// to get terms too).
+pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keyword> {
+    Words::new(doc).key_phrases(limit, max_words)
+}
+
+fn terms_of(lexed: &Lexed, limit: usize) -> Vec<Term> {
     if limit == 0 {
         return Vec::new();
     }
-    let lexed = Lexed::new(doc);
     // (count, first token, class)
     let mut classes: Vec<(usize, usize, u32)> = vec![(0, usize::MAX, NONE); lexed.classes()];
     for (index, &class) in lexed.token_class.iter().enumerate() {
@@ -442,13 +475,11 @@ struct Candidate {
     first: usize,
 }
 
-/// The `limit` best key phrases of at most `max_words` words, best first.
-pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keyword> {
+fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize) -> Vec<Keyword> {
     if limit == 0 {
         return Vec::new();
     }
     let max_words = max_words.clamp(1, MAX_WORDS);
-    let lexed = Lexed::new(doc);
     let runs = lexed.runs(doc);
     let classes = lexed.classes();
 
@@ -496,7 +527,7 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
         position += words.len();
     }
 
-    let centrality = word_centrality(&lexed, scored_end, &position_weight);
+    let centrality = word_centrality(lexed, scored_end, &position_weight);
     // Only words of the scored part can be in a candidate.
     let word_score: Vec<f64> = (0..classes)
         .map(|class| match position_weight.get(class) {
@@ -569,7 +600,7 @@ pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keywor
         chosen.push((pending.score, candidate));
     }
     let best = chosen.first().map_or(1.0, |c| c.0);
-    let mut keywords = collect_occurrences(doc, &lexed, &runs, max_words, &chosen);
+    let mut keywords = collect_occurrences(doc, lexed, &runs, max_words, &chosen);
     for (keyword, (score, _)) in keywords.iter_mut().zip(&chosen) {
         let normalised = if best > 0.0 { score / best } else { 0.0 };
         keyword.score = if normalised.is_finite() { normalised.clamp(0.0, 1.0) } else { 0.0 };
