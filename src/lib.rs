@@ -37,7 +37,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::{analyze, Analysis, ScoredSentence};
+pub use analysis::{analyze, analyze_parts, Analysis, Parts, ScoredSentence};
 pub use entities::{Entity, EntityGroup, Label};
 pub use error::{Error, Result};
 pub use options::Options;
