@@ -229,6 +229,110 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
     }
 }
 
+/// The tagging [`viterbi`] with its transition scores laid out once per document.
+///
+/// Each path score to a closed tag is carried times 16 plus 15 − the tag's place in
+/// [`CLOSED`], so that one maximum picks both the best predecessor and, among equal
+/// scores, the first in tag order, as [`viterbi`] does.
+struct Decoder {
+    /// Per tag of [`OPENING`] and predecessor of [`CLOSED`]: 16 × transition + 15 − place.
+    into_opening: [[i64; CLOSED.len()]; OPENING.len()],
+    /// Per kind: B→I, I→I, B→L, I→L.
+    inside: [[i64; 4]; NTYPES],
+    start: [i64; NTAGS],
+    end: [i64; NTAGS],
+}
+
+/// Bound on transition scores for [`Decoder`]: 16 × a path score then stays far from
+/// overflowing for any text.
+const DECODER_MAX_TRANSITION: i64 = 1 << 32;
+
+/// Start score of the tags that cannot start a sentence: below any real path even
+/// times 16, and only ever compared with real paths.
+const DECODER_LOW: i64 = i64::MIN / 64;
+
+impl Decoder {
+    /// `None` if some score is too large for the packed arithmetic.
+    fn new(trans: &[i64], start: &[i64], end: &[i64]) -> Option<Decoder> {
+        let all = trans.iter().chain(start).chain(end);
+        if trans.len() < NTAGS * NTAGS || start.len() < NTAGS || end.len() < NTAGS || all.clone().any(|t| t.abs() > DECODER_MAX_TRANSITION) {
+            return None;
+        }
+        let mut into_opening = [[0; CLOSED.len()]; OPENING.len()];
+        for (row, &to) in into_opening.iter_mut().zip(&OPENING) {
+            for (place, (slot, &from)) in row.iter_mut().zip(&CLOSED).enumerate() {
+                *slot = trans[from * NTAGS + to] * 16 + (15 - place as i64);
+            }
+        }
+        let mut inside = [[0; 4]; NTYPES];
+        for (k, row) in inside.iter_mut().enumerate() {
+            let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
+            *row = [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]];
+        }
+        let (mut starts, mut ends) = ([DECODER_LOW; NTAGS], [0; NTAGS]);
+        for tag in 0..NTAGS {
+            if allowed_start(tag) {
+                starts[tag] = start[tag];
+            }
+            ends[tag] = end[tag];
+        }
+        Some(Decoder { into_opening, inside, start: starts, end: ends })
+    }
+
+    /// What [`viterbi`] gives for `emit` and these transitions, into `out`.
+    fn decode(&self, emit: &[i64], out: &mut Vec<usize>, back: &mut Vec<u8>) {
+        out.clear();
+        let n = emit.len() / NTAGS;
+        let Some(Ok(first)) = emit.get(..NTAGS).map(<&[i64; NTAGS]>::try_from) else { return };
+        back.clear();
+        back.resize(n * NTAGS, 0);
+        let mut dp = [0; NTAGS];
+        for ((slot, &start), &emit) in dp.iter_mut().zip(&self.start).zip(first) {
+            *slot = start + emit;
+        }
+        let mut rows = [dp, [0; NTAGS]];
+        for (j, (emit, back)) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).enumerate().skip(1) {
+            let (Ok(emit), Ok(back)) = (<&[i64; NTAGS]>::try_from(emit), <&mut [u8; NTAGS]>::try_from(back)) else { break };
+            let [even, odd] = &mut rows;
+            let (dp, next) = if j % 2 == 1 { (&*even, odd) } else { (&*odd, even) };
+            let mut closed = [0; CLOSED.len()];
+            for (x, &c) in closed.iter_mut().zip(&CLOSED) {
+                *x = dp[c] * 16;
+            }
+            for (&to, into) in OPENING.iter().zip(&self.into_opening) {
+                let mut best = closed[0] + into[0];
+                for (&x, &t) in closed.iter().zip(into).skip(1) {
+                    best = best.max(x + t);
+                }
+                next[to] = (best >> 4) + emit[to];
+                back[to] = CLOSED[15 - (best & 15) as usize] as u8;
+            }
+            for (k, into) in self.inside.iter().enumerate() {
+                let (b, i) = (1 + 4 * k, 2 + 4 * k);
+                for (to, from_b, from_i) in [(i, into[0], into[1]), (i + 1, into[2], into[3])] {
+                    let (via_b, via_i) = (dp[b] + from_b, dp[i] + from_i);
+                    let (best, arg) = if via_i > via_b { (via_i, i) } else { (via_b, b) };
+                    next[to] = best + emit[to];
+                    back[to] = arg as u8;
+                }
+            }
+        }
+        let dp = rows[(n - 1) % 2];
+        let (mut best, mut tag) = (i64::LOW, 0);
+        for (t, &score) in dp.iter().enumerate() {
+            if allowed_end(t) && score + self.end[t] > best {
+                best = score + self.end[t];
+                tag = t;
+            }
+        }
+        out.resize(n, 0);
+        for j in (0..n).rev() {
+            out[j] = tag;
+            tag = usize::from(back[j * NTAGS + tag]);
+        }
+    }
+}
+
 /// One name found by the tagger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -369,6 +473,7 @@ impl Tagger {
         let mut features = SentenceFeatures::default();
         let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
         let mut forms = Forms::new(self);
+        let decoder = Decoder::new(&self.trans, &self.start, &self.end);
         let (mut ids, mut slots): (Vec<u32>, Vec<Slot>) = (Vec::new(), Vec::new());
         for sentence in &doc.sentences {
             match pass {
@@ -418,7 +523,10 @@ impl Tagger {
                 }
                 emit.extend(acc.iter().map(|&a| i64::from(a)));
             }
-            viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back);
+            match &decoder {
+                Some(decoder) => decoder.decode(&emit, &mut tags, &mut back),
+                None => viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back),
+            }
             all.extend(tags.iter().map(|&t| t as u8));
             all.resize(sentence.tokens.end, 0);
             if let Pass::First(scores) = &mut pass {
@@ -530,6 +638,29 @@ mod tests {
             viterbi(&emit, &trans, &start, &end, &mut out, &mut back);
             assert_eq!(out, reference_viterbi(&emit, &trans, &start, &end), "{n} tokens");
         }
+    }
+
+    #[test]
+    fn decoder_matches_viterbi_ties_included() {
+        let mut rng = 0x9e37_79b9u64;
+        let mut next = move |range: u64| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % (2 * range + 1)) as i64 - range as i64
+        };
+        for range in [1, 3, 1000] {
+            for n in [1, 2, 3, 7, 30, 200] {
+                let emit: Vec<i64> = (0..n * NTAGS).map(|_| next(range)).collect();
+                let trans: Vec<i64> = (0..NTAGS * NTAGS).map(|_| next(range)).collect();
+                let (start, end): (Vec<i64>, Vec<i64>) = ((0..NTAGS).map(|_| next(range)).collect(), (0..NTAGS).map(|_| next(range)).collect());
+                let (mut expected, mut got, mut back) = (Vec::new(), Vec::new(), Vec::new());
+                viterbi(&emit, &trans, &start, &end, &mut expected, &mut back);
+                Decoder::new(&trans, &start, &end).unwrap().decode(&emit, &mut got, &mut back);
+                assert_eq!(got, expected, "{n} tokens, scores within ±{range}");
+            }
+        }
+        assert!(Decoder::new(&[DECODER_MAX_TRANSITION + 1; NTAGS * NTAGS], &[0; NTAGS], &[0; NTAGS]).is_none());
     }
 
     #[test]
