@@ -8,13 +8,12 @@
 
 use super::gazetteer::{
     is_common_opener, is_demonym, is_event_word, is_first_name, is_known_org, is_never_name, is_org_head, is_org_word, is_place,
-    is_place_head, is_place_word, is_title, is_weekday, month, MAX_PLACE_WORDS,
+    is_place_head, is_place_word, is_title, is_weekday, month, FxMap, FxSet, MAX_PLACE_WORDS,
 };
 use super::{Label, Mention, Recognizer};
 use crate::lexicon::is_stopword;
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The rule-based [`Recognizer`].
@@ -82,9 +81,9 @@ struct Context<'d, 'a> {
     /// Whether a token opens a sentence or line, where capitals mean nothing.
     initial: Vec<bool>,
     /// Words (and hyphen parts) written with a capital inside prose sentences.
-    capitalised: HashSet<&'d str>,
+    capitalised: FxSet<&'d str>,
     /// Words written in lower case somewhere.
-    lower: HashSet<&'d str>,
+    lower: FxSet<&'d str>,
 }
 
 fn is_letter_word(token: &Token) -> bool {
@@ -135,8 +134,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        let mut capitalised = HashSet::new();
-        let mut lower = HashSet::new();
+        let mut capitalised = FxSet::default();
+        let mut lower = FxSet::default();
         for unit in &units {
             for i in unit.tokens.clone() {
                 let token = &doc.tokens[i];
@@ -292,8 +291,8 @@ impl<'d, 'a> Context<'d, 'a> {
         for unit in self.units.iter().filter(|u| u.casing == Casing::Prose) {
             self.prose_unit(unit.tokens.clone(), &mut candidates);
         }
-        let mut known: HashMap<String, Label> = HashMap::new();
-        let mut person_parts: HashSet<&str> = HashSet::new();
+        let mut known: FxMap<String, Label> = FxMap::default();
+        let mut person_parts: FxSet<&str> = FxSet::default();
         // A hyphenated head ("Kurdistan" of "Kurdistan-based") is no whole word to look up.
         let whole_words = |c: &&Candidate| self.token(c.tokens.end.wrapping_sub(1)).is_some_and(|t| t.span.end == c.span.end);
         for candidate in candidates.iter().filter(|c| c.sure).filter(whole_words) {
@@ -353,7 +352,7 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// Names in a headline or all-caps line: only what the prose or a gazetteer knows,
     /// and a given name with the word after it.
-    fn shouted_unit(&self, unit: &Unit, known: &HashMap<String, Label>, person_parts: &HashSet<&str>, out: &mut Vec<Mention>) {
+    fn shouted_unit(&self, unit: &Unit, known: &FxMap<String, Label>, person_parts: &FxSet<&str>, out: &mut Vec<Mention>) {
         let mut i = unit.tokens.start;
         while i < unit.tokens.end {
             let Some(token) = self.token(i) else { break };
