@@ -84,6 +84,8 @@ struct Context<'d, 'a> {
     capitalised: FxSet<&'d str>,
     /// Words written in lower case somewhere.
     lower: FxSet<&'d str>,
+    /// Whether each token is a capitalised word: asked of most tokens several times.
+    capital: Vec<bool>,
 }
 
 fn is_letter_word(token: &Token) -> bool {
@@ -120,7 +122,8 @@ fn is_acronym(raw: &str) -> bool {
 
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        let units = Self::units(doc);
+        let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
+        let units = Self::units(doc, &capital);
         let mut initial = vec![false; doc.tokens.len()];
         for unit in &units {
             let mut at_start = true;
@@ -142,7 +145,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 if !is_letter_word(token) {
                     continue;
                 }
-                if token.is_capitalized(doc.text) {
+                if capital[i] {
                     if unit.casing == Casing::Prose && !initial[i] && !is_stopword(&token.norm) {
                         capitalised.insert(token.norm.as_str());
                         capitalised.extend(token.norm.split('-'));
@@ -152,12 +155,12 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        Context { doc, units, initial, capitalised, lower }
+        Context { doc, units, initial, capitalised, lower, capital }
     }
 
     /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
     /// at a name's initial ("M. Moxon") goes on.
-    fn units(doc: &Document) -> Vec<Unit> {
+    fn units(doc: &Document, capital: &[bool]) -> Vec<Unit> {
         let tokens = &doc.tokens;
         let mut sentence_start = vec![false; tokens.len()];
         for sentence in &doc.sentences {
@@ -176,40 +179,43 @@ impl<'d, 'a> Context<'d, 'a> {
             let breaks = next == tokens.len()
                 || doc.text.get(tokens[i].span.end..tokens[next].span.start).is_some_and(|gap| gap.contains('\n'))
                 || sentence_start[next]
-                    && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && tokens[next].is_capitalized(doc.text));
+                    && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && capital[next]);
             if breaks {
-                units.push(Unit { tokens: start..next, casing: Self::casing(doc, start..next) });
+                units.push(Unit { tokens: start..next, casing: Self::casing(doc, capital, start..next) });
                 start = next;
             }
         }
         units
     }
 
-    fn casing(doc: &Document, tokens: Range<usize>) -> Casing {
-        let (mut words, mut shouted, mut content, mut capital_content) = (0, 0, 0, 0);
-        for token in &doc.tokens[tokens] {
-            if !is_letter_word(token) {
-                continue;
-            }
+    fn casing(doc: &Document, capital: &[bool], tokens: Range<usize>) -> Casing {
+        let words = || tokens.clone().filter_map(|i| Some((i, doc.tokens.get(i)?))).filter(|(_, t)| is_letter_word(t));
+        let (mut count, mut shouted) = (0, 0);
+        for (_, token) in words() {
             let raw = token.text(doc.text);
-            words += 1;
+            count += 1;
             if all_caps(raw) && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
                 shouted += 1;
             }
-            if !is_stopword(&token.norm) {
-                content += 1;
-                if token.is_capitalized(doc.text) {
-                    capital_content += 1;
-                }
-            }
         }
-        if shouted >= 2 && shouted * 5 >= words * 3 {
-            Casing::AllCaps
-        } else if content >= 3 && capital_content == content {
+        if shouted >= 2 && shouted * 5 >= count * 3 {
+            return Casing::AllCaps;
+        }
+        // Title case: at least three content words (not stopwords), all capitalised.
+        // Prose shows a lower-case content word within a few words, so look there first.
+        let is_capital = |i: usize| capital.get(i).copied().unwrap_or(false);
+        if words().any(|(i, t)| !is_capital(i) && !is_stopword(&t.norm)) {
+            return Casing::Prose;
+        }
+        if words().filter(|&(i, t)| is_capital(i) && !is_stopword(&t.norm)).nth(2).is_some() {
             Casing::TitleCase
         } else {
             Casing::Prose
         }
+    }
+
+    fn is_capital(&self, i: usize) -> bool {
+        self.capital.get(i).copied().unwrap_or(false)
     }
 
     fn token(&self, i: usize) -> Option<&'d Token> {
@@ -235,7 +241,7 @@ impl<'d, 'a> Context<'d, 'a> {
         if Self::arabic_article(raw) {
             return true;
         }
-        if !token.is_capitalized(self.doc.text) || hyphen_head(raw).is_some() {
+        if !self.is_capital(i) || hyphen_head(raw).is_some() {
             return false;
         }
         let norm = token.norm.as_str();
@@ -248,6 +254,10 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// "al-Kabariti", "el-Sisi": a lower-case article joined to a capitalised name.
     fn arabic_article(raw: &str) -> bool {
+        // Every article is two or three letters and a hyphen.
+        if !raw.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-')) {
+            return false;
+        }
         ["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "an-", "at-"]
             .iter()
             .any(|article| raw.strip_prefix(article).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
@@ -255,12 +265,16 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// The length of the longest place name starting at `i` written in capitals.
     fn place_at(&self, i: usize, end: usize) -> usize {
+        // Place names start with a capital.
+        if !self.is_capital(i) {
+            return 0;
+        }
         let mut longest = 0;
         let mut key = String::new();
         for length in 1..=MAX_PLACE_WORDS.min(end.saturating_sub(i)) {
             let j = i + length - 1;
             let Some(token) = self.token(j) else { break };
-            let capital = token.is_capitalized(self.doc.text);
+            let capital = self.is_capital(j);
             if !(capital || length > 1 && matches!(token.norm.as_str(), "of" | "and" | "de" | "es")) {
                 break;
             }
@@ -419,7 +433,12 @@ impl<'d, 'a> Context<'d, 'a> {
     fn prose_unit(&self, tokens: Range<usize>, out: &mut Vec<Candidate>) {
         let mut i = tokens.start;
         while i < tokens.end {
-            if let Some(head) = hyphen_head(self.raw(i)).filter(|_| self.token(i).is_some_and(|t| t.is_capitalized(self.doc.text))) {
+            // Only a capitalised word or an Arabic article ("al-Sisi") starts a name.
+            if !self.is_capital(i) && !Self::arabic_article(self.raw(i)) {
+                i += 1;
+                continue;
+            }
+            if let Some(head) = hyphen_head(self.raw(i)).filter(|_| self.is_capital(i)) {
                 let start = self.doc.tokens[i].span.start;
                 let head_norm = self.raw(i).get(..head).unwrap_or_default().to_lowercase();
                 let sure = is_place(&head_norm);
