@@ -14,6 +14,7 @@ use super::{Label, Mention, Recognizer};
 use crate::lexicon::is_stopword;
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The rule-based [`Recognizer`].
@@ -230,8 +231,13 @@ impl<'d, 'a> Context<'d, 'a> {
         self.token(i).map_or("", |t| t.norm.as_str())
     }
 
-    fn key(&self, tokens: Range<usize>) -> String {
-        self.doc.tokens.get(tokens).map_or_else(String::new, join_norms)
+    /// The lower-cased words of `tokens` joined by spaces; most are one word, kept borrowed.
+    fn key(&self, tokens: Range<usize>) -> Cow<'d, str> {
+        match self.doc.tokens.get(tokens) {
+            Some([one]) => Cow::Borrowed(one.norm.as_str()),
+            Some(tokens) => Cow::Owned(join_norms(tokens)),
+            None => Cow::Borrowed(""),
+        }
     }
 
     /// A word that can be part of a name in prose.
@@ -270,6 +276,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return 0;
         }
         let mut longest = 0;
+        // Most capitalised words start no name of two or more words: only those are joined.
         let mut key = String::new();
         for length in 1..=MAX_PLACE_WORDS.min(end.saturating_sub(i)) {
             let j = i + length - 1;
@@ -278,11 +285,17 @@ impl<'d, 'a> Context<'d, 'a> {
             if !(capital || length > 1 && matches!(token.norm.as_str(), "of" | "and" | "de" | "es")) {
                 break;
             }
-            if length > 1 {
+            let key = if length == 1 {
+                token.norm.as_str()
+            } else {
+                if length == 2 {
+                    key.push_str(self.norm(i));
+                }
                 key.push(' ');
-            }
-            key.push_str(&token.norm);
-            if capital && is_place(&key) {
+                key.push_str(&token.norm);
+                key.as_str()
+            };
+            if capital && is_place(key) {
                 longest = length;
             }
         }
@@ -311,7 +324,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let whole_words = |c: &&Candidate| self.token(c.tokens.end.wrapping_sub(1)).is_some_and(|t| t.span.end == c.span.end);
         for candidate in candidates.iter().filter(|c| c.sure).filter(whole_words) {
             let Some(label) = candidate.label else { continue };
-            known.entry(self.key(candidate.tokens.clone())).or_insert(label);
+            known.entry(self.key(candidate.tokens.clone()).into_owned()).or_insert(label);
             if label == Label::Person && candidate.tokens.len() > 1 {
                 for token in &self.doc.tokens[candidate.tokens.clone()] {
                     person_parts.extend(token.norm.split('-').filter(|p| p.chars().count() > 1 && !PARTICLES.contains(p) && !is_stopword(p)));
@@ -326,9 +339,9 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
                 let key = self.key(c.tokens.clone());
                 known
-                    .get(&key)
+                    .get(key.as_ref())
                     .copied()
-                    .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key.as_str())).then_some(Label::Person))
+                    .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key.as_ref())).then_some(Label::Person))
                     .or(c.label)
                     .or(c.place_cue.then_some(Label::Location))
             })
@@ -380,7 +393,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     return None;
                 }
                 let key = self.key(tokens);
-                known.get(&key).copied().or_else(|| is_place(&key).then_some(Label::Location)).map(|label| (length, label))
+                known.get(key.as_ref()).copied().or_else(|| is_place(&key).then_some(Label::Location)).map(|label| (length, label))
             });
             let found = longest.or_else(|| {
                 if self.initial_then_word(i, unit.tokens.end) {
