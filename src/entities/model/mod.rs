@@ -231,12 +231,19 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
 
 /// The tagging [`viterbi`] with its transition scores laid out once per document.
 ///
-/// Each path score to a closed tag is carried times 16 plus 15 − the tag's place in
-/// [`CLOSED`], so that one maximum picks both the best predecessor and, among equal
-/// scores, the first in tag order, as [`viterbi`] does.
+/// Usually one closed tag (mostly `O`) is so far ahead of the others that it is the
+/// best predecessor of every opening tag whatever the transition: then the other eight
+/// need no look. Otherwise each path score to a closed tag is carried times 16 plus
+/// 15 − the tag's place in [`CLOSED`], so that one maximum picks both the best
+/// predecessor and, among equal scores, the first in tag order, as [`viterbi`] does.
 struct Decoder {
+    /// Per tag of [`OPENING`] and predecessor of [`CLOSED`]: the transition score.
+    plain: [[i64; CLOSED.len()]; OPENING.len()],
     /// Per tag of [`OPENING`] and predecessor of [`CLOSED`]: 16 × transition + 15 − place.
     into_opening: [[i64; CLOSED.len()]; OPENING.len()],
+    /// Per predecessor of [`CLOSED`]: its highest and lowest transition to an opening tag.
+    highest: [i64; CLOSED.len()],
+    lowest: [i64; CLOSED.len()],
     /// Per kind: B→I, I→I, B→L, I→L.
     inside: [[i64; 4]; NTYPES],
     start: [i64; NTAGS],
@@ -258,10 +265,16 @@ impl Decoder {
         if trans.len() < NTAGS * NTAGS || start.len() < NTAGS || end.len() < NTAGS || all.clone().any(|t| t.abs() > DECODER_MAX_TRANSITION) {
             return None;
         }
+        let mut plain = [[0; CLOSED.len()]; OPENING.len()];
         let mut into_opening = [[0; CLOSED.len()]; OPENING.len()];
-        for (row, &to) in into_opening.iter_mut().zip(&OPENING) {
-            for (place, (slot, &from)) in row.iter_mut().zip(&CLOSED).enumerate() {
-                *slot = trans[from * NTAGS + to] * 16 + (15 - place as i64);
+        let (mut highest, mut lowest) = ([i64::MIN; CLOSED.len()], [i64::MAX; CLOSED.len()]);
+        for ((row, packed), &to) in plain.iter_mut().zip(&mut into_opening).zip(&OPENING) {
+            for (place, &from) in CLOSED.iter().enumerate() {
+                let t = trans[from * NTAGS + to];
+                row[place] = t;
+                packed[place] = t * 16 + (15 - place as i64);
+                highest[place] = highest[place].max(t);
+                lowest[place] = lowest[place].min(t);
             }
         }
         let mut inside = [[0; 4]; NTYPES];
@@ -276,7 +289,7 @@ impl Decoder {
             }
             ends[tag] = end[tag];
         }
-        Some(Decoder { into_opening, inside, start: starts, end: ends })
+        Some(Decoder { plain, into_opening, highest, lowest, inside, start: starts, end: ends })
     }
 
     /// What [`viterbi`] gives for `emit` and these transitions, into `out`.
@@ -297,15 +310,35 @@ impl Decoder {
             let (dp, next) = if j % 2 == 1 { (&*even, odd) } else { (&*odd, even) };
             let mut closed = [0; CLOSED.len()];
             for (x, &c) in closed.iter_mut().zip(&CLOSED) {
-                *x = dp[c] * 16;
+                *x = dp[c];
             }
-            for (&to, into) in OPENING.iter().zip(&self.into_opening) {
-                let mut best = closed[0] + into[0];
-                for (&x, &t) in closed.iter().zip(into).skip(1) {
-                    best = best.max(x + t);
+            let (mut top, mut lead) = (closed[0], 0);
+            for (place, &x) in closed.iter().enumerate().skip(1) {
+                if x > top {
+                    (top, lead) = (x, place);
                 }
-                next[to] = (best >> 4) + emit[to];
-                back[to] = CLOSED[15 - (best & 15) as usize] as u8;
+            }
+            // Another predecessor whose best transition stays below the leader's worst
+            // is beaten (not tied) into every opening tag.
+            let bar = top + self.lowest[lead];
+            let alone = closed.iter().zip(&self.highest).enumerate().all(|(place, (&x, &h))| place == lead || x + h < bar);
+            if alone {
+                for ((&to, row), &emit) in OPENING.iter().zip(&self.plain).zip(OPENING.iter().map(|&to| &emit[to])) {
+                    next[to] = top + row[lead] + emit;
+                    back[to] = CLOSED[lead] as u8;
+                }
+            } else {
+                for x in &mut closed {
+                    *x *= 16;
+                }
+                for (&to, into) in OPENING.iter().zip(&self.into_opening) {
+                    let mut best = closed[0] + into[0];
+                    for (&x, &t) in closed.iter().zip(into).skip(1) {
+                        best = best.max(x + t);
+                    }
+                    next[to] = (best >> 4) + emit[to];
+                    back[to] = CLOSED[15 - (best & 15) as usize] as u8;
+                }
             }
             for (k, into) in self.inside.iter().enumerate() {
                 let (b, i) = (1 + 4 * k, 2 + 4 * k);
@@ -651,13 +684,21 @@ mod tests {
         };
         for range in [1, 3, 1000] {
             for n in [1, 2, 3, 7, 30, 200] {
-                let emit: Vec<i64> = (0..n * NTAGS).map(|_| next(range)).collect();
+                let mut emit: Vec<i64> = (0..n * NTAGS).map(|_| next(range)).collect();
                 let trans: Vec<i64> = (0..NTAGS * NTAGS).map(|_| next(range)).collect();
                 let (start, end): (Vec<i64>, Vec<i64>) = ((0..NTAGS).map(|_| next(range)).collect(), (0..NTAGS).map(|_| next(range)).collect());
-                let (mut expected, mut got, mut back) = (Vec::new(), Vec::new(), Vec::new());
-                viterbi(&emit, &trans, &start, &end, &mut expected, &mut back);
-                Decoder::new(&trans, &start, &end).unwrap().decode(&emit, &mut got, &mut back);
-                assert_eq!(got, expected, "{n} tokens, scores within ±{range}");
+                // Then with `O` far ahead at most tokens, as in text: one predecessor alone.
+                for lead in [false, true] {
+                    if lead {
+                        for token in emit.chunks_exact_mut(NTAGS).filter(|_| next(2) != 0) {
+                            token[0] += 10 * range as i64;
+                        }
+                    }
+                    let (mut expected, mut got, mut back) = (Vec::new(), Vec::new(), Vec::new());
+                    viterbi(&emit, &trans, &start, &end, &mut expected, &mut back);
+                    Decoder::new(&trans, &start, &end).unwrap().decode(&emit, &mut got, &mut back);
+                    assert_eq!(got, expected, "{n} tokens, scores within ±{range}, O ahead: {lead}");
+                }
             }
         }
         assert!(Decoder::new(&[DECODER_MAX_TRANSITION + 1; NTAGS * NTAGS], &[0; NTAGS], &[0; NTAGS]).is_none());
