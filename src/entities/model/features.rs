@@ -340,7 +340,12 @@ fn affix_features(norm: &str, push: &mut impl FnMut(Hasher)) {
 /// Whether a token has a capital letter: only such words get history features,
 /// so that a sentence without capitals keeps its first-pass tags.
 fn has_capital(doc: &Document, token: &Token) -> bool {
-    token.text(doc.text).chars().any(char::is_uppercase)
+    let raw = token.text(doc.text);
+    if raw.is_ascii() {
+        raw.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        raw.chars().any(char::is_uppercase)
+    }
 }
 
 /// Features of how a word's other occurrences were tagged by the first pass.
