@@ -133,6 +133,8 @@ pub(crate) struct DocContext {
 impl DocContext {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut casing: HashMap64<Casing> = HashMap64::default();
+        // Room for the distinct words at once (about half the tokens), not by growing.
+        casing.reserve(doc.tokens.len() / 2);
         let mut modes = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
@@ -170,6 +172,7 @@ impl DocContext {
     /// + 1), so that the next extraction sees how each word was tagged elsewhere.
     pub(crate) fn set_first_pass(&mut self, doc: &Document, kinds: Vec<u8>) {
         self.history.clear();
+        self.history.reserve(doc.tokens.len() / 2);
         for (token, &kind) in doc.tokens.iter().zip(&kinds) {
             if token.kind == TokenKind::Word {
                 let counts = self.history.entry(fnv(token.norm.as_bytes())).or_default();
@@ -179,6 +182,11 @@ impl DocContext {
             }
         }
         self.first_pass = kinds;
+    }
+
+    /// Whether no first pass has been recorded, so that no token has history features.
+    pub(crate) fn before_first_pass(&self) -> bool {
+        self.first_pass.is_empty()
     }
 
     /// How the other occurrences of a word were tagged by the first pass.
@@ -392,6 +400,7 @@ impl SentenceFeatures {
     }
 
     /// Number of tokens of the last extracted sentence.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
@@ -411,57 +420,85 @@ impl SentenceFeatures {
     /// Computes only the features of every token of `sentence` that are not
     /// [`form_features`]: those that combine tokens or depend on the sentence or
     /// document. `slots` are the tokens' hashes with two paddings at either end.
+    #[cfg(test)]
     pub(crate) fn extract_context(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) {
         self.extract_with(doc, ctx, gazetteer, sentence, slots, false);
     }
 
+    #[cfg(any(test, feature = "train"))]
     fn extract_with(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot], forms: bool) {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        self.lowers.clear();
-        self.lowers.extend(slots.iter().skip(2).take(tokens.len()).map(|s| s.lower));
-        gazetteer.mark(&self.lowers, &mut self.gaz);
-        let mode = ctx.mode(doc, sentence) as u64;
+        let mode = self.begin(doc, ctx, gazetteer, sentence, slots);
         for ((i, token), window) in tokens.iter().enumerate().zip(slots.windows(5)) {
             self.offsets.push(self.hashes.len());
             let &[p2, p1, w, n1, n2] = window else { continue };
-            let out = &mut self.hashes;
+            let mut out = std::mem::take(&mut self.hashes);
             let mut push = |h: Hasher| out.push(h.finish());
             if forms {
                 for (role, slot) in Role::ALL.into_iter().zip([w, p1, n1, p2, n2]) {
                     form_features(role, slot, Some(token).filter(|_| role == Role::Centre), &mut push);
                 }
             }
-            let f = Hasher::new;
-            push(f(20).with(p1.lower).with(w.lower));
-            push(f(21).with(w.lower).with(n1.lower));
-            push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
-            push(f(23).with(i.min(3) as u64).with(mode).with(w.shape));
-            push(f(24).with(mode).with(w.lower));
-            push(f(25).with(p1.lower).with(w.shape));
-            push(f(26).with(w.shape).with(n1.lower));
-            push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
-            if token.kind == TokenKind::Word {
-                let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
-                let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
-                push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
-                // Before the first pass there is no history (and no need to scan the word).
-                if !ctx.first_pass.is_empty() && has_capital(doc, token) {
-                    history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, &mut push);
-                }
-            }
-            let gaz = self.gaz.get(i).copied().unwrap_or(0);
-            let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized(doc.text)) };
-            for bit in 0..16u64 {
-                if gaz & (1 << bit) != 0 {
-                    push(f(31).with(bit));
-                    push(f(32).with(bit).with(cap).with(mode));
-                }
-            }
+            self.context(doc, ctx, sentence, mode, i, [p1, w, n1], &mut push);
+            self.hashes = out;
         }
         self.offsets.resize(tokens.len(), self.hashes.len());
         self.offsets.push(self.hashes.len());
+    }
+
+    /// Readies [`Self::context`] and [`Self::facts`] for `sentence`, whose tokens'
+    /// hashes are `slots` (two paddings at either end); returns the sentence's mode.
+    pub(crate) fn begin(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) -> u64 {
+        let len = sentence.tokens.len();
+        self.lowers.clear();
+        self.lowers.extend(slots.iter().skip(2).take(len).map(|s| s.lower));
+        gazetteer.mark(&self.lowers, &mut self.gaz);
+        ctx.mode(doc, sentence) as u64
+    }
+
+    /// What the context features of token `i` of the sentence depend on besides the
+    /// forms of the token and its two neighbours (and the document): the sentence's
+    /// mode and length, the token's place and its gazetteer marks, packed.
+    pub(crate) fn facts(&self, sentence: &Sentence, mode: u64, i: usize) -> u32 {
+        let gaz = u32::from(self.gaz.get(i).copied().unwrap_or(0));
+        (mode as u32) | (i.min(3) as u32) << 2 | (sentence.tokens.len().min(6) as u32) << 4 | gaz << 8
+    }
+
+    /// The features of token `i` of the sentence that are not [`form_features`]:
+    /// those that combine it with a neighbour or depend on the sentence or document.
+    /// `window` holds the hashes of the token before, the token and the token after.
+    pub(crate) fn context(&self, doc: &Document, ctx: &DocContext, sentence: &Sentence, mode: u64, i: usize, window: [Slot; 3], push: &mut impl FnMut(Hasher)) {
+        let tokens = doc.sentence_tokens(sentence);
+        let Some(token) = tokens.get(i) else { return };
+        let [p1, w, n1] = window;
+        let f = Hasher::new;
+        push(f(20).with(p1.lower).with(w.lower));
+        push(f(21).with(w.lower).with(n1.lower));
+        push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
+        push(f(23).with(i.min(3) as u64).with(mode).with(w.shape));
+        push(f(24).with(mode).with(w.lower));
+        push(f(25).with(p1.lower).with(w.shape));
+        push(f(26).with(w.shape).with(n1.lower));
+        push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
+        if token.kind == TokenKind::Word {
+            let casing = ctx.casing.get(&w.lower).copied().unwrap_or_default();
+            let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
+            push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
+            // Before the first pass there is no history (and no need to scan the word).
+            if !ctx.first_pass.is_empty() && has_capital(doc, token) {
+                history_features(ctx, w.lower, w.shape, mode, sentence.tokens.start + i, push);
+            }
+        }
+        let gaz = self.gaz.get(i).copied().unwrap_or(0);
+        let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized(doc.text)) };
+        for bit in 0..16u64 {
+            if gaz & (1 << bit) != 0 {
+                push(f(31).with(bit));
+                push(f(32).with(bit).with(cap).with(mode));
+            }
+        }
     }
 
     /// Computes only the document-history features of every token of `sentence`:

@@ -51,9 +51,15 @@ pub(crate) struct Forms<'d> {
 }
 
 impl<'d> Forms<'d> {
-    pub(crate) fn new(tagger: &Tagger) -> Self {
-        let forms = vec![Form::new(tagger, "", START, None), Form::new(tagger, "", END, None)];
-        Forms { ids: HashMap64::default(), kept: forms.len(), forms }
+    /// The forms of a document of `tokens` tokens, about half of them distinct: room
+    /// is made at once rather than by growing.
+    pub(crate) fn new(tagger: &Tagger, tokens: usize) -> Self {
+        let room = (tokens / 2 + 16).min(MAX_FORMS);
+        let mut forms = Vec::with_capacity(room + 2);
+        forms.extend([Form::new(tagger, "", START, None), Form::new(tagger, "", END, None)]);
+        let mut ids = HashMap64::default();
+        ids.reserve(room);
+        Forms { ids, kept: forms.len(), forms }
     }
 
     /// The id of the form of `token`, scored on first sight.
@@ -74,6 +80,11 @@ impl<'d> Forms<'d> {
         id
     }
 
+    /// The number of forms met so far whose ids stay theirs for the whole document.
+    pub(crate) fn stable(&self) -> u32 {
+        self.kept as u32
+    }
+
     /// Forgets the forms kept for one sentence only.
     pub(crate) fn end_sentence(&mut self) {
         self.forms.truncate(self.kept);
@@ -86,15 +97,18 @@ impl<'d> Forms<'d> {
 
     /// Adds the form scores of the token in the middle of `window` (the ids of the
     /// tokens two before to two after it) to `acc`.
-    #[inline]
+    #[inline(never)]
     pub(crate) fn add(&self, window: &[u32], acc: &mut [i32; NTAGS]) {
         let &[p2, p1, w, n1, n2] = window else { return };
+        // Summed apart from `acc` and without bounds checks in the loop, so that the
+        // adds are vectorised.
+        let mut sum = *acc;
         for (role, id) in [w, p1, n1, p2, n2].into_iter().enumerate() {
-            let Some(form) = self.forms.get(id as usize) else { continue };
-            let Some(scores) = form.scores.get(role) else { continue };
-            for (a, &s) in acc.iter_mut().zip(scores) {
+            let Some(scores) = self.forms.get(id as usize).and_then(|form| form.scores.get(role)) else { continue };
+            for (a, &s) in sum.iter_mut().zip(scores) {
                 *a += i32::from(s);
             }
         }
+        *acc = sum;
     }
 }

@@ -19,6 +19,7 @@ use self::buckets::Buckets;
 use self::features::{DocContext, SentenceFeatures, Slot};
 use self::forms::{Forms, END_FORM, START_FORM};
 use self::gazetteer::Gazetteer;
+use super::gazetteer::FxMap;
 use super::{Label, Recognizer};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
@@ -30,6 +31,9 @@ pub use self::format::InvalidModel;
 pub(crate) const NTYPES: usize = 4;
 /// Tags: `O`, then B, I, L, U for each type.
 pub(crate) const NTAGS: usize = 1 + 4 * NTYPES;
+
+/// Context feature sums kept per document (about 60 bytes each, so at most 4 MB).
+const MAX_CONTEXTS: usize = 1 << 16;
 
 /// The model embedded in the library.
 static BUILTIN: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -512,9 +516,15 @@ impl Tagger {
         let mut all = Vec::with_capacity(doc.tokens.len());
         let mut features = SentenceFeatures::default();
         let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
-        let mut forms = Forms::new(self);
+        let mut forms = Forms::new(self, if matches!(pass, Pass::First(_)) { doc.tokens.len() } else { 0 });
         let decoder = Decoder::new(&self.trans, &self.start, &self.end);
         let (mut ids, mut slots): (Vec<u32>, Vec<Slot>) = (Vec::new(), Vec::new());
+        let mut contexts: FxMap<(u32, u32, u32, u32), [i16; NTAGS]> = FxMap::default();
+        if matches!(pass, Pass::First(_)) {
+            contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
+        }
+        let mut context = Vec::new();
+        let (mut mode, mut stable) = (0, 0);
         for sentence in &doc.sentences {
             match pass {
                 Pass::Second(_, first) => {
@@ -528,6 +538,7 @@ impl Tagger {
                 }
                 Pass::First(_) => {
                     forms.end_sentence();
+                    stable = forms.stable();
                     ids.clear();
                     ids.extend([START_FORM, START_FORM]);
                     for token in doc.sentence_tokens(sentence) {
@@ -536,13 +547,13 @@ impl Tagger {
                     ids.extend([END_FORM, END_FORM]);
                     slots.clear();
                     slots.extend(ids.iter().map(|&id| forms.slot(id)));
-                    features.extract_context(doc, ctx, &self.gazetteer, sentence, &slots);
+                    mode = features.begin(doc, ctx, &self.gazetteer, sentence, &slots);
                 }
                 #[cfg(any(test, feature = "train"))]
                 Pass::Full => features.extract(doc, ctx, &self.gazetteer, sentence),
             }
             emit.clear();
-            for i in 0..features.len() {
+            for i in 0..doc.sentence_tokens(sentence).len() {
                 let mut acc = [0i32; NTAGS];
                 match &pass {
                     Pass::Second(scores, _) => {
@@ -553,11 +564,40 @@ impl Tagger {
                             }
                         }
                     }
-                    Pass::First(_) => forms.add(ids.get(i..i + 5).unwrap_or(&[]), &mut acc),
+                    Pass::First(_) => {
+                        forms.add(ids.get(i..i + 5).unwrap_or(&[]), &mut acc);
+                        let (Some(&[p1, w, n1]), Some(&[s1, sw, sn])) = (ids.get(i + 1..i + 4), slots.get(i + 1..i + 4)) else { continue };
+                        // A token with its neighbours' forms and the same facts has the same
+                        // context features: cached when all three forms were met in earlier
+                        // sentences (a form new here makes a new trigram) and stay for good.
+                        let key = (p1, w, n1, features.facts(sentence, mode, i));
+                        let cacheable = p1.max(w).max(n1) < stable && ctx.before_first_pass();
+                        match if cacheable { contexts.get(&key) } else { None } {
+                            Some(sum) => {
+                                for (a, &s) in acc.iter_mut().zip(sum) {
+                                    *a += i32::from(s);
+                                }
+                            }
+                            None => {
+                                context.clear();
+                                features.context(doc, ctx, sentence, mode, i, [s1, sw, sn], &mut |h| context.push(h.finish()));
+                                let mut sum = [0i32; NTAGS];
+                                self.score(&context, &mut sum);
+                                if cacheable && contexts.len() < MAX_CONTEXTS && sum.iter().all(|&s| i16::try_from(s).is_ok()) {
+                                    contexts.insert(key, sum.map(|s| s as i16));
+                                }
+                                for (a, s) in acc.iter_mut().zip(sum) {
+                                    *a += s;
+                                }
+                            }
+                        }
+                    }
                     #[cfg(any(test, feature = "train"))]
                     Pass::Full => {}
                 }
-                self.score(features.token(i), &mut acc);
+                if !matches!(pass, Pass::First(_)) {
+                    self.score(features.token(i), &mut acc);
+                }
                 if let Pass::First(scores) = &mut pass {
                     scores.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
                 }
