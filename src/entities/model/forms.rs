@@ -25,6 +25,8 @@ struct Form<'d> {
     kind: Option<TokenKind>,
     slot: Slot,
     scores: [[i16; NTAGS]; Role::ALL.len()],
+    /// Occurrences so far (the paddings count as repeated).
+    seen: u32,
 }
 
 impl<'d> Form<'d> {
@@ -37,7 +39,7 @@ impl<'d> Form<'d> {
                 *o = a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
             }
         }
-        Form { raw, kind: token.map(|t| t.kind), slot, scores }
+        Form { raw, kind: token.map(|t| t.kind), slot, scores, seen: if token.is_some() { 1 } else { 2 } }
     }
 }
 
@@ -67,7 +69,8 @@ impl<'d> Forms<'d> {
         let raw = token.text(doc.text);
         let key = fnv(raw.as_bytes()) ^ token.kind as u64;
         let known = self.ids.get(&key).copied();
-        if let Some(id) = known.filter(|&id| self.forms.get(id as usize).is_some_and(|f| f.raw == raw && f.kind == Some(token.kind))) {
+        if let Some((id, form)) = known.and_then(|id| Some((id, self.forms.get_mut(id as usize)?))).filter(|(_, f)| f.raw == raw && f.kind == Some(token.kind)) {
+            form.seen = form.seen.saturating_add(1);
             return id;
         }
         let id = self.forms.len() as u32;
@@ -80,9 +83,10 @@ impl<'d> Forms<'d> {
         id
     }
 
-    /// The number of forms met so far whose ids stay theirs for the whole document.
-    pub(crate) fn stable(&self) -> u32 {
-        self.kept as u32
+    /// Whether form `id` stays the same form for the whole document and has occurred
+    /// more than once: only then can a trigram holding it recur.
+    pub(crate) fn repeated(&self, id: u32) -> bool {
+        (id as usize) < self.kept && self.forms.get(id as usize).is_some_and(|f| f.seen > 1)
     }
 
     /// Forgets the forms kept for one sentence only.

@@ -524,7 +524,7 @@ impl Tagger {
             contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
         }
         let mut context = Vec::new();
-        let (mut mode, mut stable) = (0, 0);
+        let mut mode = 0;
         for sentence in &doc.sentences {
             match pass {
                 Pass::Second(_, first) => {
@@ -538,7 +538,6 @@ impl Tagger {
                 }
                 Pass::First(_) => {
                     forms.end_sentence();
-                    stable = forms.stable();
                     ids.clear();
                     ids.extend([START_FORM, START_FORM]);
                     for token in doc.sentence_tokens(sentence) {
@@ -568,10 +567,10 @@ impl Tagger {
                         forms.add(ids.get(i..i + 5).unwrap_or(&[]), &mut acc);
                         let (Some(&[p1, w, n1]), Some(&[s1, sw, sn])) = (ids.get(i + 1..i + 4), slots.get(i + 1..i + 4)) else { continue };
                         // A token with its neighbours' forms and the same facts has the same
-                        // context features: cached when all three forms were met in earlier
-                        // sentences (a form new here makes a new trigram) and stay for good.
+                        // context features: cached when all three forms stay for good and
+                        // have occurred before (a form met once makes a trigram met once).
                         let key = (p1, w, n1, features.facts(sentence, mode, i));
-                        let cacheable = p1.max(w).max(n1) < stable && ctx.before_first_pass();
+                        let cacheable = forms.repeated(p1) && forms.repeated(w) && forms.repeated(n1) && ctx.before_first_pass();
                         match if cacheable { contexts.get(&key) } else { None } {
                             Some(sum) => {
                                 for (a, &s) in acc.iter_mut().zip(sum) {
