@@ -87,6 +87,8 @@ struct Context<'d, 'a> {
     lower: FxSet<&'d str>,
     /// Whether each token is a capitalised word: asked of most tokens several times.
     capital: Vec<bool>,
+    /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
+    name_word: Vec<bool>,
 }
 
 fn is_letter_word(token: &Token) -> bool {
@@ -124,6 +126,21 @@ fn is_acronym(raw: &str) -> bool {
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
+        // A capitalised word is looked up in several lists: once per distinct word.
+        let mut known: FxMap<&str, bool> = FxMap::default();
+        let name_word = doc
+            .tokens
+            .iter()
+            .zip(&capital)
+            .map(|(token, &capital)| {
+                let raw = token.text(doc.text);
+                if capital {
+                    *known.entry(raw).or_insert_with(|| Self::name_word_of(token, raw, true))
+                } else {
+                    Self::name_word_of(token, raw, false)
+                }
+            })
+            .collect();
         let units = Self::units(doc, &capital);
         let mut initial = vec![false; doc.tokens.len()];
         for unit in &units {
@@ -156,7 +173,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        Context { doc, units, initial, capitalised, lower, capital }
+        Context { doc, units, initial, capitalised, lower, capital, name_word }
     }
 
     /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
@@ -242,12 +259,15 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// A word that can be part of a name in prose.
     fn is_name_word(&self, i: usize) -> bool {
-        let Some(token) = self.token(i) else { return false };
-        let raw = self.raw(i);
+        self.name_word.get(i).copied().unwrap_or(false)
+    }
+
+    /// [`Context::is_name_word`] of a token written `raw`, capitalised or not.
+    fn name_word_of(token: &Token, raw: &str, capital: bool) -> bool {
         if Self::arabic_article(raw) {
             return true;
         }
-        if !self.is_capital(i) || hyphen_head(raw).is_some() {
+        if !capital || hyphen_head(raw).is_some() {
             return false;
         }
         let norm = token.norm.as_str();
@@ -255,7 +275,7 @@ impl<'d, 'a> Context<'d, 'a> {
         if is_weekday(norm) || full_month || is_never_name(norm) {
             return false;
         }
-        !is_stopword(norm) || is_acronym(self.raw(i))
+        !is_stopword(norm) || is_acronym(raw)
     }
 
     /// "al-Kabariti", "el-Sisi": a lower-case article joined to a capitalised name.
