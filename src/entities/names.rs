@@ -127,20 +127,18 @@ impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
         // A capitalised word is looked up in several lists: once per distinct word.
-        let mut known: FxMap<&str, bool> = FxMap::default();
-        let name_word = doc
-            .tokens
-            .iter()
-            .zip(&capital)
-            .map(|(token, &capital)| {
-                let raw = token.text(doc.text);
-                if capital {
-                    *known.entry(raw).or_insert_with(|| Self::name_word_of(token, raw, true))
-                } else {
-                    Self::name_word_of(token, raw, false)
-                }
-            })
-            .collect();
+        let mut known: FxMap<&str, (bool, bool)> = FxMap::default();
+        let (mut name_word, mut capital_stopword) = (Vec::with_capacity(doc.tokens.len()), Vec::with_capacity(doc.tokens.len()));
+        for (token, &capital) in doc.tokens.iter().zip(&capital) {
+            let raw = token.text(doc.text);
+            let (name, stop) = if capital {
+                *known.entry(raw).or_insert_with(|| (Self::name_word_of(token, raw, true), is_stopword(&token.norm)))
+            } else {
+                (Self::name_word_of(token, raw, false), false)
+            };
+            name_word.push(name);
+            capital_stopword.push(stop);
+        }
         let units = Self::units(doc, &capital);
         let mut initial = vec![false; doc.tokens.len()];
         for unit in &units {
@@ -164,7 +162,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     continue;
                 }
                 if capital[i] {
-                    if unit.casing == Casing::Prose && !initial[i] && !is_stopword(&token.norm) {
+                    if unit.casing == Casing::Prose && !initial[i] && !capital_stopword[i] {
                         capitalised.insert(token.norm.as_str());
                         capitalised.extend(token.norm.split('-'));
                     }
