@@ -413,39 +413,24 @@ impl SentenceFeatures {
         slots.extend([START, START]);
         slots.extend(doc.sentence_tokens(sentence).iter().map(|token| Slot::of(doc, token)));
         slots.extend([END, END]);
-        self.extract_with(doc, ctx, gazetteer, sentence, &slots, true);
-        self.slots = slots;
-    }
-
-    /// Computes only the features of every token of `sentence` that are not
-    /// [`form_features`]: those that combine tokens or depend on the sentence or
-    /// document. `slots` are the tokens' hashes with two paddings at either end.
-    #[cfg(test)]
-    pub(crate) fn extract_context(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) {
-        self.extract_with(doc, ctx, gazetteer, sentence, slots, false);
-    }
-
-    #[cfg(any(test, feature = "train"))]
-    fn extract_with(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot], forms: bool) {
         self.hashes.clear();
         self.offsets.clear();
         let tokens = doc.sentence_tokens(sentence);
-        let mode = self.begin(doc, ctx, gazetteer, sentence, slots);
+        let mode = self.begin(doc, ctx, gazetteer, sentence, &slots);
         for ((i, token), window) in tokens.iter().enumerate().zip(slots.windows(5)) {
             self.offsets.push(self.hashes.len());
             let &[p2, p1, w, n1, n2] = window else { continue };
             let mut out = std::mem::take(&mut self.hashes);
             let mut push = |h: Hasher| out.push(h.finish());
-            if forms {
-                for (role, slot) in Role::ALL.into_iter().zip([w, p1, n1, p2, n2]) {
-                    form_features(role, slot, Some(token).filter(|_| role == Role::Centre), &mut push);
-                }
+            for (role, slot) in Role::ALL.into_iter().zip([w, p1, n1, p2, n2]) {
+                form_features(role, slot, Some(token).filter(|_| role == Role::Centre), &mut push);
             }
             self.context(doc, ctx, sentence, mode, i, [p1, w, n1], &mut push);
             self.hashes = out;
         }
         self.offsets.resize(tokens.len(), self.hashes.len());
         self.offsets.push(self.hashes.len());
+        self.slots = slots;
     }
 
     /// Readies [`Self::context`] and [`Self::facts`] for `sentence`, whose tokens'
