@@ -32,8 +32,8 @@ pub(crate) const NTYPES: usize = 4;
 /// Tags: `O`, then B, I, L, U for each type.
 pub(crate) const NTAGS: usize = 1 + 4 * NTYPES;
 
-/// Context feature sums kept per document (about 60 bytes each, so at most 4 MB).
-const MAX_CONTEXTS: usize = 1 << 16;
+/// Context feature sums kept per document (about 60 bytes each, so at most 0.5 MB).
+const MAX_CONTEXTS: usize = 1 << 13;
 
 /// The model embedded in the library.
 static BUILTIN: &[u8] = include_bytes!("../../../models/ner.bin");
