@@ -22,6 +22,7 @@ const PANELS = ['entities', 'keywords', 'summary', 'stats'];
 const BLOCK_CHARS = 2_000;
 const MAX_BLOCK = 10_000;
 const SLICE_MS = 8;
+const DRAW_AT_ONCE = 8 * BLOCK_CHARS;
 // Entity groups shown per type at first, and added by each "Show more".
 const GROUP_CHIPS = 20;
 
@@ -1082,7 +1083,18 @@ export class TextAnalyzer extends HTMLElement {
     }
     ui['download-json'].disabled = false;
     ui['download-csv'].disabled = false;
-    this.#renderDocument();
+    // The blocks of a long text are laid out in the next frame, so that the lists are shown
+    // first and no one task does both; an edit meanwhile (#stopDrawing) calls that off.
+    this.#stopDrawing();
+    this.#doc = null;
+    if (this.#analysedText.length > DRAW_AT_ONCE) {
+      const token = this.#drawToken;
+      afterNextFrame().then(() => {
+        if (token === this.#drawToken) this.#renderDocument();
+      });
+    } else {
+      this.#renderDocument();
+    }
     this.#renderLegend();
     this.#renderSummary();
     this.#renderGroups();
@@ -1406,31 +1418,32 @@ export class TextAnalyzer extends HTMLElement {
   #select(selection) {
     const same = this.#selection && selection && this.#selection.kind === selection.kind && this.#selection.index === selection.index;
     this.#selection = same ? null : selection;
+    const hits = spanLayer(this.#selection?.spans ?? [], this.#analysedText.length);
+    // Without blocks (a new result's are laid out in the next frame) they are drawn with
+    // this selection. Otherwise only the blocks that held or now hold a hit are drawn
+    // again; the first hit's at once, so that it can be scrolled to.
     const doc = this.#doc;
-    const hits = spanLayer(this.#selection?.spans ?? [], doc.text.length);
-    // Only the blocks that held or now hold a hit are drawn again; the first hit's at once,
-    // so that it can be scrolled to.
-    const before = this.#blocksOf(doc.layers.hits);
-    doc.layers.hits = hits;
-    const now = this.#blocksOf(hits);
-    for (const b of [...now, ...before]) {
-      doc.pending[b] = 1;
-      doc.urgent.push(b);
+    if (doc) {
+      const before = this.#blocksOf(doc.layers.hits);
+      doc.layers.hits = hits;
+      const now = this.#blocksOf(hits);
+      for (const b of [...now, ...before]) {
+        doc.pending[b] = 1;
+        doc.urgent.push(b);
+      }
+      this.#hideTip();
+      this.#ui.document.classList.toggle('focusing', hits.count > 0);
+      if (now.length) this.#drawBlock(now[0]);
+      this.#drawSoon();
+      const first = now.length ? doc.blocks.nodes[now[0]].querySelector('.hit') : null;
+      const box = this.#ui.document;
+      if (first && box.scrollHeight > box.clientHeight) {
+        box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+      }
     }
-    this.#hideTip();
-    this.#ui.document.classList.toggle('focusing', hits.count > 0);
-    if (now.length) this.#drawBlock(now[0]);
-    this.#drawSoon();
     for (const button of this.#root.querySelectorAll('button[data-kind]')) {
       const on = this.#selection !== null && button.dataset.kind === this.#selection.kind && button.dataset.index === String(this.#selection.index);
       button.setAttribute('aria-pressed', String(on));
-    }
-    const first = now.length ? doc.blocks.nodes[now[0]].querySelector('.hit') : null;
-    if (first) {
-      const box = this.#ui.document;
-      if (box.scrollHeight > box.clientHeight) {
-        box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
-      }
     }
     this.#status(this.#selection ? `${hits.count} occurrence${hits.count === 1 ? '' : 's'} highlighted in the text` : this.#summaryLine);
   }
