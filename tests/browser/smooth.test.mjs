@@ -2,7 +2,8 @@
 // element: the analysis runs in the worker and the main thread never blocks for long.
 // Long tasks are recorded from before the paste (an init script registers the observers),
 // through typing during the analysis and during the drawing of the highlights, a scroll
-// through the whole highlighted text and both downloads. Each run prints its numbers.
+// through the whole highlighted text, the highlighting of a group's occurrences, and both
+// downloads. Each run prints its numbers.
 //
 // Inserting a megabyte into a <textarea>, and each key typed into it afterwards, costs the
 // browser itself a long task (laying out and editing that much text), with or without the
@@ -159,7 +160,7 @@ async function run(page, { widget }) {
     },
     [...out.final].length,
   );
-  out.status = await page.$eval('#status', (n) => n.textContent);
+  out.analysed = await page.$eval('#status', (n) => n.textContent);
   // Through the whole text in big jumps, then half a screen at a time near the end. Hit
   // testing at three heights looks only at what is on screen, as a reader would.
   out.scrolled = await page.evaluate(async () => {
@@ -179,6 +180,29 @@ async function run(page, { widget }) {
     }
     return { height: doc.scrollHeight, positions: positions.length, withMarks };
   });
+  // The most mentioned group: all its occurrences are highlighted, a slice at a time.
+  const chip = page.locator('#groups button.chip').first();
+  await chip.click();
+  out.status = await page.$eval('#status', (n) => n.textContent);
+  out.selected = await page.evaluate(async () => {
+    const widget = document.querySelector('text-analyzer');
+    const doc = widget.shadowRoot.getElementById('document');
+    while (doc.hasAttribute('aria-busy')) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const index = Number(widget.shadowRoot.querySelector('#groups button.chip').dataset.index);
+    const hits = new Set([...doc.querySelectorAll('.hit')].map((n) => n.dataset.occurrence));
+    return { mentions: widget.result.entityGroups[index].mentions.length, hits: hits.size };
+  });
+  await chip.click();
+  // A type with more groups than are listed shows more on request, and the focus goes on
+  // to the first of them.
+  const more = page.locator('#groups button.more:not([hidden])').first();
+  const before = await page.$$eval('#groups button.chip', (nodes) => nodes.length);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  out.more = {
+    added: (await page.$$eval('#groups button.chip', (nodes) => nodes.length)) - before,
+    focused: await page.evaluate(() => document.querySelector('text-analyzer').shadowRoot.activeElement?.className),
+  };
   for (const button of ['#download-json', '#download-csv']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
     out[button.slice(1)] = readFileSync(await download.path(), 'utf8').length;
@@ -222,7 +246,7 @@ function report(name, m) {
   if (m.afterEdit) {
     console.log(`  every other task: ${m.others.length} long tasks, max ${max(m.others.map((t) => t.duration))} ms (${durations(m.others)})`);
     console.log(`  input listeners: max ${max(m.listeners)} ms; typed while drawing: ${m.drawing}, DOM changes in the 150 ms after that edit: ${m.afterEdit.changes}`);
-    console.log(`  scrolled ${m.scrolled.height} px: ${m.scrolled.withMarks} of ${m.scrolled.positions} positions showed highlights; downloads of ${m['download-json']} and ${m['download-csv']} characters`);
+    console.log(`  scrolled ${m.scrolled.height} px: ${m.scrolled.withMarks} of ${m.scrolled.positions} positions showed highlights; ${m.selected.hits} occurrences of a group highlighted; downloads of ${m['download-json']} and ${m['download-csv']} characters`);
   }
   // The frames holding the longest of the other tasks, with the scripts that ran in them.
   for (const task of [...m.others].sort((a, b) => b.duration - a.duration).slice(0, 4)) {
@@ -263,7 +287,10 @@ describe('a 1 MB paste', () => {
         const m = await measure(page, await run(page, { widget: true }));
         await context.close();
         report(`${name}, run ${attempt}`, m);
-        assert.match(m.status, new RegExp(`^${analysedLine(m.final)}`));
+        assert.match(m.analysed, new RegExp(`^${analysedLine(m.final)}`));
+        assert.equal(m.status, `${m.selected.mentions} occurrences highlighted in the text`);
+        assert.equal(m.selected.hits, m.selected.mentions, 'every occurrence of the group is highlighted');
+        assert.ok(m.more.added > 0 && m.more.focused === 'chip', `Show more adds groups and focuses the first: ${JSON.stringify(m.more)}`);
         assert.equal(m.keys.length, TYPED.length + AGAIN.length, 'the typed keys were seen');
         assert.ok(m.scrolled.withMarks > m.scrolled.positions / 2, `highlights are drawn where the text was scrolled to (${m.scrolled.withMarks} of ${m.scrolled.positions})`);
         assert.ok(m['download-json'] > BIG.length && m['download-csv'] > 0, 'both downloads hold the result');
