@@ -22,6 +22,7 @@ const PANELS = ['entities', 'keywords', 'summary', 'stats'];
 const BLOCK_CHARS = 2_000;
 const MAX_BLOCK = 10_000;
 const SLICE_MS = 8;
+// A longer text's blocks are laid out a frame after its lists (see #render).
 const DRAW_AT_ONCE = 8 * BLOCK_CHARS;
 // Entity groups shown per type at first, and added by each "Show more".
 const GROUP_CHIPS = 20;
@@ -409,7 +410,10 @@ function el(tag, className, text) {
 
 /** Defines `key` on `object` as a value built on first read and kept from then on as data. */
 function lazy(object, key, build) {
-  const settle = (value) => Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  const settle = (value) => {
+    // A result the host froze keeps the getter, which then builds the value on each read.
+    if (Object.isExtensible(object)) Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  };
   Object.defineProperty(object, key, {
     enumerable: true,
     configurable: true,
@@ -821,6 +825,7 @@ export class TextAnalyzer extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     clearTimeout(this.#timer);
+    this.#stopDrawing();
     this.#unbindSource();
   }
 
