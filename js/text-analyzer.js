@@ -5,10 +5,12 @@
 //
 // Attributes: text, for (id of a textarea/input/element to analyse instead of the built-in
 // input), panels ("entities keywords summary stats"), summary-sentences, keywords,
-// theme (light|dark|auto), wasm-url. Fires `analysis` (detail: the result of analyze()).
+// theme (light|dark|auto), wasm-url. Fires `analysis` (detail: the result of analyze())
+// once the result is shown, its text drawn with every mark; `state` is 'running' until then.
 // Everything renders in a shadow root; user text reaches the DOM only as text nodes.
 // The wasm is fetched lazily, once per page and URL, by a module worker shared by every
-// instance; nothing else is requested.
+// instance; nothing else is requested. A text of any length is shown whole: its marks are
+// drawn a slice at a time (see BLOCK_CHARS), so that a megabyte keeps the page responsive.
 
 const WORKER_URL = new URL('./text-analyzer-worker.js', import.meta.url);
 const DEFAULT_WASM_URL = new URL('./textlens_bg.wasm', import.meta.url);
