@@ -99,6 +99,9 @@ const CHILD = {
   },
 
   // Warm calls on the seed (after warm-up calls), then the median time of each text.
+  // The texts take turns, round after round, so that a burst of load on a shared
+  // machine slows all of them alike and their ratios (10 MB ÷ 1 MB, pathological ÷
+  // news) stay fair.
   async speed({ lib, warmRuns, texts }) {
     const run = await LIBRARIES[lib]();
     const seed = readFileSync(SEED, 'utf8');
@@ -109,17 +112,17 @@ const CHILD = {
       run(seed);
       warm.push(performance.now() - t0);
     }
-    const timed = {};
-    for (const { name, path, runs } of texts) {
-      const text = readFileSync(path, 'utf8');
-      const times = [];
-      for (let i = 0; i < runs; i++) {
+    const loaded = texts.map(({ path }) => readFileSync(path, 'utf8'));
+    const times = texts.map(() => []);
+    for (let round = 0; round < Math.max(...texts.map((t) => t.runs)); round++) {
+      texts.forEach(({ runs }, i) => {
+        if (round >= runs) return;
         const t0 = performance.now();
-        run(text);
-        times.push(performance.now() - t0);
-      }
-      timed[name] = { bytes: Buffer.byteLength(text), ms: median(times) };
+        run(loaded[i]);
+        times[i].push(performance.now() - t0);
+      });
     }
+    const timed = Object.fromEntries(texts.map(({ name }, i) => [name, { bytes: Buffer.byteLength(loaded[i]), ms: median(times[i]) }]));
     return { warm: median(warm), timed };
   },
 
