@@ -10,7 +10,7 @@
 //! gazetteer: max_len:u8 count:u32, keys as varint deltas, then one type mask (u8) each
 //! ```
 //!
-//! Four weights in five are zero (most features were updated only a few times, on
+//! Five weights in six are zero (most features were updated only a few times, on
 //! one or two tags), so only the nonzero ones are stored. Each part is kept apart
 //! from the others because the file is compressed again (the wasm is served
 //! gzipped): masks, values and bucket steps each have their own statistics.
