@@ -36,8 +36,12 @@ pub struct Token {
     pub norm: Norm,
 }
 
-/// Longest normalised form kept inside the token itself.
-const INLINE: usize = 22;
+/// Longest normalised form kept inside the token itself: as many bytes as keep a
+/// [`Norm`] the size of a `String` (22 on 64-bit targets, 10 on wasm32).
+const INLINE: usize = 3 * std::mem::size_of::<usize>() - 2;
+
+// Checked on every target: a token must not grow on wasm32, where memory is scarcer.
+const _: () = assert!(std::mem::size_of::<Norm>() == std::mem::size_of::<String>());
 
 /// A token's normalised text. Nearly every word fits inline, so tokenizing allocates
 /// only for the rare long token; it reads as a `&str` through [`Norm::as_str`] or deref.
