@@ -59,14 +59,16 @@ impl Norm {
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // SAFETY: `Inline` is only built from the bytes of a `str` (`From<&str>`), cut
-            // at its end, so they are valid UTF-8.
+            // SAFETY: the only two constructors of `Inline` copy a whole `str`, as it is
+            // (`From<&str>`) or with its ASCII bytes lower-cased (`ascii_lowercase`, which
+            // leaves every other byte alone), and set `len` to its length: the bytes up to
+            // `len` are valid UTF-8.
             Repr::Inline { len, bytes } => unsafe { std::str::from_utf8_unchecked(bytes.get(..usize::from(*len)).unwrap_or(&[])) },
             Repr::Heap(text) => text,
         }
     }
 
-    /// `text` in ASCII lower case: the normalised form of an ASCII token.
+    /// `text`, which must be ASCII, in lower case: the normalised form of an ASCII token.
     fn ascii_lowercase(text: &str) -> Self {
         if text.len() > INLINE {
             return Norm(Repr::Heap(text.to_ascii_lowercase().into_boxed_str()));
@@ -98,18 +100,6 @@ impl std::ops::Deref for Norm {
     }
 }
 
-impl AsRef<str> for Norm {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Norm {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl PartialEq for Norm {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
@@ -118,31 +108,13 @@ impl PartialEq for Norm {
 
 impl Eq for Norm {}
 
-impl PartialEq<str> for Norm {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialEq<&str> for Norm {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl std::hash::Hash for Norm {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
 impl std::fmt::Debug for Norm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl std::fmt::Display for Norm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.as_str().fmt(f)
     }
