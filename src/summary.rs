@@ -484,6 +484,24 @@ mod tests {
     }
 
     #[test]
+    fn sharing_the_keyword_stage_words_changes_nothing() {
+        let texts = [
+            "The councils approved budgets for 2024. Approving the budget took the council 3 hours.\n\n\
+             Budget talks in 2024 ran long; the council's 3 votes were close. Councillors approved it anyway.",
+            "Die Regierung plant neue Gesetze für die Schulen. Die Schulen bekommen mehr Lehrer und neue Gebäude.",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let words = Words::new(&doc);
+            let keywords = words.key_phrases(5, 3);
+            let (alone, shared) = (Summarizer::new(&doc), Summarizer::with_words(&doc, &words));
+            let scores = alone.sentence_scores(&keywords);
+            assert_eq!(shared.sentence_scores(&keywords), scores, "{text}");
+            assert_eq!(shared.summarize(&scores, 2), alone.summarize(&scores, 2), "{text}");
+        }
+    }
+
+    #[test]
     fn greek_words_that_break_the_greek_stemmer_are_safe() {
         let s = scores("Η ισαισα λέξη. Ο καιρός είναι ωραίος σήμερα και πάμε στο πάρκο.");
         assert!(s.iter().all(|v| v.is_finite()));
