@@ -10,7 +10,7 @@ HOST                 ?= 127.0.0.1
 PORT                 ?= 8080
 CARGO_HOME           ?= $(HOME)/.cargo
 # Keeps this machine's registry path out of panic messages inside the wasm.
-WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo
+WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo -C target-feature=+simd128
 NODE_MODULES         := node_modules/.package-lock.json
 WASM_OPT             := node_modules/.bin/wasm-opt
 DATA                 := ../shared/data
