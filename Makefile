@@ -10,7 +10,7 @@ HOST                 ?= 127.0.0.1
 PORT                 ?= 8080
 CARGO_HOME           ?= $(HOME)/.cargo
 # Keeps this machine's registry path out of panic messages inside the wasm.
-WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo
+WASM_RUSTFLAGS       := --remap-path-prefix=$(CARGO_HOME)/registry/src=/cargo -C target-feature=+simd128
 NODE_MODULES         := node_modules/.package-lock.json
 WASM_OPT             := node_modules/.bin/wasm-opt
 DATA                 := ../shared/data
@@ -33,7 +33,7 @@ help:
 	@echo "make test-node     Node tests against the built package"
 	@echo "make test-browser  page tests in headless Chromium"
 	@echo "make eval          score the built CLI on ../shared/data dev sets (keywords, summary, segment, ner)"
-	@echo "make bench         sizes, load time, warm and bulk throughput of the built package under Node"
+	@echo "make bench         speed, memory and size of the built package vs compromise, wink-nlp and native (BENCH_ARGS=--check: fail on a missed target)"
 	@echo "make bench-ner     the NER part of make eval only"
 	@echo "make fuzz          run every cargo-fuzz target for FUZZ_SECONDS each (default 600; needs a nightly toolchain)"
 	@echo "make model         retrain the entity model (models/ner.bin) from ../shared/data/ner"
@@ -131,8 +131,12 @@ $(VENV)/.installed: scripts/eval-requirements.txt
 eval: build $(VENV)/.installed
 	$(VENV)/bin/python scripts/eval.py --data $(DATA)
 
+# One run, about two minutes: textlens (wasm under Node, and natively) next to compromise
+# and wink-nlp on the same texts, then the targets as PASS/FAIL.
+# `make bench BENCH_ARGS=--check` exits non-zero when a target fails.
+BENCH_ARGS ?=
 bench: build
-	node scripts/bench.mjs
+	node scripts/bench.mjs $(BENCH_ARGS)
 
 bench-ner: build $(VENV)/.installed
 	$(VENV)/bin/python scripts/eval.py --data $(DATA) --only ner

@@ -1,6 +1,10 @@
 //! Native speed of the same analysis the wasm package runs, so the wasm overhead is
-//! visible next to `make bench`: `cargo run --release --example bench_native [-- MB]`.
-//! Prints one JSON line: warm analyze() of the seed article and throughput per stage.
+//! visible next to `make bench`:
+//! `cargo run --release --example bench_native [-- MB] [-- --text PATH ...]`.
+//! Prints one JSON line: warm analyze() of the seed article, throughput per stage on the
+//! first text (the seeds repeated to MB megabytes when no `--text` is given), and the
+//! full analyze() time of every `--text` file, so `scripts/bench.mjs` can time the very
+//! texts it gives the wasm package.
 use std::time::Instant;
 use textlens::{analyze, analyze_parts, Options, Parts};
 
@@ -34,22 +38,48 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let mb: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1.0);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut mb = 1.0;
+    let mut paths = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--text" {
+            paths.push(rest.next().expect("--text needs a file path").clone());
+        } else {
+            mb = arg.parse().expect("the argument is megabytes of seed text, or --text PATH");
+        }
+    }
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("--text file is UTF-8")).collect();
     let options = Options::default();
     let seed = std::fs::read_to_string("seeds/000_50d3d3b30f27bb10.txt").expect("seed article");
     for _ in 0..20 {
         analyze(&seed, &options).unwrap();
     }
     let warm = time(200, || { analyze(&seed, &options).unwrap(); });
-    let big = corpus((mb * 1e6) as usize);
-    let rate = |ms: f64| big.len() as f64 / 1e6 / (ms / 1000.0);
+    let big = texts.first().cloned().unwrap_or_else(|| corpus((mb * 1e6) as usize));
+    let rate = |bytes: usize, ms: f64| bytes as f64 / 1e6 / (ms / 1000.0);
     let full = time(5, || { analyze(&big, &options).unwrap(); });
     let doc = time(5, || { textlens::Document::new(&big); });
     let keywords = time(5, || { analyze_parts(&big, &options, Parts::KEYWORDS).unwrap(); });
     let entities = time(5, || { analyze_parts(&big, &options, Parts::ENTITIES).unwrap(); });
     let summary = time(5, || { analyze_parts(&big, &options, Parts::SUMMARY).unwrap(); });
+    // The texts take turns, round after round, so that load from other processes slows
+    // them alike; texts over 2 MB get 3 runs instead of 5 to keep the benchmark short.
+    let runs = |text: &String| if text.len() > 2_000_000 { 3 } else { 5 };
+    let mut times: Vec<Vec<f64>> = texts.iter().map(|_| Vec::new()).collect();
+    for round in 0..texts.iter().map(runs).max().unwrap_or(0) {
+        for (text, times) in texts.iter().zip(&mut times) {
+            if round < runs(text) {
+                times.push(time(1, || { analyze(text, &options).unwrap(); }));
+            }
+        }
+    }
+    let timed: Vec<String> = texts.iter().zip(times).map(|(text, times)| {
+        let ms = median(times);
+        format!("{{\"bytes\":{},\"ms\":{ms:.3},\"mbPerS\":{:.2}}}", text.len(), rate(text.len(), ms))
+    }).collect();
     println!(
-        "{{\"warmSeedMs\":{warm:.3},\"bytes\":{},\"analyzeMbPerS\":{:.2},\"documentMbPerS\":{:.2},\"keywordsMbPerS\":{:.2},\"entitiesMbPerS\":{:.2},\"summaryMbPerS\":{:.2}}}",
-        big.len(), rate(full), rate(doc), rate(keywords), rate(entities), rate(summary)
+        "{{\"warmSeedMs\":{warm:.3},\"bytes\":{},\"analyzeMbPerS\":{:.2},\"documentMbPerS\":{:.2},\"keywordsMbPerS\":{:.2},\"entitiesMbPerS\":{:.2},\"summaryMbPerS\":{:.2},\"texts\":[{}]}}",
+        big.len(), rate(big.len(), full), rate(big.len(), doc), rate(big.len(), keywords), rate(big.len(), entities), rate(big.len(), summary), timed.join(",")
     );
 }

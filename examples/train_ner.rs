@@ -41,9 +41,6 @@ fn main() {
         .collect();
     let dev = load(&format!("{DATA_DIR}/dev.jsonl"));
     let mut settings = Settings::default();
-    if let Some(q) = std::env::var("NER_CLIP").ok().and_then(|v| v.parse().ok()) {
-        settings.clip_quantile = q;
-    }
     if let Some(b) = std::env::var("NER_BITS").ok().and_then(|v| v.parse().ok()) {
         settings.bits = b;
     }

@@ -5,19 +5,29 @@
 //
 // Attributes: text, for (id of a textarea/input/element to analyse instead of the built-in
 // input), panels ("entities keywords summary stats"), summary-sentences, keywords,
-// theme (light|dark|auto), wasm-url. Fires `analysis` (detail: the result of analyze()).
+// theme (light|dark|auto), wasm-url. Fires `analysis` (detail: the result of analyze())
+// once the result is shown, its text drawn with every mark; `state` is 'running' until then.
 // Everything renders in a shadow root; user text reaches the DOM only as text nodes.
 // The wasm is fetched lazily, once per page and URL, by a module worker shared by every
-// instance; nothing else is requested.
+// instance; nothing else is requested. A text of any length is shown whole: its marks are
+// drawn a slice at a time (see BLOCK_CHARS), so that a megabyte keeps the page responsive.
 
 const WORKER_URL = new URL('./text-analyzer-worker.js', import.meta.url);
 const DEFAULT_WASM_URL = new URL('./textlens_bg.wasm', import.meta.url);
 const DEBOUNCE_MS = 250;
 const TERMS = 15;
 const PANELS = ['entities', 'keywords', 'summary', 'stats'];
-// Drawing a multi-megabyte text with its marks would stall the page; longer texts are
-// analysed whole but shown up to this many UTF-16 code units.
-const MAX_SHOWN = 200_000;
+// The highlighted text is drawn in blocks of about BLOCK_CHARS UTF-16 code units, each cut
+// just after a line break, a few at a time (SLICE_MS of work, then the browser gets the
+// thread back), so that a megabyte of text never blocks the page for long. A line longer
+// than MAX_BLOCK is cut between words.
+const BLOCK_CHARS = 2_000;
+const MAX_BLOCK = 10_000;
+const SLICE_MS = 8;
+// A longer text's blocks are laid out a frame after its lists (see #render).
+const DRAW_AT_ONCE = 8 * BLOCK_CHARS;
+// Entity groups shown per type at first, and added by each "Show more".
+const GROUP_CHIPS = 20;
 
 /** Display names, in legend order. */
 const LABELS = {
@@ -215,6 +225,9 @@ textarea {
   padding-right: 0.25rem;
   border-radius: 6px;
 }
+/* The browser lays out and paints only the blocks near the view; the others keep the
+   height they had when last drawn, or a guess from their number of lines. */
+.block { content-visibility: auto; contain-intrinsic-block-size: auto calc(var(--lines, 1) * 1lh); }
 .sent[data-level] { background: color-mix(in srgb, var(--_summary) var(--w), transparent); box-shadow: inset 0 -1px 0 color-mix(in srgb, var(--_summary) 60%, transparent); }
 .sent[data-level="1"] { --w: 10%; }
 .sent[data-level="2"] { --w: 17%; }
@@ -257,6 +270,7 @@ mark:focus-visible { outline-offset: 1px; }
 .summary .score { font: 0.75rem var(--_font); color: var(--_muted); margin-left: 0.35rem; }
 .group-type + .group-type { margin-top: 0.8rem; }
 .group-type h3 { color: var(--c); margin-bottom: 0.35rem; }
+.more { margin-top: 0.45rem; font-size: 0.8rem; min-height: 2rem; }
 .chips { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
 .chip {
   display: inline-flex;
@@ -394,6 +408,200 @@ function el(tag, className, text) {
   return node;
 }
 
+// ---- results from the worker ----------------------------------------------------------------
+
+/** Defines `key` on `object` as a value built on first read and kept from then on as data. */
+function lazy(object, key, build) {
+  const settle = (value) => {
+    // A result the host froze keeps the getter, which then builds the value on each read.
+    if (Object.isExtensible(object)) Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(object, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/** The spans of list `i` of a packed { spans, bounds } as { start, end } objects. */
+function spansOf({ spans, bounds }, i) {
+  const out = new Array(bounds[i + 1] - bounds[i]);
+  for (let k = bounds[i], j = 0; k < bounds[i + 1]; k += 1, j += 1) out[j] = { start: spans[2 * k], end: spans[2 * k + 1] };
+  return out;
+}
+
+/**
+ * The worker's message as { result, view }: `result` equals what analyze() returned, its
+ * long lists (sentences, entities, the spans of groups and key phrases) built from the
+ * transferred arrays on first read; `view` is what drawing needs, read from those arrays
+ * directly: entities as [start, end, label, group] quadruples and the label names.
+ */
+function unpack(data, text) {
+  if (data.result) {
+    const labels = [...new Set(data.result.entities.map((e) => e.label))];
+    const entities = new Int32Array(data.result.entities.length * 4);
+    data.result.entities.forEach((e, i) => entities.set([e.start, e.end, labels.indexOf(e.label), e.group], i * 4));
+    return { result: data.result, view: { entities, labels } };
+  }
+  const { rest, entities, labels, texts, sentences, groupSpans, keywordSpans } = data.packed;
+  // rest holds every key in analyze()'s order, the packed ones as null placeholders.
+  const result = rest;
+  lazy(result, 'sentences', () => {
+    const out = new Array(sentences.length / 3);
+    for (let i = 0; i < out.length; i += 1) out[i] = { start: sentences[3 * i], end: sentences[3 * i + 1], score: sentences[3 * i + 2] };
+    return out;
+  });
+  lazy(result, 'entities', () => {
+    const own = new Map(texts);
+    const out = new Array(entities.length / 4);
+    for (let i = 0; i < out.length; i += 1) {
+      const start = entities[4 * i];
+      const end = entities[4 * i + 1];
+      out[i] = { text: own.get(i) ?? text.slice(start, end), label: labels[entities[4 * i + 2]], start, end, group: entities[4 * i + 3] };
+    }
+    return out;
+  });
+  result.entityGroups.forEach((group, i) => lazy(group, 'mentions', () => spansOf(groupSpans, i)));
+  result.keywords.forEach((keyword, i) => lazy(keyword, 'occurrences', () => spansOf(keywordSpans, i)));
+  return { result, view: { entities, labels } };
+}
+
+// ---- spans and blocks of the drawn text -----------------------------------------------------
+
+/**
+ * Spans as parallel arrays { count, starts, ends, ids } in document order, without empty
+ * spans or spans past `limit`; of overlapping spans the first (the longest of those
+ * starting together) wins. `ids` are their indexes in the list they came from.
+ */
+function layer(count, startOf, endOf, limit) {
+  let order = null;
+  for (let i = 1; i < count; i += 1) {
+    if (startOf(i) < startOf(i - 1)) {
+      order = Array.from({ length: count }, (_, j) => j).sort((a, b) => startOf(a) - startOf(b) || endOf(b) - endOf(a));
+      break;
+    }
+  }
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const ids = new Int32Array(count);
+  let n = 0;
+  let cursor = 0;
+  for (let k = 0; k < count; k += 1) {
+    const i = order ? order[k] : k;
+    const start = startOf(i);
+    const end = endOf(i);
+    if (!(end > start && start >= cursor && end <= limit)) continue;
+    starts[n] = start;
+    ends[n] = end;
+    ids[n] = i;
+    n += 1;
+    cursor = end;
+  }
+  return { count: n, starts, ends, ids };
+}
+
+const spanLayer = (spans, limit) => layer(spans.length, (i) => spans[i].start, (i) => spans[i].end, limit);
+
+/** The first span of a layer (or block list) that ends after `position`. */
+function firstEndingAfter({ count, ends }, position) {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ends[mid] > position) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+const isInside = (spans, cut) => {
+  const i = firstEndingAfter(spans, cut);
+  return i < spans.count && spans.starts[i] < cut;
+};
+
+/**
+ * Where the blocks of the text end. A block ends just after a line break, so blocks drawn
+ * one under the other look like the unbroken text, and never inside a span of `keep`, so
+ * that a mark or a summary sentence is drawn whole. A line longer than MAX_BLOCK is cut
+ * after a space (or anywhere outside a surrogate pair), which shows as a line break.
+ */
+function blockEnds(text, keep) {
+  const ends = [];
+  const inside = (cut) => keep.some((spans) => isInside(spans, cut));
+  let start = 0;
+  while (text.length - start > BLOCK_CHARS) {
+    let cut = -1;
+    for (let from = start + BLOCK_CHARS; ; ) {
+      const newline = text.indexOf('\n', from - 1);
+      if (newline < 0 || newline + 1 - start > MAX_BLOCK) break;
+      if (!inside(newline + 1)) {
+        cut = newline + 1;
+        break;
+      }
+      from = newline + 2;
+    }
+    if (cut < 0) {
+      const limit = start + MAX_BLOCK;
+      if (text.length <= limit) break;
+      const space = text.lastIndexOf(' ', limit - 1);
+      cut = space >= start + BLOCK_CHARS ? space + 1 : limit;
+      for (const spans of keep) {
+        const i = firstEndingAfter(spans, cut);
+        if (i < spans.count && spans.starts[i] < cut) cut = Math.max(cut, spans.ends[i]);
+      }
+      const before = text.charCodeAt(cut - 1);
+      if (before >= 0xd800 && before <= 0xdbff) cut += 1;
+    }
+    if (cut >= text.length) break;
+    ends.push(cut);
+    start = cut;
+  }
+  if (text.length > 0) ends.push(text.length);
+  return ends;
+}
+
+/**
+ * Resolves once the browser has had the thread for input and for painting a frame.
+ * Chrome runs queued tasks before rendering for up to about 100 ms, so yielding to the
+ * task queue alone would leave the page unpainted that long: the wait is for the next
+ * animation frame, and a message posted from it arrives after that frame is painted.
+ * Hidden pages get no frames; a timer takes over there.
+ */
+const afterNextFrame = (() => {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      let posted = false;
+      const post = () => {
+        if (posted) return;
+        posted = true;
+        clearTimeout(timer);
+        waiting.push(resolve);
+        channel.port2.postMessage(null);
+      };
+      const timer = setTimeout(post, 100);
+      requestAnimationFrame(post);
+    });
+})();
+
+/**
+ * Runs `step` until it returns false, in slices of SLICE_MS, one per frame; the first
+ * slice runs now, until `firstDeadline`.
+ */
+async function sliced(step, firstDeadline = performance.now() + SLICE_MS) {
+  for (let deadline = firstDeadline; ; deadline = performance.now() + SLICE_MS) {
+    while (performance.now() < deadline) if (!step()) return;
+    await afterNextFrame();
+  }
+}
+
 // ---- one worker per wasm URL, shared by every element on the page ---------------------
 
 const clients = new Map();
@@ -433,7 +641,7 @@ function client(wasmUrl) {
     if (!request) return;
     pending.delete(data.id);
     if (data.error) request.reject(new Error(data.error));
-    else request.resolve(data);
+    else request.resolve({ ...unpack(data, request.text), ms: data.ms });
   };
   // A worker that fails is dropped, so that the next analysis starts a fresh one.
   worker.onerror = (event) => {
@@ -446,7 +654,7 @@ function client(wasmUrl) {
       next += 1;
       const id = next;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, text });
         worker.postMessage({ id, text, options, wasmUrl });
       });
     },
@@ -464,19 +672,70 @@ function csvField(value) {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** One table of everything found: kind, text, label, start, end, score, count. */
-export function resultToCsv(result) {
-  const rows = [['kind', 'text', 'label', 'start', 'end', 'score', 'count']];
-  for (const e of result.entities) rows.push(['entity', e.text, e.label, e.start, e.end, '', '']);
-  for (const g of result.entityGroups) rows.push(['entity group', g.text, g.label, '', '', '', g.count]);
-  for (const k of result.keywords) rows.push(['key phrase', k.text, '', '', '', k.score, k.count]);
-  for (const t of result.terms) rows.push(['term', t.term, '', '', '', '', t.count]);
-  for (const s of result.summary) rows.push(['summary sentence', s.text.trim(), '', s.start, s.end, s.score, '']);
-  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+/** The rows of resultToCsv(), each with its line end. */
+function* csvLines(result) {
+  const line = (row) => `${row.map(csvField).join(',')}\r\n`;
+  yield line(['kind', 'text', 'label', 'start', 'end', 'score', 'count']);
+  for (const e of result.entities) yield line(['entity', e.text, e.label, e.start, e.end, '', '']);
+  for (const g of result.entityGroups) yield line(['entity group', g.text, g.label, '', '', '', g.count]);
+  for (const k of result.keywords) yield line(['key phrase', k.text, '', '', '', k.score, k.count]);
+  for (const t of result.terms) yield line(['term', t.term, '', '', '', '', t.count]);
+  for (const s of result.summary) yield line(['summary sentence', s.text.trim(), '', s.start, s.end, s.score, '']);
 }
 
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** One table of everything found: kind, text, label, start, end, score, count. */
+export function resultToCsv(result) {
+  return [...csvLines(result)].join('');
+}
+
+/**
+ * JSON.stringify(result, null, 2) in pieces: each item of a top-level list is one piece,
+ * so that a long result can be written a slice at a time.
+ */
+function* jsonPieces(result) {
+  const keys = Object.keys(result);
+  yield '{';
+  for (const [k, key] of keys.entries()) {
+    const value = result[key];
+    yield `${k ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(value) && value.length) {
+      yield '[';
+      for (const [i, item] of value.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`;
+      yield '\n  ]';
+    } else {
+      yield JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    }
+  }
+  yield keys.length ? '\n}\n' : '}\n';
+}
+
+/**
+ * Every piece of a generator, pulled a slice at a time and joined into parts of about
+ * 64 K characters: a Blob made of tens of thousands of small strings takes the browser
+ * a long task to build.
+ */
+async function collect(pieces) {
+  const parts = [];
+  let part = [];
+  let size = 0;
+  await sliced(() => {
+    const next = pieces.next();
+    if (!next.done) {
+      part.push(next.value);
+      size += next.value.length;
+    }
+    if (next.done || size >= 65_536) {
+      parts.push(part.join(''));
+      part = [];
+      size = 0;
+    }
+    return !next.done;
+  });
+  return parts;
+}
+
+function download(name, type, parts) {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = el('a');
   link.href = url;
   link.download = name;
@@ -526,6 +785,16 @@ export class TextAnalyzer extends HTMLElement {
   #selection = null;
   #connected = false;
   #summaryLine = '';
+  // What drawing reads: entities as packed quadruples (see unpack()).
+  #view = null;
+  // The drawn text: its blocks, the layers of spans drawn into them, and which blocks wait.
+  #doc = null;
+  #drawing = false;
+  #drawToken = 0;
+  #blockObserver = null;
+  #docWidth = 0;
+  // The result whose `analysis` event goes out once its text is drawn.
+  #announce = null;
 
   constructor() {
     super();
@@ -558,6 +827,7 @@ export class TextAnalyzer extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     clearTimeout(this.#timer);
+    this.#stopDrawing();
     this.#unbindSource();
   }
 
@@ -705,13 +975,18 @@ export class TextAnalyzer extends HTMLElement {
       }
       this.text = await file.text();
     });
-    ui['download-json'].addEventListener('click', () => {
-      if (this.#result) download('textlens-analysis.json', 'application/json', `${JSON.stringify(this.#result, null, 2)}\n`);
+    // A long result is written out a slice at a time, so the page stays responsive.
+    ui['download-json'].addEventListener('click', async () => {
+      if (this.#result) download('textlens-analysis.json', 'application/json', await collect(jsonPieces(this.#result)));
     });
-    ui['download-csv'].addEventListener('click', () => {
-      if (this.#result) download('textlens-analysis.csv', 'text/csv', resultToCsv(this.#result));
+    ui['download-csv'].addEventListener('click', async () => {
+      if (this.#result) download('textlens-analysis.csv', 'text/csv', await collect(csvLines(this.#result)));
     });
     const doc = ui.document;
+    // Read here rather than when drawing, where it would force a layout.
+    new ResizeObserver(([entry]) => {
+      this.#docWidth = entry.contentRect.width;
+    }).observe(doc);
     doc.addEventListener('mouseover', (event) => this.#showTip(event.target.closest?.('mark')));
     doc.addEventListener('mouseout', (event) => {
       if (!event.relatedTarget?.closest?.('mark')) this.#hideTip();
@@ -735,6 +1010,9 @@ export class TextAnalyzer extends HTMLElement {
   // ---- analysis ------------------------------------------------------------------------------
 
   #schedule() {
+    // The marks being drawn belong to a text that has just changed.
+    this.#stopDrawing();
+    this.#announce = null;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#send(), DEBOUNCE_MS);
   }
@@ -760,6 +1038,8 @@ export class TextAnalyzer extends HTMLElement {
     }
     this.#busy = true;
     this.#dirty = false;
+    this.#stopDrawing();
+    this.#announce = null;
     this.#setState('running');
     const text = this.#currentText();
     if (!this.#result) this.#status('Loading the analyzer…');
@@ -780,11 +1060,21 @@ export class TextAnalyzer extends HTMLElement {
       return;
     }
     this.#result = outcome.result;
+    this.#view = outcome.view;
     this.#analysedText = text;
     this.#selection = null;
+    // Set first: a short text is drawn at once, within #render.
+    this.#announce = outcome.result;
     this.#render(outcome.ms);
+  }
+
+  /** Called when every block is drawn: the result is now fully shown. */
+  #drawn() {
+    const result = this.#announce;
+    if (!result) return;
+    this.#announce = null;
     this.#setState('done');
-    this.dispatchEvent(new CustomEvent('analysis', { detail: outcome.result, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('analysis', { detail: result, bubbles: true, composed: true }));
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -794,13 +1084,24 @@ export class TextAnalyzer extends HTMLElement {
     const ui = this.#ui;
     if (ms !== undefined) {
       this.#renderStats(result.stats, ms);
-      const count = result.entities.length;
+      const count = this.#view.entities.length / 4;
       this.#summaryLine = `Analysed ${number.format(result.stats.characters)} characters in ${formatMs(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
       this.#status(this.#summaryLine);
     }
     ui['download-json'].disabled = false;
     ui['download-csv'].disabled = false;
-    this.#renderDocument();
+    // The blocks of a long text are laid out in the next frame, so that the lists are shown
+    // first and no one task does both; an edit meanwhile (#stopDrawing) calls that off.
+    this.#stopDrawing();
+    this.#doc = null;
+    if (this.#analysedText.length > DRAW_AT_ONCE) {
+      const token = this.#drawToken;
+      afterNextFrame().then(() => {
+        if (token === this.#drawToken) this.#renderDocument();
+      });
+    } else {
+      this.#renderDocument();
+    }
     this.#renderLegend();
     this.#renderSummary();
     this.#renderGroups();
@@ -810,7 +1111,13 @@ export class TextAnalyzer extends HTMLElement {
         label: k.text,
         value: k.score,
         note: `${k.score.toFixed(2)} · ${k.count}×`,
-        select: { kind: 'keyword', index, spans: k.occurrences },
+        select: {
+          kind: 'keyword',
+          index,
+          get spans() {
+            return k.occurrences;
+          },
+        },
       })),
       'No key phrases found.',
     );
@@ -845,56 +1152,160 @@ export class TextAnalyzer extends HTMLElement {
    * The text as text nodes: sentences of the summary tinted by importance, entity mentions
    * in <mark>s, the selected group's or phrase's occurrences in .hit spans. The three layers
    * are cut at every boundary, so a mention crossing a sentence end is drawn as two pieces.
+   *
+   * The text is laid out at once as plain blocks, which content-visibility: auto keeps the
+   * browser from laying out or painting until they near the view; their marks are then
+   * drawn a few blocks per slice (#drawSoon), those in view first.
    */
   #renderDocument() {
-    const full = this.#analysedText;
+    const started = performance.now();
+    this.#stopDrawing();
+    this.#blockObserver?.disconnect();
+    const text = this.#analysedText;
     const result = this.#result;
-    const text = full.length > MAX_SHOWN ? full.slice(0, MAX_SHOWN) : full;
-    const inRange = (s) => s.end > s.start && s.start >= 0 && s.end <= text.length;
-    const layer = (spans) => {
-      const out = [];
-      let cursor = 0;
-      for (const s of [...spans].filter(inRange).sort((a, b) => a.start - b.start || b.end - a.end)) {
-        if (s.start < cursor) continue;
-        out.push(s);
-        cursor = s.end;
-      }
-      return out;
+    const limit = text.length;
+    const { summary } = result;
+    const entities = this.#view.entities;
+    const layers = {
+      sentences: spanLayer(summary, limit),
+      entities: this.#panels().has('entities')
+        ? layer(entities.length / 4, (i) => entities[4 * i], (i) => entities[4 * i + 1], limit)
+        : layer(0, null, null, limit),
+      hits: spanLayer(this.#selection?.spans ?? [], limit),
     };
-    const scoreOf = new Map(result.summary.map((s) => [s.start, s.score]));
-    const sentences = layer(result.summary);
-    const entities = this.#panels().has('entities') ? layer(result.entities) : [];
-    const hits = layer(this.#selection?.spans ?? []);
-    const cuts = new Set([0, text.length]);
-    for (const list of [sentences, entities, hits]) for (const s of list) cuts.add(s.start).add(s.end);
-    const points = [...cuts].sort((a, b) => a - b);
-
+    const ends = Int32Array.from(blockEnds(text, [layers.sentences, layers.entities]));
+    const count = ends.length;
+    const starts = new Int32Array(count);
+    for (let b = 1; b < count; b += 1) starts[b] = ends[b - 1];
+    // Until a block is drawn (or when it is skipped), its height is guessed from its
+    // length; an average character is about half an em wide.
+    const width = this.#docWidth || 600;
+    const perLine = Math.max(20, Math.floor(width / (Number.parseFloat(getComputedStyle(this.#ui.document).fontSize) * 0.5 || 8)));
     const fragment = document.createDocumentFragment();
-    const groups = result.entityGroups;
-    let si = 0;
-    let ei = 0;
-    let hi = 0;
+    const nodes = new Array(count);
+    const index = new WeakMap();
+    for (let b = 0; b < count; b += 1) {
+      const node = el('div', 'block', text.slice(starts[b], ends[b]));
+      let lines = Math.ceil((ends[b] - starts[b]) / perLine);
+      for (let at = text.indexOf('\n', starts[b]); at >= 0 && at < ends[b]; at = text.indexOf('\n', at + 1)) lines += 1;
+      node.style.setProperty('--lines', String(lines));
+      nodes[b] = node;
+      index.set(node, b);
+      fragment.append(node);
+    }
+    if (!/\S/.test(text)) fragment.append(el('span', 'empty', 'Paste or type a text to see its entities here.'));
+    this.#hideTip();
+    this.#ui.document.classList.toggle('focusing', layers.hits.count > 0);
+    this.#ui.document.replaceChildren(fragment);
+    this.#groupsByIndex = result.entityGroups;
+    this.#doc = {
+      text,
+      layers,
+      blocks: { count, starts, ends, nodes, index },
+      pending: new Uint8Array(count).fill(1),
+      cursor: 0,
+      urgent: [],
+    };
+    // Blocks scrolled into view while marks are still being drawn are drawn next.
+    this.#blockObserver = new IntersectionObserver(
+      (entries) => {
+        const doc = this.#doc;
+        if (!this.#drawing || !doc) return;
+        for (const entry of entries) {
+          const b = doc.blocks.index.get(entry.target);
+          if (entry.isIntersecting && b !== undefined && doc.pending[b]) doc.urgent.push(b);
+        }
+      },
+      { root: this.#ui.document, rootMargin: '50% 0px' },
+    );
+    for (const node of nodes) this.#blockObserver.observe(node);
+    // What is left of one slice goes to drawing now: a short text is shown whole at once,
+    // while a long one, whose blocks took that time to lay out, is drawn from the next frame.
+    this.#drawSoon(started + SLICE_MS);
+  }
+
+  /** Starts drawing the waiting blocks unless that is under way; the first slice runs now. */
+  #drawSoon(firstDeadline) {
+    if (this.#drawing) return;
+    this.#drawing = true;
+    this.#ui.document.setAttribute('aria-busy', 'true');
+    const token = this.#drawToken;
+    sliced(() => {
+      if (token !== this.#drawToken) return false;
+      const b = this.#nextBlock();
+      if (b < 0) {
+        this.#drawing = false;
+        this.#ui.document.removeAttribute('aria-busy');
+        this.#drawn();
+        return false;
+      }
+      this.#drawBlock(b);
+      return true;
+    }, firstDeadline);
+  }
+
+  #stopDrawing() {
+    this.#drawToken += 1;
+    this.#drawing = false;
+    this.#ui.document.removeAttribute('aria-busy');
+  }
+
+  /** The next block to draw: one the reader is looking at, else the first waiting. */
+  #nextBlock() {
+    const doc = this.#doc;
+    if (!doc) return -1;
+    while (doc.urgent.length) {
+      const b = doc.urgent.shift();
+      if (doc.pending[b]) return b;
+    }
+    while (doc.cursor < doc.blocks.count && !doc.pending[doc.cursor]) doc.cursor += 1;
+    return doc.cursor < doc.blocks.count ? doc.cursor : -1;
+  }
+
+  /** Draws block `b` with its sentence tints, marks and hits. */
+  #drawBlock(b) {
+    const doc = this.#doc;
+    doc.pending[b] = 0;
+    const { text, layers } = doc;
+    const start = doc.blocks.starts[b];
+    const end = doc.blocks.ends[b];
+    const { sentences, entities, hits } = layers;
+    const first = [sentences, entities, hits].map((spans) => firstEndingAfter(spans, start));
+    const points = [start, end];
+    [sentences, entities, hits].forEach((spans, k) => {
+      for (let i = first[k]; i < spans.count && spans.starts[i] < end; i += 1) {
+        if (spans.starts[i] > start) points.push(spans.starts[i]);
+        if (spans.ends[i] < end) points.push(spans.ends[i]);
+      }
+    });
+    points.sort((x, y) => x - y);
+
+    const packed = this.#view.entities;
+    const { labels } = this.#view;
+    const { summary } = this.#result;
+    const fragment = document.createDocumentFragment();
+    let [si, ei, hi] = first;
     let sentenceEl = null;
     let sentenceOf = -1;
     let markEl = null;
     let markOf = -1;
     for (let p = 0; p + 1 < points.length; p += 1) {
       const a = points[p];
-      const b = points[p + 1];
-      while (si < sentences.length && sentences[si].end <= a) si += 1;
-      while (ei < entities.length && entities[ei].end <= a) ei += 1;
-      while (hi < hits.length && hits[hi].end <= a) hi += 1;
-      const sentence = si < sentences.length && sentences[si].start <= a ? si : -1;
-      const entity = ei < entities.length && entities[ei].start <= a ? ei : -1;
-      const hit = hi < hits.length && hits[hi].start <= a;
+      const z = points[p + 1];
+      if (a === z) continue;
+      while (si < sentences.count && sentences.ends[si] <= a) si += 1;
+      while (ei < entities.count && entities.ends[ei] <= a) ei += 1;
+      while (hi < hits.count && hits.ends[hi] <= a) hi += 1;
+      const sentence = si < sentences.count && sentences.starts[si] <= a ? si : -1;
+      const entity = ei < entities.count && entities.starts[ei] <= a ? ei : -1;
+      const hit = hi < hits.count && hits.starts[hi] <= a;
       if (sentence !== sentenceOf) {
         markEl = null;
         markOf = -1;
       }
       if (sentence >= 0 && sentence !== sentenceOf) {
-        const s = sentences[sentence];
         sentenceEl = el('span', 'sent');
-        const score = scoreOf.get(s.start) ?? 0;
+        const score = summary[sentences.ids[sentence]].score ?? 0;
         sentenceEl.dataset.level = String(level(score));
         sentenceEl.dataset.score = score.toFixed(2);
         fragment.append(sentenceEl);
@@ -904,10 +1315,10 @@ export class TextAnalyzer extends HTMLElement {
       let target = parent;
       if (entity >= 0) {
         if (markOf !== entity || markEl?.parentNode !== parent) {
-          const e = entities[entity];
+          const id = entities.ids[entity];
           markEl = el('mark', 'ent');
-          markEl.dataset.label = e.label;
-          markEl.dataset.group = String(e.group);
+          markEl.dataset.label = labels[packed[4 * id + 2]];
+          markEl.dataset.group = String(packed[4 * id + 3]);
           markEl.tabIndex = -1;
           markEl.setAttribute('part', 'mark');
           parent.append(markEl);
@@ -918,9 +1329,9 @@ export class TextAnalyzer extends HTMLElement {
         markEl = null;
         markOf = -1;
       }
-      const piece = text.slice(a, b);
+      const piece = text.slice(a, z);
       if (hit) {
-        // A hit cut by a mark or sentence boundary is several spans sharing one number.
+        // A hit cut by a mark, sentence or block boundary is several spans sharing one number.
         const span = el('span', 'hit', piece);
         span.dataset.occurrence = String(hi);
         target.append(span);
@@ -928,16 +1339,19 @@ export class TextAnalyzer extends HTMLElement {
         target.append(document.createTextNode(piece));
       }
     }
-    if (!text.trim()) fragment.append(el('span', 'empty', 'Paste or type a text to see its entities here.'));
-    if (text.length < full.length) {
-      fragment.append(
-        el('p', 'empty', `… The text is ${number.format(full.length)} characters long; the first ${number.format(MAX_SHOWN)} are shown. The lists cover all of it.`),
-      );
+    doc.blocks.nodes[b].replaceChildren(fragment);
+  }
+
+  /** The blocks holding a span of `spans`, in document order. */
+  #blocksOf(spans) {
+    const { blocks } = this.#doc;
+    const found = [];
+    for (let i = 0; i < spans.count; i += 1) {
+      for (let b = firstEndingAfter(blocks, spans.starts[i]); b < blocks.count && blocks.starts[b] < spans.ends[i]; b += 1) {
+        if (found[found.length - 1] !== b) found.push(b);
+      }
     }
-    this.#hideTip();
-    this.#ui.document.classList.toggle('focusing', hits.length > 0);
-    this.#ui.document.replaceChildren(fragment);
-    this.#groupsByIndex = groups;
+    return found;
   }
 
   #groupsByIndex = [];
@@ -968,8 +1382,9 @@ export class TextAnalyzer extends HTMLElement {
   }
 
   #renderLegend() {
+    const { entities, labels } = this.#view;
     const counts = new Map();
-    for (const { label } of this.#result.entities) counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (let i = 2; i < entities.length; i += 4) counts.set(labels[entities[i]], (counts.get(labels[entities[i]]) ?? 0) + 1);
     const shown = this.#panels();
     const items = [];
     if (shown.has('entities')) {
@@ -991,9 +1406,9 @@ export class TextAnalyzer extends HTMLElement {
   }
 
   #renderSummary() {
-    const { summary, sentences } = this.#result;
+    const { summary, stats } = this.#result;
     if (!summary.length) {
-      const why = sentences.length ? 'No sentences were selected.' : 'No summary: the text has no sentences yet.';
+      const why = stats.sentences ? 'No sentences were selected.' : 'No summary: the text has no sentences yet.';
       this.#ui.summary.replaceChildren(el('li', 'empty', why));
       return;
     }
@@ -1010,22 +1425,37 @@ export class TextAnalyzer extends HTMLElement {
   #select(selection) {
     const same = this.#selection && selection && this.#selection.kind === selection.kind && this.#selection.index === selection.index;
     this.#selection = same ? null : selection;
-    this.#renderDocument();
+    const hits = spanLayer(this.#selection?.spans ?? [], this.#analysedText.length);
+    // Without blocks (a new result's are laid out in the next frame) they are drawn with
+    // this selection. Otherwise only the blocks that held or now hold a hit are drawn
+    // again; the first hit's at once, so that it can be scrolled to.
+    const doc = this.#doc;
+    if (doc) {
+      const before = this.#blocksOf(doc.layers.hits);
+      doc.layers.hits = hits;
+      const now = this.#blocksOf(hits);
+      for (const b of [...now, ...before]) {
+        doc.pending[b] = 1;
+        doc.urgent.push(b);
+      }
+      this.#hideTip();
+      this.#ui.document.classList.toggle('focusing', hits.count > 0);
+      if (now.length) this.#drawBlock(now[0]);
+      this.#drawSoon();
+      const first = now.length ? doc.blocks.nodes[now[0]].querySelector('.hit') : null;
+      const box = this.#ui.document;
+      if (first && box.scrollHeight > box.clientHeight) {
+        box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+      }
+    }
     for (const button of this.#root.querySelectorAll('button[data-kind]')) {
       const on = this.#selection !== null && button.dataset.kind === this.#selection.kind && button.dataset.index === String(this.#selection.index);
       button.setAttribute('aria-pressed', String(on));
     }
-    const first = this.#ui.document.querySelector('.hit');
-    if (first) {
-      const doc = this.#ui.document;
-      if (doc.scrollHeight > doc.clientHeight) {
-        doc.scrollTop += first.getBoundingClientRect().top - doc.getBoundingClientRect().top - doc.clientHeight / 3;
-      }
-    }
-    const count = new Set([...this.#ui.document.querySelectorAll('.hit')].map((n) => n.dataset.occurrence)).size;
-    this.#status(this.#selection ? `${count} occurrence${count === 1 ? '' : 's'} highlighted in the text` : this.#summaryLine);
+    this.#status(this.#selection ? `${hits.count} occurrence${hits.count === 1 ? '' : 's'} highlighted in the text` : this.#summaryLine);
   }
 
+  /** The entity groups by type, most mentioned first; each type lists GROUP_CHIPS at first. */
   #renderGroups() {
     const groups = this.#result.entityGroups;
     if (!groups.length) {
@@ -1035,7 +1465,7 @@ export class TextAnalyzer extends HTMLElement {
     const byLabel = new Map();
     groups.forEach((group, index) => {
       if (!byLabel.has(group.label)) byLabel.set(group.label, []);
-      byLabel.get(group.label).push({ ...group, index });
+      byLabel.get(group.label).push(index);
     });
     const order = Object.keys(LABELS);
     const labels = [...byLabel.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
@@ -1044,25 +1474,52 @@ export class TextAnalyzer extends HTMLElement {
         const section = el('div', 'group-type');
         section.dataset.label = label;
         const list = el('ul', 'chips');
-        for (const group of byLabel.get(label)) {
-          const item = el('li');
-          const button = el('button', 'chip');
-          button.type = 'button';
-          button.dataset.kind = 'group';
-          button.dataset.index = String(group.index);
-          button.dataset.group = String(group.index);
-          button.setAttribute('aria-pressed', 'false');
-          button.setAttribute('part', 'button chip');
-          button.append(el('span', '', group.text), el('span', 'count', number.format(group.count)));
-          button.append(el('span', 'visually-hidden', ` mention${group.count === 1 ? '' : 's'}`));
-          button.addEventListener('click', () => this.#select({ kind: 'group', index: group.index, spans: group.mentions }));
-          item.append(button);
-          list.append(item);
-        }
-        section.append(el('h3', '', LABELS[label] ?? label), list);
+        const indexes = byLabel.get(label);
+        const name = LABELS[label] ?? label;
+        const more = el('button', 'more');
+        more.type = 'button';
+        more.setAttribute('part', 'button');
+        let shown = 0;
+        const showMore = () => {
+          const next = indexes.slice(shown, shown + GROUP_CHIPS).map((index) => this.#chip(index));
+          list.append(...next);
+          shown += next.length;
+          const left = indexes.length - shown;
+          more.hidden = left === 0;
+          more.textContent = `Show ${Math.min(left, GROUP_CHIPS)} more`;
+          more.setAttribute('aria-label', `Show ${Math.min(left, GROUP_CHIPS)} more of ${number.format(left)} other ${name} groups`);
+          return next[0];
+        };
+        more.addEventListener('click', () => {
+          // Keyboard users go on from the first chip that appeared, not from a hidden button.
+          const first = showMore();
+          first?.querySelector('button').focus();
+        });
+        showMore();
+        section.append(el('h3', '', name), list, more);
         return section;
       }),
     );
+  }
+
+  /** A list item holding the button of entity group `index`. */
+  #chip(index) {
+    const group = this.#result.entityGroups[index];
+    const item = el('li');
+    const button = el('button', 'chip');
+    button.type = 'button';
+    button.dataset.kind = 'group';
+    button.dataset.index = String(index);
+    button.dataset.group = String(index);
+    const on = this.#selection?.kind === 'group' && this.#selection.index === index;
+    button.setAttribute('aria-pressed', String(on));
+    button.setAttribute('part', 'button chip');
+    button.append(el('span', '', group.text), el('span', 'count', number.format(group.count)));
+    button.append(el('span', 'visually-hidden', ` mention${group.count === 1 ? '' : 's'}`));
+    // Read on click: a group's mentions are built from the packed result only when needed.
+    button.addEventListener('click', () => this.#select({ kind: 'group', index, spans: group.mentions }));
+    item.append(button);
+    return item;
   }
 
   #renderBars(list, rows, emptyText) {

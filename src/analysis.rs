@@ -99,12 +99,13 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));
     let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
-    let scores = if parts.summary { summary::sentence_scores(&doc, &keywords) } else { vec![0.0; doc.sentences.len()] };
-    let summary = if parts.summary {
-        summary::summarize(&doc, &scores, options.summary_length(doc.sentences.len()))
-    } else {
-        Vec::new()
+    let summarizer = match &words {
+        Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words)),
+        _ => None,
     };
+    let scores = summarizer.as_ref().map_or_else(|| vec![0.0; doc.sentences.len()], |s| s.sentence_scores(&keywords));
+    let summary =
+        summarizer.as_ref().map_or_else(Vec::new, |s| s.summarize(&scores, options.summary_length(doc.sentences.len())));
     Ok(Analysis {
         stats: stats::compute(&doc, options.words_per_minute),
         sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),

@@ -7,7 +7,7 @@
 //! text costs no more than a long article.
 
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::sync::OnceLock;
 
 /// Word tokens read from the start of the text.
@@ -32,10 +32,10 @@ const PROFILES: &[(&str, &str)] = &[
 ];
 
 /// For each function word, the set of languages (bits, in [`PROFILES`] order) using it.
-fn function_words() -> &'static HashMap<&'static str, u16> {
-    static MAP: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn function_words() -> &'static FastMap<&'static str, u16> {
+    static MAP: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for (bit, (_, words)) in PROFILES.iter().enumerate() {
             for word in words.split_whitespace() {
                 *map.entry(word).or_insert(0) |= 1 << bit;
@@ -96,22 +96,27 @@ fn script(c: char) -> Option<Script> {
     })
 }
 
-/// The document's language as an ISO 639-1 code, or "und" when undetermined.
+/// The document's language as an ISO 639-1 code, or "und" when undetermined
+/// ([`Document::language`] keeps it for the stages that need it).
 pub fn detect(doc: &Document) -> &'static str {
     let words = || doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).take(MAX_WORDS);
     let mut letters = [0usize; SCRIPTS.len()];
     let mut ukrainian = 0;
     for token in words() {
-        for c in token.text(doc.text).chars() {
-            if let Some(s) = script(c) {
-                if let Some(count) = SCRIPTS.iter().position(|&k| k == s).and_then(|k| letters.get_mut(k)) {
-                    *count += 1;
-                }
+        let raw = token.text(doc.text);
+        if raw.is_ascii() {
+            letters[Script::Latin as usize] += raw.bytes().filter(u8::is_ascii_alphabetic).count();
+            continue;
+        }
+        for c in raw.chars() {
+            // SCRIPTS lists the scripts in declaration order.
+            if let Some(count) = script(c).and_then(|s| letters.get_mut(s as usize)) {
+                *count += 1;
             }
             ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
         }
     }
-    let count = |s: Script| SCRIPTS.iter().position(|&k| k == s).and_then(|k| letters.get(k)).copied().unwrap_or(0);
+    let count = |s: Script| letters.get(s as usize).copied().unwrap_or(0);
     // Japanese mixes kana with Han; the two together compete with the other scripts.
     let (han, kana) = (count(Script::Han), count(Script::Kana));
     let dominant = SCRIPTS
@@ -204,6 +209,13 @@ mod tests {
         assert_eq!(lang("Ο καιρός είναι ωραίος σήμερα και πάμε στο πάρκο."), "el");
         assert_eq!(lang("आज मौसम अच्छा है और हम पार्क में घूमने जा रहे हैं।"), "hi");
         assert_eq!(lang("วันนี้อากาศดีมาก เราจะไปเดินเล่นที่สวนสาธารณะ"), "th");
+    }
+
+    #[test]
+    fn scripts_are_listed_in_declaration_order() {
+        for (index, &script) in SCRIPTS.iter().enumerate() {
+            assert_eq!(script as usize, index, "{script:?}");
+        }
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn compute(doc: &Document, words_per_minute: usize) -> Stats {
         paragraphs: doc.paragraphs.len(),
         reading_time_seconds,
         average_sentence_length,
-        language: crate::language::detect(doc),
+        language: doc.language(),
     }
 }
 

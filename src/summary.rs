@@ -19,13 +19,12 @@
 //! candidate by its similarity to those already taken (maximal marginal relevance).
 //! Everything is linear in the text: no sentence-by-sentence similarity matrix.
 
-use crate::keywords::Keyword;
-use crate::lexicon::is_stopword;
+use crate::keywords::{Keyword, Words, STEM_LANGUAGE};
+use crate::lexicon::{is_stopword, FastMap};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// A sentence chosen for the summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -71,6 +70,9 @@ struct Vectors {
     terms: usize,
 }
 
+/// Marks a form not yet given a term id.
+const NO_TERM: u32 = u32::MAX;
+
 /// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
 fn stemmer(language: &str) -> Option<Stemmer> {
     let algorithm = match language {
@@ -91,18 +93,22 @@ fn stemmer(language: &str) -> Option<Stemmer> {
 }
 
 impl Vectors {
-    fn new(doc: &Document) -> Self {
-        let language = crate::language::detect(doc);
+    /// `words`, when given, are the keyword stage's view of the same document: its
+    /// forms stand in for the spellings, and for English its stems are reused.
+    fn new(doc: &Document, words: Option<&Words>) -> Self {
+        let language = doc.language();
         let stemmer = stemmer(language);
+        let shared_stems = words.filter(|_| language == STEM_LANGUAGE);
         // Each distinct spelling is stemmed once; the map from stems merges inflections.
-        let mut by_norm: HashMap<&str, u32> = HashMap::new();
-        let mut by_stem: HashMap<String, u32> = HashMap::new();
+        let mut by_norm: FastMap<&str, u32> = FastMap::default();
+        let mut by_form: Vec<u32> = vec![NO_TERM; words.map_or(0, Words::forms)];
+        let mut by_stem: FastMap<String, u32> = FastMap::default();
         let mut rows = Vec::with_capacity(doc.sentences.len());
-        let mut words = Vec::with_capacity(doc.sentences.len());
+        let mut counts = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let mut row: Vec<(u32, f64)> = Vec::new();
             let mut count = 0;
-            for token in doc.sentence_tokens(sentence) {
+            for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)) {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                     continue;
                 }
@@ -111,16 +117,28 @@ impl Vectors {
                 if is_stopword(norm) || crate::language::is_function_word(language, norm) {
                     continue;
                 }
-                let id = match by_norm.get(norm) {
-                    Some(&id) => id,
+                let form = words.and_then(|w| w.form_of(index));
+                let known = match form {
+                    Some(form) => by_form.get(form as usize).copied().filter(|&id| id != NO_TERM),
+                    None => by_norm.get(norm).copied(),
+                };
+                let id = match known {
+                    Some(id) => id,
                     None => {
-                        let stem = match &stemmer {
-                            Some(stemmer) => stemmer.stem(norm).into_owned(),
-                            None => norm.to_string(),
+                        let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
+                        let stem = match (shared, &stemmer) {
+                            (Some(stem), _) => stem.to_string(),
+                            (None, Some(stemmer)) => stemmer.stem(norm).into_owned(),
+                            (None, None) => norm.to_string(),
                         };
                         let next = by_stem.len() as u32;
                         let id = *by_stem.entry(stem).or_insert(next);
-                        by_norm.insert(norm, id);
+                        match form.and_then(|f| by_form.get_mut(f as usize)) {
+                            Some(slot) => *slot = id,
+                            None => {
+                                by_norm.insert(norm, id);
+                            }
+                        }
                         id
                     }
                 };
@@ -141,9 +159,9 @@ impl Vectors {
                 row.iter_mut().for_each(|(_, w)| *w /= norm);
             }
             rows.push(row);
-            words.push(count);
+            counts.push(count);
         }
-        Vectors { rows, words, terms: by_stem.len() }
+        Vectors { rows, words: counts, terms: by_stem.len() }
     }
 
     fn dot(row: &[(u32, f64)], dense: &[f64]) -> f64 {
@@ -185,38 +203,112 @@ impl Vectors {
 /// The scores are the square roots of the product of centrality, length and position
 /// factors (see the module documentation), scaled to a maximum of 1.
 pub fn sentence_scores(doc: &Document, keywords: &[Keyword]) -> Vec<f64> {
-    let vectors = Vectors::new(doc);
-    let mut central = vectors.centrality();
-    if let Some(coverage) = keyword_coverage(doc, keywords) {
-        normalize(&mut central);
-        for (c, k) in central.iter_mut().zip(coverage) {
-            *c = (1.0 - KEYPHRASE_SHARE) * *c + KEYPHRASE_SHARE * k;
-        }
+    Summarizer::new(doc).sentence_scores(keywords)
+}
+
+/// The `count` most important sentences, in document order (see
+/// [`Summarizer::summarize`]).
+pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySentence> {
+    Summarizer::new(doc).summarize(scores, count)
+}
+
+/// A document's sentences as term vectors, built once for both the scores and the
+/// summary.
+pub struct Summarizer<'d> {
+    doc: &'d Document<'d>,
+    vectors: Vectors,
+}
+
+impl<'d> Summarizer<'d> {
+    /// Reads the sentences of `doc`.
+    pub fn new(doc: &'d Document<'d>) -> Self {
+        Summarizer { doc, vectors: Vectors::new(doc, None) }
     }
-    let lead = lead_sentences(doc);
-    let mut scores: Vec<f64> = central
-        .iter()
-        .zip(&vectors.words)
-        .zip(&doc.sentences)
-        .enumerate()
-        .map(|(i, ((&c, &words), sentence))| {
-            let words = words as f64;
-            let mut length = (words / MIN_WORDS).min(1.0) * words.sqrt();
-            if words > MAX_WORDS {
-                length *= (MAX_WORDS / words).sqrt();
+
+    /// Like [`Summarizer::new`], reusing what the keyword stage learnt of the same
+    /// document's words (the results are the same).
+    pub fn with_words(doc: &'d Document<'d>, words: &Words) -> Self {
+        Summarizer { doc, vectors: Vectors::new(doc, Some(words)) }
+    }
+
+    /// One importance score per sentence, finite, in `0..=1`, the most important at 1.
+    ///
+    /// The scores are the square roots of the product of centrality, length and position
+    /// factors (see the module documentation), scaled to a maximum of 1.
+    pub fn sentence_scores(&self, keywords: &[Keyword]) -> Vec<f64> {
+        let (doc, vectors) = (self.doc, &self.vectors);
+        let mut central = vectors.centrality();
+        if let Some(coverage) = keyword_coverage(doc, keywords) {
+            normalize(&mut central);
+            for (c, k) in central.iter_mut().zip(coverage) {
+                *c = (1.0 - KEYPHRASE_SHARE) * *c + KEYPHRASE_SHARE * k;
             }
-            if !is_finished(doc, sentence) {
-                length *= UNFINISHED;
-            }
-            let position = if i < lead { (-(i as f64) / LEAD_DECAY).exp() } else { 1.0 };
-            c * length * position
-        })
-        .collect();
-    normalize(&mut scores);
-    // Position and length multiply into a steep range; the square root keeps the middle
-    // of it visible on a heat map. [`summarize`] squares it back.
-    scores.iter_mut().for_each(|v| *v = v.sqrt());
-    scores
+    }
+        let lead = lead_sentences(doc);
+        let mut scores: Vec<f64> = central
+            .iter()
+            .zip(&vectors.words)
+            .zip(&doc.sentences)
+            .enumerate()
+            .map(|(i, ((&c, &words), sentence))| {
+                let words = words as f64;
+                let mut length = (words / MIN_WORDS).min(1.0) * words.sqrt();
+                if words > MAX_WORDS {
+                    length *= (MAX_WORDS / words).sqrt();
+                }
+                if !is_finished(doc, sentence) {
+                    length *= UNFINISHED;
+                }
+                let position = if i < lead { (-(i as f64) / LEAD_DECAY).exp() } else { 1.0 };
+                c * length * position
+            })
+            .collect();
+        normalize(&mut scores);
+        // Position and length multiply into a steep range; the square root keeps the middle
+        // of it visible on a heat map. [`Summarizer::summarize`] squares it back.
+        scores.iter_mut().for_each(|v| *v = v.sqrt());
+        scores
+    }
+
+    /// The `count` most important sentences, in document order.
+    ///
+    /// Picked greedily by score minus a small multiple of the highest cosine with a sentence
+    /// already picked, near-duplicates last; ties go to the earlier sentence. Only the
+    /// best-scored few candidates compete, and summaries longer than 100 sentences are taken
+    /// by score alone, so that picking stays linear in the text.
+    pub fn summarize(&self, scores: &[f64], count: usize) -> Vec<SummarySentence> {
+        let doc = self.doc;
+        let n = doc.sentences.len().min(scores.len());
+        let count = count.min(n);
+        if count == 0 {
+            return Vec::new();
+        }
+        let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0).max(0.0);
+        // Redundancy is weighed against importance itself, not its square root.
+        let importance = |i: usize| score(i) * score(i);
+        let mut ranked: Vec<usize> = (0..n).collect();
+        ranked.sort_unstable_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+        let mut picked = if count > REDUNDANCY_LIMIT {
+            ranked.truncate(count);
+            ranked
+        } else {
+            ranked.truncate(count * 3 + 10);
+            pick_diverse(&self.vectors, &ranked, count, importance)
+        };
+        picked.sort_unstable();
+        picked
+            .into_iter()
+            .filter_map(|index| {
+                let sentence = doc.sentences.get(index)?;
+                Some(SummarySentence {
+                    index,
+                    span: sentence.span,
+                    text: doc.slice(sentence.span).to_string(),
+                    score: score(index),
+                })
+            })
+            .collect()
+    }
 }
 
 /// Whether the sentence ends in punctuation (a closing quote or bracket after it counts).
@@ -264,48 +356,8 @@ fn normalize(values: &mut [f64]) {
     }
 }
 
-/// The `count` most important sentences, in document order.
-///
-/// Picked greedily by score minus a small multiple of the highest cosine with a sentence
-/// already picked, near-duplicates last; ties go to the earlier sentence. Only the
-/// best-scored few candidates compete, and summaries longer than 100 sentences are taken
-/// by score alone, so that picking stays linear in the text.
-pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySentence> {
-    let n = doc.sentences.len().min(scores.len());
-    let count = count.min(n);
-    if count == 0 {
-        return Vec::new();
-    }
-    let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0).max(0.0);
-    // Redundancy is weighed against importance itself, not its square root.
-    let importance = |i: usize| score(i) * score(i);
-    let mut ranked: Vec<usize> = (0..n).collect();
-    ranked.sort_unstable_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
-    let mut picked = if count > REDUNDANCY_LIMIT {
-        ranked.truncate(count);
-        ranked
-    } else {
-        ranked.truncate(count * 3 + 10);
-        pick_diverse(doc, &ranked, count, importance)
-    };
-    picked.sort_unstable();
-    picked
-        .into_iter()
-        .filter_map(|index| {
-            let sentence = doc.sentences.get(index)?;
-            Some(SummarySentence {
-                index,
-                span: sentence.span,
-                text: doc.slice(sentence.span).to_string(),
-                score: score(index),
-            })
-        })
-        .collect()
-}
-
 /// Maximal marginal relevance among `candidates` (sentence indices, best first).
-fn pick_diverse(doc: &Document, candidates: &[usize], count: usize, score: impl Fn(usize) -> f64) -> Vec<usize> {
-    let vectors = Vectors::new(doc);
+fn pick_diverse(vectors: &Vectors, candidates: &[usize], count: usize, score: impl Fn(usize) -> f64) -> Vec<usize> {
     let rows: Vec<&[(u32, f64)]> =
         candidates.iter().map(|&i| vectors.rows.get(i).map(Vec::as_slice).unwrap_or_default()).collect();
     let mut similarity = vec![0.0f64; candidates.len()];
@@ -429,6 +481,24 @@ mod tests {
         let picked = summarize(&doc, &[f64::NAN, -3.0], 1);
         assert_eq!(picked.len(), 1);
         assert_eq!(summarize(&doc, &[0.5], 2).len(), 1, "no more sentences than scores");
+    }
+
+    #[test]
+    fn sharing_the_keyword_stage_words_changes_nothing() {
+        let texts = [
+            "The councils approved budgets for 2024. Approving the budget took the council 3 hours.\n\n\
+             Budget talks in 2024 ran long; the council's 3 votes were close. Councillors approved it anyway.",
+            "Die Regierung plant neue Gesetze für die Schulen. Die Schulen bekommen mehr Lehrer und neue Gebäude.",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let words = Words::new(&doc);
+            let keywords = words.key_phrases(5, 3);
+            let (alone, shared) = (Summarizer::new(&doc), Summarizer::with_words(&doc, &words));
+            let scores = alone.sentence_scores(&keywords);
+            assert_eq!(shared.sentence_scores(&keywords), scores, "{text}");
+            assert_eq!(shared.summarize(&scores, 2), alone.summarize(&scores, 2), "{text}");
+        }
     }
 
     #[test]

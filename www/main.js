@@ -1,13 +1,14 @@
 // The showcase around <text-analyzer>: a sample menu that feeds the widget, a theme switch,
 // the copy button of the embed code, and keeping the user's own text across reloads (in
-// this browser's local storage only, with a button to forget it). The widget does the
+// this browser's IndexedDB only, with a button to forget it). The widget does the
 // analysis and rendering.
 
 const DEFAULT_SEED = '000_50d3d3b30f27bb10.txt';
 const SEEDS = new URL('seeds/', document.baseURI);
 const number = new Intl.NumberFormat('en');
 
-const STORAGE_KEY = 'textlens:text';
+// Where earlier versions kept the text; it is moved to IndexedDB on the first visit.
+const LEGACY_KEY = 'textlens:text';
 const SAVE_DELAY_MS = 400;
 
 const analyzer = document.getElementById('analyzer');
@@ -44,10 +45,58 @@ async function listSeeds() {
   }
 }
 
-// Storage can be unavailable (private modes, blocked cookies): the page then works without it.
-function stored() {
+// The text is kept in IndexedDB rather than localStorage: a write there is copied and
+// committed off the main thread, where localStorage.setItem of a pasted megabyte held the
+// page for tens of milliseconds. Storage can be unavailable (private modes, blocked
+// cookies): the page then works without it.
+let database = null;
+function openStore() {
+  database ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open('textlens', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('kept');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  return database;
+}
+
+/** Runs `action` on the store in one transaction; resolves to its request's result once committed. */
+async function inStore(mode, action) {
+  const db = await openStore();
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction('kept', mode);
+    const request = action(transaction.objectStore('kept'));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+}
+
+function dropLegacy() {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    localStorage.removeItem(LEGACY_KEY);
+  } catch {
+    // Nothing was stored there.
+  }
+}
+
+async function stored() {
+  try {
+    let text = (await inStore('readonly', (store) => store.get('text'))) ?? null;
+    let legacy = null;
+    try {
+      legacy = localStorage.getItem(LEGACY_KEY);
+    } catch {
+      // No localStorage: nothing to move.
+    }
+    if (legacy !== null) {
+      if (text === null) {
+        text = legacy;
+        await inStore('readwrite', (store) => store.put(text, 'text'));
+      }
+      dropLegacy();
+    }
+    return text;
   } catch {
     return null;
   }
@@ -56,9 +105,9 @@ function stored() {
 let saveTimer;
 function saveSoon() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
+  saveTimer = setTimeout(async () => {
     try {
-      localStorage.setItem(STORAGE_KEY, analyzer.text);
+      await inStore('readwrite', (store) => store.put(analyzer.text, 'text'));
       storageStatus.hidden = false;
     } catch {
       storageStatus.hidden = true;
@@ -66,10 +115,11 @@ function saveSoon() {
   }, SAVE_DELAY_MS);
 }
 
-function forget() {
+async function forget() {
   clearTimeout(saveTimer);
+  dropLegacy();
   try {
-    localStorage.removeItem(STORAGE_KEY);
+    await inStore('readwrite', (store) => store.delete('text'));
   } catch {
     // Nothing was stored.
   }
@@ -91,7 +141,7 @@ analyzer.addEventListener('input', () => {
   saveSoon();
 });
 document.getElementById('forget').addEventListener('click', async () => {
-  forget();
+  await forget();
   await loadSeed(DEFAULT_SEED);
 });
 analyzer.addEventListener('analysis', () => {
@@ -116,7 +166,7 @@ document.getElementById('copy').addEventListener('click', async (event) => {
 applyTheme(theme.value);
 await customElements.whenDefined('text-analyzer');
 await listSeeds();
-const restored = stored();
+const restored = await stored();
 if (restored === null) {
   await loadSeed(DEFAULT_SEED);
 } else {

@@ -28,14 +28,13 @@
 //! the graph has fewer than `WINDOW` edges per word, and scoring reads at most
 //! `SCORED_TOKENS` content words (later text only contributes occurrences).
 
-use crate::lexicon::is_stopword;
+use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -100,62 +99,12 @@ const EXTENSION_FACTOR: f64 = 0.8;
 const CONTAINED_RATIO: usize = 3;
 const CONTAINED_SLACK: usize = 3;
 
-/// The Fx hash (as in rustc) with a final mix: keys here are short strings and small integer arrays
-/// from one text, where SipHash's flood resistance buys nothing and costs most of the
-/// time spent in maps.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
 
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+/// The stemmer of the word classes, whatever the text's language.
+const STEM_ALGORITHM: Algorithm = Algorithm::English;
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply carries input bits only upwards, while the table indexes by the
-        // low bits: fold the high half down, or keys differing past their first bytes
-        // ("w1a2q", "w1a3q") collide.
-        let hash = self.hash ^ (self.hash >> 32);
-        (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The language code of [`STEM_ALGORITHM`], as [`crate::language::detect`] names it.
+pub(crate) const STEM_LANGUAGE: &str = "en";
 
 /// Marks "no word class" in per-token tables.
 const NONE: u32 = u32::MAX;
@@ -163,16 +112,16 @@ const NONE: u32 = u32::MAX;
 /// A phrase key: word classes, unused slots [`NONE`].
 type Key = [u32; MAX_WORDS];
 
-fn noise_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn noise_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| list_lines(include_str!("noise_en.txt")).collect())
 }
 
 /// Rank of a word in the general-English table (0 = most frequent).
 fn common_rank(norm: &str) -> Option<usize> {
-    static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    static MAP: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for (rank, word) in list_lines(include_str!("common_en.txt")).enumerate() {
             map.entry(word).or_insert(rank);
         }
@@ -270,11 +219,13 @@ struct Lexed<'d> {
     forms: Vec<Form<'d>>,
     /// Per word class: its most frequent form (the first seen on a tie).
     class_main_form: Vec<u32>,
+    /// Per word class: its stem.
+    class_stems: Vec<String>,
 }
 
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stemmer = Stemmer::create(STEM_ALGORITHM);
         let mut form_ids: FastMap<&'d str, u32> = FastMap::default();
         let mut class_ids: FastMap<String, u32> = FastMap::default();
         let mut forms: Vec<Form<'d>> = Vec::new();
@@ -363,7 +314,13 @@ impl<'d> Lexed<'d> {
                 }
             }
         }
-        Lexed { token_form, token_class, token_named, forms, class_main_form }
+        let mut class_stems = vec![String::new(); classes as usize];
+        for (stem, class) in class_ids {
+            if let Some(slot) = class_stems.get_mut(class as usize) {
+                *slot = stem;
+            }
+        }
+        Lexed { token_form, token_class, token_named, forms, class_main_form, class_stems }
     }
 
     /// The number of word classes.
@@ -418,6 +375,22 @@ impl<'d> Words<'d> {
     /// Groups the content words of `doc`.
     pub fn new(doc: &'d Document<'d>) -> Self {
         Words { doc, lexed: Lexed::new(doc) }
+    }
+
+    /// The number of distinct word forms (normalised spellings of word tokens).
+    pub(crate) fn forms(&self) -> usize {
+        self.lexed.forms.len()
+    }
+
+    /// The form of the token at `index`, if it is a word.
+    pub(crate) fn form_of(&self, index: usize) -> Option<u32> {
+        self.lexed.token_form.get(index).copied().filter(|&f| f != NONE)
+    }
+
+    /// The stem ([`STEM_ALGORITHM`]) of a content form; `None` for other forms.
+    pub(crate) fn english_stem(&self, form: u32) -> Option<&str> {
+        let class = self.lexed.forms.get(form as usize)?.class;
+        self.lexed.class_stems.get(class as usize).map(String::as_str)
     }
 
     /// The `limit` most frequent content terms.
@@ -866,23 +839,5 @@ mod tests {
         let found = phrases(text, 10, 2);
         assert!(!found.iter().any(|p| p == "Hossein Amir" || p == "Minister Hossein"), "{found:?}");
         assert!(found.iter().any(|p| p == "Amir Abdollahian"), "{found:?}");
-    }
-
-    #[test]
-    fn fx_hasher_spreads_small_keys() {
-        let hash = |key: Key| {
-            let mut hasher = FxHasher::default();
-            std::hash::Hash::hash(&key, &mut hasher);
-            hasher.finish()
-        };
-        assert_ne!(hash([1, 2, NONE, NONE]), hash([2, 1, NONE, NONE]));
-        assert_ne!(hash([1, NONE, NONE, NONE]), hash([1, 1, NONE, NONE]));
-        let low_bits = |text: &str| {
-            let mut hasher = FxHasher::default();
-            std::hash::Hash::hash(text, &mut hasher);
-            hasher.finish() & 0xffff
-        };
-        let distinct: HashSet<u64> = (0..1000).map(|i| low_bits(&format!("w{i:x}q"))).collect();
-        assert!(distinct.len() > 900, "help: similar keys collide in the low bits");
     }
 }

@@ -9,6 +9,7 @@ pub use tokenize::tokenize;
 
 use crate::span::Span;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +33,91 @@ pub struct Token {
     /// What the token is made of.
     pub kind: TokenKind,
     /// Lower-cased text with typographic apostrophes folded to `'`.
-    pub norm: String,
+    pub norm: Norm,
+}
+
+/// Longest normalised form kept inside the token itself: as many bytes as keep a
+/// [`Norm`] the size of a `String` (22 on 64-bit targets, 10 on wasm32).
+const INLINE: usize = 3 * std::mem::size_of::<usize>() - 2;
+
+// Checked on every target: a token must not grow on wasm32, where memory is scarcer.
+const _: () = assert!(std::mem::size_of::<Norm>() == std::mem::size_of::<String>());
+
+/// A token's normalised text. Nearly every word fits inline, so tokenizing allocates
+/// only for the rare long token; it reads as a `&str` through [`Norm::as_str`] or deref.
+#[derive(Clone)]
+pub struct Norm(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// The first `len` bytes are the text, always whole UTF-8 characters.
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Norm {
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // SAFETY: the only two constructors of `Inline` copy a whole `str`, as it is
+            // (`From<&str>`) or with its ASCII bytes lower-cased (`ascii_lowercase`, which
+            // leaves every other byte alone), and set `len` to its length: the bytes up to
+            // `len` are valid UTF-8.
+            Repr::Inline { len, bytes } => unsafe { std::str::from_utf8_unchecked(bytes.get(..usize::from(*len)).unwrap_or(&[])) },
+            Repr::Heap(text) => text,
+        }
+    }
+
+    /// `text`, which must be ASCII, in lower case: the normalised form of an ASCII token.
+    fn ascii_lowercase(text: &str) -> Self {
+        if text.len() > INLINE {
+            return Norm(Repr::Heap(text.to_ascii_lowercase().into_boxed_str()));
+        }
+        let mut bytes = [0u8; INLINE];
+        for (slot, b) in bytes.iter_mut().zip(text.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        Norm(Repr::Inline { len: text.len() as u8, bytes })
+    }
+}
+
+impl From<&str> for Norm {
+    fn from(text: &str) -> Self {
+        if text.len() > INLINE {
+            return Norm(Repr::Heap(text.into()));
+        }
+        let mut bytes = [0u8; INLINE];
+        bytes.iter_mut().zip(text.bytes()).for_each(|(slot, b)| *slot = b);
+        Norm(Repr::Inline { len: text.len() as u8, bytes })
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Norm {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Norm {}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 impl Token {
@@ -67,6 +152,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Paragraphs (separated by blank lines), trimmed of whitespace.
     pub paragraphs: Vec<Span>,
+    /// The language, detected on first use: the statistics and the summary both need it.
+    language: OnceLock<&'static str>,
 }
 
 impl<'a> Document<'a> {
@@ -75,7 +162,12 @@ impl<'a> Document<'a> {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);
         let paragraphs = paragraphs(text);
-        Document { text, tokens, sentences, paragraphs }
+        Document { text, tokens, sentences, paragraphs, language: OnceLock::new() }
+    }
+
+    /// The language as an ISO 639-1 code, or "und" ([`crate::language::detect`]).
+    pub fn language(&self) -> &'static str {
+        self.language.get_or_init(|| crate::language::detect(self))
     }
 
     /// The tokens of one sentence.
@@ -86,5 +178,21 @@ impl<'a> Document<'a> {
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &'a str {
         span.slice(self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norms_read_the_same_inline_or_on_the_heap() {
+        let short = Norm::from("o'brien");
+        let long = Norm::from("internationalisation-wide");
+        assert_eq!((short.as_str(), &*long), ("o'brien", "internationalisation-wide"));
+        assert_eq!(Norm::from("ÉCOLE".to_lowercase().as_str()), "école");
+        assert_eq!(Norm::ascii_lowercase("NASA-Led"), "nasa-led");
+        assert_eq!(Norm::ascii_lowercase(&"AB".repeat(20)), "ab".repeat(20).as_str());
+        assert_eq!(format!("{short:?}"), "\"o'brien\"");
     }
 }

@@ -6,21 +6,20 @@
 //! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
 use super::{Sentence, Token, TokenKind};
-use crate::lexicon::is_stopword;
+use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A word list read from a text file: entries written in lower case match any case,
 /// entries with capitals only as written (in lower case they are ordinary words).
 struct WordList {
-    exact: HashSet<&'static str>,
-    folded: HashSet<&'static str>,
+    exact: FastSet<&'static str>,
+    folded: FastSet<&'static str>,
 }
 
 impl WordList {
     fn parse(source: &'static str) -> Self {
-        let mut list = WordList { exact: HashSet::new(), folded: HashSet::new() };
+        let mut list = WordList { exact: FastSet::default(), folded: FastSet::default() };
         for line in source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
             if line.chars().any(char::is_uppercase) {
                 list.exact.insert(line);
@@ -50,7 +49,7 @@ fn final_abbreviations() -> &'static WordList {
 
 /// German and French function words that open sentences; English ones are the stopwords.
 fn is_foreign_starter(norm: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         include_str!("sentence_starters.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     })
@@ -140,7 +139,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if span.is_empty() {
             continue;
         }
-        let last_token = first_token + tokens[first_token..].partition_point(|t| t.span.end <= span.end);
+        // A forward scan, not a binary search: over all sentences it reads each token once.
+        let last_token = first_token + tokens[first_token..].iter().take_while(|t| t.span.end <= span.end).count();
         sentences.push(Sentence { span, tokens: first_token..last_token });
         first_token = last_token;
     }

@@ -1,6 +1,6 @@
 //! Splits text into [`Token`]s: words, numbers, punctuation and symbols.
 
-use super::{Token, TokenKind};
+use super::{Norm, Token, TokenKind};
 use crate::span::Span;
 
 /// Clitics split off the end of a word, as news corpora tokenize them ("Iran's" →
@@ -18,7 +18,8 @@ fn is_hyphen(c: char) -> bool {
 /// Combining marks that `char::is_alphanumeric` does not count but that belong to
 /// the letter before them (decomposed accents, Indic and Hebrew/Arabic points).
 pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c as u32,
+    // Most characters are ASCII, below every range.
+    (c as u32) >= 0x0300 && matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
         | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957
         | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
@@ -27,13 +28,24 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 /// Scripts written without spaces: each character is a word of its own.
 pub(crate) fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32,
+    (c as u32) >= 0x0E00 && matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() || is_mark(c)) && !is_unspaced_script(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !is_unspaced_script(c) && (c.is_alphanumeric() || is_mark(c))
+}
+
+/// A digit of a number (not of a script written without spaces).
+fn is_number_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !is_unspaced_script(c) && c.is_numeric()
 }
 
 /// Emoji modifiers and joiners that stay with the symbol before them.
@@ -46,13 +58,13 @@ fn is_symbol_continuation(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    let mut start = 0;
+    while let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) {
         if c.is_whitespace() || c == '\u{FEFF}' {
-            chars.next();
+            start += c.len_utf8();
             continue;
         }
-        let (end, kind) = if c.is_numeric() && !is_unspaced_script(c) {
+        let (end, kind) = if is_number_char(c) {
             (scan_number(text, start), TokenKind::Number)
         } else if is_word_char(c) {
             (scan_word(text, start), TokenKind::Word)
@@ -88,9 +100,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let end = end + text[end..].chars().take_while(|&m| is_mark(m)).map(char::len_utf8).sum::<usize>();
         push_with_clitic(text, &mut tokens, Span::new(start, end), kind);
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        start = end;
     }
     tokens
 }
@@ -154,7 +164,7 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut iter = text[start..].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if c.is_numeric() && !is_unspaced_script(c) {
+        if is_number_char(c) {
             end = start + i + c.len_utf8();
         } else if matches!(c, '.' | ',' | ':' | '/') && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
             || is_thousands_space(c) && is_digit_group(&text[start + i + c.len_utf8()..])
@@ -221,9 +231,24 @@ fn clitic_after_period(text: &str, start: usize, tokens: &[Token]) -> Option<usi
     is_clitic(&text[after..after + rest_len]).then_some(after + rest_len)
 }
 
+/// Whether lower-casing leaves `c` as it is; a text made of such characters is its own
+/// `to_lowercase` (the final-sigma rule only rewrites a capital sigma).
+fn is_own_lowercase(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
 fn push(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
     let raw = span.slice(text);
-    let norm = if raw.bytes().all(|b| b.is_ascii_lowercase()) { raw.to_owned() } else { raw.to_lowercase().replace('’', "'") };
+    // ASCII has no final sigma nor typographic apostrophe: lower-casing byte by byte is
+    // what `to_lowercase` would do, without the allocation.
+    let norm = if raw.is_ascii() {
+        Norm::ascii_lowercase(raw)
+    } else if raw.chars().all(|c| c != '’' && is_own_lowercase(c)) {
+        Norm::from(raw)
+    } else {
+        Norm::from(raw.to_lowercase().replace('’', "'").as_str())
+    };
     tokens.push(Token { span, kind, norm });
 }
 

@@ -1,6 +1,7 @@
 // The page under attack and under failure: well-known XSS payloads pasted as text are
-// shown verbatim and never run; the user's text survives a reload (and can be forgotten);
-// a worker that fails is reported and replaced on the next edit.
+// shown verbatim and never run; the user's text survives a reload (and can be forgotten,
+// also where an earlier version kept it); a worker that fails is reported and replaced on
+// the next edit.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,24 @@ after(async () => {
   await close(server);
 });
 
+/** The text the page keeps in its IndexedDB, or null. */
+const kept = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('textlens', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('kept').objectStore('kept').get('text');
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(read.result ?? null);
+          };
+        };
+      }),
+  );
+
 async function openPage(context) {
   const page = await context.newPage();
   watch(page, problems);
@@ -94,7 +113,8 @@ describe('hardened page', () => {
     assert.equal(await page.isVisible('#storage-status'), false, 'help: a sample is not the user\'s text and is not kept');
     const mine = 'My own draft about Angela Merkel in Berlin, not yet saved anywhere else.';
     await page.fill('#text', mine);
-    await page.waitForFunction((text) => localStorage.getItem('textlens:text') === text, mine);
+    await page.waitForSelector('#storage-status', { state: 'visible' });
+    assert.equal(await kept(page), mine, 'help: the text is kept once the page says so');
     await page.reload();
     await page.waitForSelector('body[data-analysed="true"]');
     await waitForWidget(page, { text: mine });
@@ -102,8 +122,24 @@ describe('hardened page', () => {
     assert.ok(await page.isVisible('#storage-status'), 'help: the page says where the text is kept');
     await page.click('#forget');
     await waitForWidget(page, { text: ARTICLE });
-    assert.equal(await page.evaluate(() => localStorage.getItem('textlens:text')), null);
+    assert.equal(await kept(page), null);
     assert.equal(await page.isVisible('#storage-status'), false);
+    await context.close();
+  });
+
+  test('a text kept in localStorage by an earlier version is moved to IndexedDB', async () => {
+    const context = await browser.newContext();
+    const older = 'A draft kept by an earlier version of the page, about Oslo.';
+    await context.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('textlens:text', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, older);
+    const page = await openPage(context);
+    await waitForWidget(page, { text: older });
+    assert.equal(await kept(page), older);
+    assert.equal(await page.evaluate(() => localStorage.getItem('textlens:text')), null, 'help: no copy is left behind in localStorage');
     await context.close();
   });
 

@@ -252,7 +252,17 @@ describe('page', () => {
     assert.ok(ticks > 0, 'the analysis ran in the background');
     assert.ok(gap < 400, `the page stalled for ${Math.round(gap)} ms during the analysis`);
     await page.waitForFunction((n) => document.querySelector('text-analyzer').shadowRoot.getElementById('status').textContent.includes(`Analysed ${n} characters`), big.length.toLocaleString('en'));
-    assert.match(await page.$eval('#document', (n) => n.textContent), /the first 200,000 are shown/);
+    // All of it is shown, every entity marked, once the drawing that follows has ended.
+    await waitForWidget(page, { text: big });
+    const shown = await page.evaluate(() => {
+      const widget = document.querySelector('text-analyzer');
+      const doc = widget.shadowRoot.getElementById('document');
+      const marked = new Set([...doc.querySelectorAll('mark')].map((mark) => mark.closest('.block')));
+      return { entities: widget.result.entities.length, marks: doc.querySelectorAll('mark').length, blocks: doc.children.length, marked: marked.size, busy: doc.hasAttribute('aria-busy') };
+    });
+    assert.equal(shown.busy, false);
+    assert.ok(shown.marks >= shown.entities && shown.entities > 10_000, `every entity is marked: ${JSON.stringify(shown)}`);
+    assert.ok(shown.marked > shown.blocks * 0.9, `marks are drawn through the whole text: ${JSON.stringify(shown)}`);
   });
 
   test('screenshots at 390 and 1280 px, light and dark', async () => {

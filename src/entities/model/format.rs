@@ -1,22 +1,28 @@
 //! The model file: a compact little-endian binary format.
 //!
 //! ```text
-//! "TLNER1"  bits:u8  tags:u8
+//! "TLNER2"  bits:u8  tags:u8
 //! transitions (tags × tags), start (tags), end (tags): i16 each
-//! rows:u32, then each row's bucket as a varint delta from the previous one,
-//! then the weights tag by tag (all rows' weight for tag 0, then tag 1, …): i8 each
+//! rows:u32, then each row's bucket as a varint delta from the previous one
+//! each row's nonzero tags as a bit mask of 3 bytes, stored as three planes
+//!   (byte 0 of every row's mask, then byte 1, then byte 2)
+//! the nonzero weights, row by row and in tag order within a row: i8 each
 //! gazetteer: max_len:u8 count:u32, keys as varint deltas, then one type mask (u8) each
 //! ```
 //!
-//! Weights grouped by tag compress far better than row by row: most rows have weight
-//! only on a few tags.
+//! Five weights in six are zero (most features were updated only a few times, on
+//! one or two tags), so only the nonzero ones are stored. Each part is kept apart
+//! from the others because the file is compressed again (the wasm is served
+//! gzipped): masks, values and bucket steps each have their own statistics.
 
 use super::buckets::Buckets;
 use super::gazetteer::Gazetteer;
 use super::{Tagger, NTAGS};
 use std::fmt;
 
-const MAGIC: &[u8; 6] = b"TLNER1";
+const MAGIC: &[u8; 6] = b"TLNER2";
+/// Bytes of a row's tag mask.
+const MASK_BYTES: usize = NTAGS.div_ceil(8);
 /// Hash tables larger than this are refused (a corrupt file must not allocate gigabytes).
 const MAX_BITS: u8 = 24;
 
@@ -113,11 +119,23 @@ impl Tagger {
             sorted.push(usize::try_from(bucket).map_err(|_| InvalidModel)?);
         }
         let index = Buckets::from_sorted(u32::from(bits), sorted).ok_or(InvalidModel)?;
-        let by_tag = r.take(rows * NTAGS)?;
+        let planes = r.take(rows * MASK_BYTES)?;
+        let mut masks = vec![0u32; rows];
+        for (k, plane) in planes.chunks_exact(rows.max(1)).enumerate() {
+            for (mask, &byte) in masks.iter_mut().zip(plane) {
+                *mask |= u32::from(byte) << (8 * k);
+            }
+        }
+        if masks.iter().any(|&m| m >> NTAGS != 0) {
+            return Err(InvalidModel);
+        }
+        let mut values = r.take(masks.iter().map(|m| m.count_ones() as usize).sum())?.iter();
         let mut weights = vec![0i8; rows * NTAGS];
-        for (tag, column) in by_tag.chunks_exact(rows.max(1)).enumerate().take(NTAGS) {
-            for (row, &w) in column.iter().enumerate() {
-                weights[row * NTAGS + tag] = w as i8;
+        for (row, &mask) in weights.chunks_exact_mut(NTAGS).zip(&masks) {
+            for (tag, w) in row.iter_mut().enumerate() {
+                if mask & (1 << tag) != 0 {
+                    *w = values.next().map(|&v| v as i8).filter(|&v| v != 0).ok_or(InvalidModel)?;
+                }
             }
         }
         let max_len = usize::from(r.u8()?);
@@ -128,7 +146,7 @@ impl Tagger {
         let mut keys = Vec::with_capacity(count);
         let mut key = 0u64;
         for _ in 0..count {
-            key += r.varint()?;
+            key = key.checked_add(r.varint()?).ok_or(InvalidModel)?;
             keys.push(u32::try_from(key).map_err(|_| InvalidModel)?);
         }
         let types = r.take(count)?.to_vec();
@@ -155,11 +173,12 @@ impl Tagger {
             put_varint(&mut out, (bucket - last) as u64);
             last = bucket;
         }
-        for tag in 0..NTAGS {
-            for row in 0..rows {
-                out.push(self.weights.get(row * NTAGS + tag).copied().unwrap_or(0) as u8);
-            }
+        let rows_of = || self.weights.chunks_exact(NTAGS);
+        let mask = |row: &[i8]| row.iter().enumerate().filter(|(_, &w)| w != 0).fold(0u32, |m, (tag, _)| m | 1 << tag);
+        for k in 0..MASK_BYTES {
+            out.extend(rows_of().map(|row| (mask(row) >> (8 * k)) as u8));
         }
+        out.extend(rows_of().flatten().filter(|&&w| w != 0).map(|&w| w as u8));
         let gaz = &self.gazetteer;
         out.push(gaz.max_len.min(255) as u8);
         out.extend_from_slice(&(gaz.keys.len() as u32).to_le_bytes());
@@ -188,23 +207,86 @@ mod tests {
         }
     }
 
-    #[test]
-    fn round_trip() {
+    /// A small tagger whose rows have weights on few tags, as trained rows do, one
+    /// of them on the last tag only.
+    fn sparse_tagger() -> Tagger {
         let mut tagger = Tagger::empty();
         tagger.bits = 4;
-        tagger.index = Buckets::from_sorted(4, [3, 9]).unwrap();
-        tagger.weights = (0..2 * NTAGS as i32).map(|i| (i - 17) as i8).collect();
+        tagger.index = Buckets::from_sorted(4, [3, 9, 15]).unwrap();
+        tagger.weights = vec![0; 3 * NTAGS];
+        for (at, w) in [(0, 5), (4, -3), (NTAGS + 1, 127), (NTAGS + 16, -127), (3 * NTAGS - 1, 1)] {
+            tagger.weights[at] = w;
+        }
         tagger.trans[5] = -300;
         tagger.gazetteer = Gazetteer::from_entries(vec![(7, 1), (3, 4)], 2);
-        let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
-        let row = |t: &Tagger, bucket: usize| match t.index.row(bucket) {
-            None => Vec::new(),
-            Some(r) => t.weights[r * NTAGS..(r + 1) * NTAGS].to_vec(),
-        };
-        for bucket in 0..16 {
-            assert_eq!(row(&back, bucket), row(&tagger, bucket));
+        tagger
+    }
+
+    fn rows(t: &Tagger) -> Vec<Vec<i8>> {
+        (0..16).map(|b| t.index.row(b).map_or_else(Vec::new, |r| t.weights[r * NTAGS..(r + 1) * NTAGS].to_vec())).collect()
+    }
+
+    #[test]
+    fn round_trip() {
+        let tagger = sparse_tagger();
+        let bytes = tagger.to_bytes();
+        let back = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(rows(&back), rows(&tagger));
+        assert_eq!((&back.trans, &back.start, &back.end), (&tagger.trans, &tagger.start, &tagger.end));
+        assert_eq!((&back.gazetteer.keys[..], &back.gazetteer.types[..], back.gazetteer.max_len), (&[3, 7][..], &[4, 1][..], 2));
+        assert_eq!(back.to_bytes(), bytes);
+        // Only nonzero weights are stored: one byte each after the masks.
+        let header = MAGIC.len() + 2 + 2 * (NTAGS * NTAGS + 2 * NTAGS) + 4;
+        assert_eq!(bytes.len(), header + 3 + 3 * MASK_BYTES + 5 + 1 + 4 + 2 + 2);
+    }
+
+    #[test]
+    fn dense_rows_round_trip() {
+        let mut tagger = sparse_tagger();
+        tagger.weights = (0..3 * NTAGS as i32).map(|i| (i - 20) as i8).collect();
+        assert_eq!(rows(&Tagger::from_bytes(&tagger.to_bytes()).unwrap()), rows(&tagger));
+    }
+
+    #[test]
+    fn every_truncation_and_extension_is_rejected() {
+        let good = sparse_tagger().to_bytes();
+        for cut in 0..good.len() {
+            assert!(Tagger::from_bytes(&good[..cut]).is_err(), "cut at {cut}");
         }
-        assert_eq!(back.trans, tagger.trans);
-        assert_eq!(back.gazetteer.keys, tagger.gazetteer.keys);
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(Tagger::from_bytes(&longer).is_err());
+    }
+
+    #[test]
+    fn corrupt_masks_and_weights_are_rejected() {
+        let good = sparse_tagger().to_bytes();
+        let masks_at = MAGIC.len() + 2 + 2 * (NTAGS * NTAGS + 2 * NTAGS) + 4 + 3;
+        // A tag past the last one: bit 17 of the first row's mask (plane 2).
+        let mut bad = good.clone();
+        bad[masks_at + 2 * 3] |= 2;
+        assert!(Tagger::from_bytes(&bad).is_err());
+        // A stored weight of zero.
+        let mut bad = good.clone();
+        bad[masks_at + 3 * MASK_BYTES] = 0;
+        assert!(Tagger::from_bytes(&bad).is_err());
+        // A repeated bucket.
+        let mut bad = good;
+        bad[masks_at - 2] = 0;
+        assert!(Tagger::from_bytes(&bad).is_err());
+    }
+
+    #[test]
+    fn every_single_byte_change_decodes_or_fails_cleanly() {
+        let good = sparse_tagger().to_bytes();
+        for at in 0..good.len() {
+            for value in [0u8, 1, 0x7f, 0x80, 0xff] {
+                let mut bytes = good.clone();
+                bytes[at] = value;
+                if let Ok(tagger) = Tagger::from_bytes(&bytes) {
+                    assert_eq!(tagger.weights.len() % NTAGS, 0);
+                }
+            }
+        }
     }
 }
