@@ -1,83 +1,21 @@
 //! Compact word lists for the rule-based recognizer, each a text file in `lists/`
 //! parsed once on first use. They ship in the WebAssembly module, so they stay small.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::lexicon::FastSet;
 use std::sync::OnceLock;
-
-/// The Fx hash (as in rustc) with a final mix, for the short words of these lists and
-/// of one text, where SipHash's flood resistance buys nothing and costs most of the
-/// time spent in lookups.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The table indexes by the low bits, which the multiply fills from the low input
-        // bits only: fold the high half down.
-        let hash = self.hash ^ (self.hash >> 32);
-        (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
-    }
-}
-
-/// A set hashed with [`FxHasher`].
-pub(crate) type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-/// A map hashed with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Longest place name in words ("United States of America").
 pub const MAX_PLACE_WORDS: usize = 4;
 
-fn words(cell: &'static OnceLock<FxSet<&'static str>>, source: &'static str) -> &'static FxSet<&'static str> {
+fn words(cell: &'static OnceLock<FastSet<&'static str>>, source: &'static str) -> &'static FastSet<&'static str> {
     cell.get_or_init(|| {
         source.lines().filter(|line| !line.starts_with('#')).flat_map(str::split_whitespace).collect()
     })
 }
 
 /// Places, keyed by their lower-cased words joined with single spaces.
-fn places() -> &'static FxSet<String> {
-    static SET: OnceLock<FxSet<String>> = OnceLock::new();
+fn places() -> &'static FastSet<String> {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         include_str!("lists/locations.txt")
             .lines()
@@ -97,7 +35,7 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
         pub fn $name(norm: &str) -> bool {
-            static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
             words(&SET, include_str!($file)).contains(norm)
         }
     };
@@ -157,7 +95,7 @@ word_list!(
 /// An adjective or noun of nationality, religion or ethnicity, or its plural
 /// ("iranian", "kurds", "americans").
 pub fn is_nationality(norm: &str) -> bool {
-    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = words(&SET, include_str!("lists/nationalities.txt"));
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
 }

@@ -4,7 +4,7 @@
 use super::{Entities, Entity, EntityGroup, Label, Mention};
 use crate::span::Span;
 use crate::text::Document;
-use super::gazetteer::FxMap;
+use crate::lexicon::FastMap;
 
 /// Longest person name, in parts, whose shorter forms are indexed.
 const MAX_NAME_PARTS: usize = 8;
@@ -83,7 +83,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
     let keys: Vec<(Label, Vec<String>)> = mentions.iter().zip(&texts).map(|(m, t)| (m.label, parts(t))).collect();
 
     // One provisional group per distinct (label, words), numbered by first occurrence.
-    let mut ids: FxMap<&(Label, Vec<String>), usize> = FxMap::default();
+    let mut ids: FastMap<&(Label, Vec<String>), usize> = FastMap::default();
     let mut first_mention = Vec::new();
     let mut group_of: Vec<usize> = Vec::with_capacity(mentions.len());
     for (index, key) in keys.iter().enumerate() {
@@ -115,7 +115,7 @@ fn link_acronyms(doc: &Document, mentions: &[Mention], texts: &[&str], group_of:
             sets.union(*long_group, *short_group);
         }
     }
-    let mut by_initials: FxMap<String, Option<usize>> = FxMap::default();
+    let mut by_initials: FastMap<String, Option<usize>> = FastMap::default();
     for &index in first_mention {
         if mentions[index].label == Label::Org && texts[index].split_whitespace().count() >= 2 {
             let (capitals, _) = initials(texts[index]);
@@ -145,7 +145,7 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
         .collect();
     people.sort_by_key(|&g| (std::cmp::Reverse(keys[first_mention[g]].1.len()), g));
     // Every run of parts of a name seen so far → the group, or None when ambiguous.
-    let mut index: FxMap<&[String], Option<usize>> = FxMap::default();
+    let mut index: FastMap<&[String], Option<usize>> = FastMap::default();
     for g in people {
         let parts = &keys[first_mention[g]].1;
         if let Some(Some(target)) = index.get(parts.as_slice()) {
@@ -176,7 +176,7 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
         spans: Vec<Span>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut draft_of_root: FxMap<usize, usize> = FxMap::default();
+    let mut draft_of_root: FastMap<usize, usize> = FastMap::default();
     let mut draft_of_mention = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
         let root = sets.find(group_of[index]);

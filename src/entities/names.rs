@@ -8,10 +8,10 @@
 
 use super::gazetteer::{
     is_common_opener, is_demonym, is_event_word, is_first_name, is_known_org, is_never_name, is_org_head, is_org_word, is_place,
-    is_place_head, is_place_word, is_title, is_weekday, month, FxMap, FxSet, MAX_PLACE_WORDS,
+    is_place_head, is_place_word, is_title, is_weekday, month, MAX_PLACE_WORDS,
 };
 use super::{Label, Mention, Recognizer};
-use crate::lexicon::is_stopword;
+use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 use std::borrow::Cow;
@@ -82,9 +82,9 @@ struct Context<'d, 'a> {
     /// Whether a token opens a sentence or line, where capitals mean nothing.
     initial: Vec<bool>,
     /// Words (and hyphen parts) written with a capital inside prose sentences.
-    capitalised: FxSet<&'d str>,
+    capitalised: FastSet<&'d str>,
     /// Words written in lower case somewhere.
-    lower: FxSet<&'d str>,
+    lower: FastSet<&'d str>,
     /// Whether each token is a capitalised word: asked of most tokens several times.
     capital: Vec<bool>,
     /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
@@ -127,7 +127,7 @@ impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
         // A capitalised word is looked up in several lists: once per distinct word.
-        let mut known: FxMap<&str, (bool, bool)> = FxMap::default();
+        let mut known: FastMap<&str, (bool, bool)> = FastMap::default();
         let (mut name_word, mut capital_stopword) = (Vec::with_capacity(doc.tokens.len()), Vec::with_capacity(doc.tokens.len()));
         for (token, &capital) in doc.tokens.iter().zip(&capital) {
             let raw = token.text(doc.text);
@@ -153,8 +153,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        let mut capitalised = FxSet::default();
-        let mut lower = FxSet::default();
+        let mut capitalised = FastSet::default();
+        let mut lower = FastSet::default();
         for unit in &units {
             for i in unit.tokens.clone() {
                 let token = &doc.tokens[i];
@@ -336,8 +336,8 @@ impl<'d, 'a> Context<'d, 'a> {
         for unit in self.units.iter().filter(|u| u.casing == Casing::Prose) {
             self.prose_unit(unit.tokens.clone(), &mut candidates);
         }
-        let mut known: FxMap<String, Label> = FxMap::default();
-        let mut person_parts: FxSet<&str> = FxSet::default();
+        let mut known: FastMap<String, Label> = FastMap::default();
+        let mut person_parts: FastSet<&str> = FastSet::default();
         // A hyphenated head ("Kurdistan" of "Kurdistan-based") is no whole word to look up.
         let whole_words = |c: &&Candidate| self.token(c.tokens.end.wrapping_sub(1)).is_some_and(|t| t.span.end == c.span.end);
         for candidate in candidates.iter().filter(|c| c.sure).filter(whole_words) {
@@ -397,7 +397,7 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// Names in a headline or all-caps line: only what the prose or a gazetteer knows,
     /// and a given name with the word after it.
-    fn shouted_unit(&self, unit: &Unit, known: &FxMap<String, Label>, person_parts: &FxSet<&str>, out: &mut Vec<Mention>) {
+    fn shouted_unit(&self, unit: &Unit, known: &FastMap<String, Label>, person_parts: &FastSet<&str>, out: &mut Vec<Mention>) {
         let mut i = unit.tokens.start;
         while i < unit.tokens.end {
             let Some(token) = self.token(i) else { break };

@@ -19,7 +19,7 @@ use self::buckets::Buckets;
 use self::features::{DocContext, SentenceFeatures, Slot};
 use self::forms::{Forms, END_FORM, START_FORM};
 use self::gazetteer::Gazetteer;
-use super::gazetteer::FxMap;
+use crate::lexicon::FastMap;
 use super::{Label, Recognizer};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
@@ -442,7 +442,9 @@ impl Tagger {
             return Vec::new();
         }
         let mut ctx = DocContext::new(doc);
-        let mut scores = Vec::new();
+        // Sized exactly: grown by doubling, this buffer (34 bytes a token) took twice
+        // its size in the wasm heap, which never shrinks.
+        let mut scores = Vec::with_capacity(doc.tokens.len() * NTAGS);
         let first = self.tags(doc, &ctx, Pass::First(&mut scores));
         ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
         let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first));
@@ -519,7 +521,7 @@ impl Tagger {
         let mut forms = Forms::new(self, if matches!(pass, Pass::First(_)) { doc.tokens.len() } else { 0 });
         let decoder = Decoder::new(&self.trans, &self.start, &self.end);
         let (mut ids, mut slots): (Vec<u32>, Vec<Slot>) = (Vec::new(), Vec::new());
-        let mut contexts: FxMap<(u32, u32, u32, u32), [i16; NTAGS]> = FxMap::default();
+        let mut contexts: FastMap<(u32, u32, u32, u32), [i16; NTAGS]> = FastMap::default();
         if matches!(pass, Pass::First(_)) {
             contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
         }
