@@ -21,7 +21,7 @@
 //!    is damped once. Occurrences and the most common surface form are collected in a
 //!    last pass over the whole text.
 //!
-//! The constants were set on the keyphrase DEV sets (`examples/keyphrase_dev.rs`) as
+//! The constants were set on the keyphrase DEV sets (scored by `make eval`) as
 //! one setting for all kinds of text; their plateau is broad.
 //!
 //! Work is linear in the text: every map is keyed by small integer arrays (Fx hash),
