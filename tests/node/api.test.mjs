@@ -201,7 +201,7 @@ describe('options', () => {
     );
   };
 
-  test('an unknown option throws an Error naming it (needs a wasm.rs fix: unknown fields are ignored)', () => {
+  test('an unknown option throws an Error naming it', () => {
     throwsNaming({ keywordz: 3 }, 'keywordz');
     throwsNaming({ summary_sentences: 3 }, 'summary_sentences');
   });
@@ -215,7 +215,7 @@ describe('options', () => {
     throwsNaming({ wordsPerMinute: 1 }, 'wordsPerMinute');
   });
 
-  test('a negative, fractional or non-numeric count throws an Error naming the option (needs a wasm.rs fix)', () => {
+  test('a negative, fractional or non-numeric count throws an Error naming the option', () => {
     throwsNaming({ keywords: -1 }, 'keywords');
     throwsNaming({ terms: 2.5 }, 'terms');
     throwsNaming({ summarySentences: '3' }, 'summarySentences');

@@ -83,4 +83,4 @@ function typeCheck(t, source) {
 
 test('textlens.d.ts type-checks a usage file under strict NodeNext resolution', (t) => typeCheck(t, USAGE));
 
-test('textlens.d.ts declares the options argument optional (needs a wasm.rs fix)', (t) => typeCheck(t, OPTIONAL));
+test('textlens.d.ts declares the options argument optional', (t) => typeCheck(t, OPTIONAL));
