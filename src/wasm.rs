@@ -110,14 +110,23 @@ fn run(text: &str, options_value: JsValue, parts: Parts) -> Result<Analysis, JsE
     Ok(analysis::analyze_parts(text, &options, parts)?.into_utf16(text))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+/// Texts longer than this return their result as one JSON string that `JSON.parse`
+/// turns into objects inside the engine; shorter ones build the objects field by field,
+/// which is faster while there are few of them.
+const JSON_ABOVE: usize = 32 * 1024;
+
+fn to_js<T: Serialize>(value: &T, text: &str) -> Result<JsValue, JsError> {
+    if text.len() > JSON_ABOVE {
+        let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+        return js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result could not be read back as JSON"));
+    }
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Analyzes a text: statistics, sentences, terms, key phrases, entities and summary.
 #[wasm_bindgen(skip_typescript)]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&run(text, options, Parts::ALL)?)
+    to_js(&run(text, options, Parts::ALL)?, text)
 }
 
 /// Frequent terms and key phrases only.
@@ -129,7 +138,7 @@ pub fn keywords(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         keywords: &'a [crate::keywords::Keyword],
     }
     let analysis = run(text, options, Parts::KEYWORDS)?;
-    to_js(&View { terms: &analysis.terms, keywords: &analysis.keywords })
+    to_js(&View { terms: &analysis.terms, keywords: &analysis.keywords }, text)
 }
 
 /// Entity mentions and their groups only.
@@ -142,7 +151,7 @@ pub fn entities(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         entity_groups: &'a [crate::EntityGroup],
     }
     let analysis = run(text, options, Parts::ENTITIES)?;
-    to_js(&View { entities: &analysis.entities, entity_groups: &analysis.entity_groups })
+    to_js(&View { entities: &analysis.entities, entity_groups: &analysis.entity_groups }, text)
 }
 
 /// Sentence scores and the summary only.
@@ -154,5 +163,5 @@ pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         summary: &'a [crate::summary::SummarySentence],
     }
     let analysis = run(text, options, Parts::SUMMARY)?;
-    to_js(&View { sentences: &analysis.sentences, summary: &analysis.summary })
+    to_js(&View { sentences: &analysis.sentences, summary: &analysis.summary }, text)
 }
