@@ -180,11 +180,7 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
             *slot = trans[from * NTAGS + to];
         }
     }
-    let mut inside = [[T::LOW; 4]; NTYPES];
-    for (k, row) in inside.iter_mut().enumerate() {
-        let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
-        *row = [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]];
-    }
+    let inside = inside_transitions(trans);
     // Two score rows used in turn, so that no step copies one into the other.
     let mut rows = [dp, [T::LOW; NTAGS]];
     for (j, (emit, back)) in emit.chunks_exact(NTAGS).zip(back.chunks_exact_mut(NTAGS)).enumerate().skip(1) {
@@ -208,17 +204,37 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
             next[to] = best + emit[to];
             back[to] = CLOSED[arg] as u8;
         }
-        for (k, into) in inside.iter().enumerate() {
-            let (b, i) = (1 + 4 * k, 2 + 4 * k);
-            for (to, from_b, from_i) in [(i, into[0], into[1]), (i + 1, into[2], into[3])] {
-                let (via_b, via_i) = (dp[b] + from_b, dp[i] + from_i);
-                let (best, arg) = if via_i > via_b { (via_i, i) } else { (via_b, b) };
-                next[to] = best + emit[to];
-                back[to] = arg as u8;
-            }
+        step_inside(&inside, dp, emit, next, back);
+    }
+    backtrack(&rows[(n - 1) % 2], end, back, out);
+}
+
+/// `inside[k]`: the transitions B→I, I→I, B→L and I→L of type `k`, the only ways into
+/// the inside and last tags of a name.
+fn inside_transitions<T: Score>(trans: &[T]) -> [[T; 4]; NTYPES] {
+    std::array::from_fn(|k| {
+        let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
+        [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]]
+    })
+}
+
+/// One Viterbi step into the inside and last tags, each reached only from the same
+/// type's begin or inside tag (ties go to the begin tag).
+fn step_inside<T: Score>(inside: &[[T; 4]; NTYPES], dp: &[T; NTAGS], emit: &[T; NTAGS], next: &mut [T; NTAGS], back: &mut [u8; NTAGS]) {
+    for (k, into) in inside.iter().enumerate() {
+        let (b, i) = (1 + 4 * k, 2 + 4 * k);
+        for (to, from_b, from_i) in [(i, into[0], into[1]), (i + 1, into[2], into[3])] {
+            let (via_b, via_i) = (dp[b] + from_b, dp[i] + from_i);
+            let (best, arg) = if via_i > via_b { (via_i, i) } else { (via_b, b) };
+            next[to] = best + emit[to];
+            back[to] = arg as u8;
         }
     }
-    let dp = rows[(n - 1) % 2];
+}
+
+/// The best legal last tag of the final scores `dp`, followed back through `back`
+/// (`NTAGS` predecessors per token) into `out`, one tag per token.
+fn backtrack<T: Score>(dp: &[T; NTAGS], end: &[T], back: &[u8], out: &mut Vec<usize>) {
     let (mut best, mut tag) = (T::LOW, 0);
     for (t, &score) in dp.iter().enumerate() {
         if allowed_end(t) && score + end[t] > best {
@@ -226,6 +242,8 @@ pub(crate) fn viterbi<T: Score>(emit: &[T], trans: &[T], start: &[T], end: &[T],
             tag = t;
         }
     }
+    let n = back.len() / NTAGS;
+    out.clear();
     out.resize(n, 0);
     for j in (0..n).rev() {
         out[j] = tag;
@@ -281,11 +299,7 @@ impl Decoder {
                 lowest[place] = lowest[place].min(t);
             }
         }
-        let mut inside = [[0; 4]; NTYPES];
-        for (k, row) in inside.iter_mut().enumerate() {
-            let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
-            *row = [trans[b * NTAGS + i], trans[i * NTAGS + i], trans[b * NTAGS + l], trans[i * NTAGS + l]];
-        }
+        let inside = inside_transitions(trans);
         let (mut starts, mut ends) = ([DECODER_LOW; NTAGS], [0; NTAGS]);
         for tag in 0..NTAGS {
             if allowed_start(tag) {
@@ -344,29 +358,9 @@ impl Decoder {
                     back[to] = CLOSED[15 - (best & 15) as usize] as u8;
                 }
             }
-            for (k, into) in self.inside.iter().enumerate() {
-                let (b, i) = (1 + 4 * k, 2 + 4 * k);
-                for (to, from_b, from_i) in [(i, into[0], into[1]), (i + 1, into[2], into[3])] {
-                    let (via_b, via_i) = (dp[b] + from_b, dp[i] + from_i);
-                    let (best, arg) = if via_i > via_b { (via_i, i) } else { (via_b, b) };
-                    next[to] = best + emit[to];
-                    back[to] = arg as u8;
-                }
-            }
+            step_inside(&self.inside, dp, emit, next, back);
         }
-        let dp = rows[(n - 1) % 2];
-        let (mut best, mut tag) = (i64::LOW, 0);
-        for (t, &score) in dp.iter().enumerate() {
-            if allowed_end(t) && score + self.end[t] > best {
-                best = score + self.end[t];
-                tag = t;
-            }
-        }
-        out.resize(n, 0);
-        for j in (0..n).rev() {
-            out[j] = tag;
-            tag = usize::from(back[j * NTAGS + tag]);
-        }
+        backtrack(&rows[(n - 1) % 2], &self.end, back, out);
     }
 }
 
