@@ -58,7 +58,8 @@ deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
 
 build: deps
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
-	@mkdir -p $(PKG)
+	@# wasm-bindgen names the snippets directory (js/unpack.js) by a hash that can change.
+	@rm -rf $(PKG)/snippets && mkdir -p $(PKG)
 	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
 	@# -O3, not -O1: -O1 leaves warm calls about 8% faster under V8, but the first call
 	@# runs in V8's baseline compiler, where -O3's code makes import + first analyze()

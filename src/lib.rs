@@ -30,6 +30,8 @@ pub mod keywords;
 pub mod language;
 pub mod lexicon;
 pub mod options;
+#[cfg(any(target_arch = "wasm32", test))]
+mod pack;
 pub mod span;
 pub mod stats;
 pub mod summary;

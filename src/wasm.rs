@@ -3,8 +3,8 @@
 
 use crate::options::OptionValue;
 use crate::analysis::{self, Analysis, Parts};
+use crate::pack::{Packed, Sections};
 use crate::{Error, Options};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -110,58 +110,38 @@ fn run(text: &str, options_value: JsValue, parts: Parts) -> Result<Analysis, JsE
     Ok(analysis::analyze_parts(text, &options, parts)?.into_utf16(text))
 }
 
-/// Texts longer than this return their result as one JSON string that `JSON.parse`
-/// turns into objects inside the engine; shorter ones build the objects field by field,
-/// which is faster while there are few of them.
-const JSON_ABOVE: usize = 32 * 1024;
+#[wasm_bindgen(module = "/js/unpack.js")]
+extern "C" {
+    /// Builds the result objects from a packed analysis (see [`crate::pack`]).
+    #[wasm_bindgen(catch)]
+    fn unpack(numbers: &[f64], strings: &str) -> Result<JsValue, JsValue>;
+}
 
-fn to_js<T: Serialize>(value: &T, text: &str) -> Result<JsValue, JsError> {
-    if text.len() > JSON_ABOVE {
-        let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-        return js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result could not be read back as JSON"));
-    }
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+fn to_js(analysis: &Analysis, sections: Sections) -> Result<JsValue, JsError> {
+    let packed = Packed::new(analysis, sections);
+    unpack(&packed.numbers, &packed.strings).map_err(|_| JsError::new("the result could not be built"))
 }
 
 /// Analyzes a text: statistics, sentences, terms, key phrases, entities and summary.
 #[wasm_bindgen(skip_typescript)]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&run(text, options, Parts::ALL)?, text)
+    to_js(&run(text, options, Parts::ALL)?, Sections::ALL)
 }
 
 /// Frequent terms and key phrases only.
 #[wasm_bindgen(skip_typescript)]
 pub fn keywords(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct View<'a> {
-        terms: &'a [crate::keywords::Term],
-        keywords: &'a [crate::keywords::Keyword],
-    }
-    let analysis = run(text, options, Parts::KEYWORDS)?;
-    to_js(&View { terms: &analysis.terms, keywords: &analysis.keywords }, text)
+    to_js(&run(text, options, Parts::KEYWORDS)?, Sections::TERMS.and(Sections::KEYWORDS))
 }
 
 /// Entity mentions and their groups only.
 #[wasm_bindgen(skip_typescript)]
 pub fn entities(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct View<'a> {
-        entities: &'a [crate::Entity],
-        entity_groups: &'a [crate::EntityGroup],
-    }
-    let analysis = run(text, options, Parts::ENTITIES)?;
-    to_js(&View { entities: &analysis.entities, entity_groups: &analysis.entity_groups }, text)
+    to_js(&run(text, options, Parts::ENTITIES)?, Sections::ENTITIES)
 }
 
 /// Sentence scores and the summary only.
 #[wasm_bindgen(skip_typescript)]
 pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    #[derive(Serialize)]
-    struct View<'a> {
-        sentences: &'a [crate::ScoredSentence],
-        summary: &'a [crate::summary::SummarySentence],
-    }
-    let analysis = run(text, options, Parts::SUMMARY)?;
-    to_js(&View { sentences: &analysis.sentences, summary: &analysis.summary }, text)
+    to_js(&run(text, options, Parts::SUMMARY)?, Sections::SENTENCES.and(Sections::SUMMARY))
 }

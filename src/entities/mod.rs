@@ -55,6 +55,40 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label.
+    pub const ALL: [Label; 12] = [
+        Label::Person,
+        Label::Org,
+        Label::Location,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Email,
+        Label::Url,
+        Label::Phone,
+        Label::Hashtag,
+        Label::Mention,
+    ];
+
+    /// The label's name in results ("PERSON", "ORG", …).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Location => "LOCATION",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Email => "EMAIL",
+            Label::Url => "URL",
+            Label::Phone => "PHONE",
+            Label::Hashtag => "HASHTAG",
+            Label::Mention => "MENTION",
+        }
+    }
+
     /// Whether the label is one of the named types (person, organisation, place) that
     /// a [`Recognizer`] finds, as opposed to a pattern entity.
     pub const fn is_name(self) -> bool {

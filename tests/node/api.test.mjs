@@ -85,18 +85,39 @@ describe('analyze', () => {
     checkAnalysis(text, a, basename(ARTICLE));
   });
 
-  test('a long text (result sent as one JSON string) gets the results of the same short text (sent object by object)', () => {
-    // Trailing blanks change only the character count, and push the text past the
-    // size (32 KiB) above which the result crosses from wasm as JSON.
-    const text = readFileSync(ARTICLE, 'utf8');
-    const short = textlens.analyze(text);
-    const long = textlens.analyze(text + ' '.repeat(40 * 1024));
-    assert.equal(long.stats.characters, short.stats.characters + 40 * 1024);
-    for (const key of ['sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary']) {
-      assert.deepEqual(long[key], short[key], key);
-    }
-    assert.deepEqual({ ...long.stats, characters: 0 }, { ...short.stats, characters: 0 });
-  });
+  // The golden files hold the core's own serialisation (byte offsets, scores to four
+  // decimals), so this checks every field the packed result carries across.
+  for (const file of seedFiles()) {
+    test(`the package gives the golden result of the core: seeds/${basename(file)}`, () => {
+      const text = readFileSync(file, 'utf8');
+      const golden = JSON.parse(readFileSync(join(ROOT, 'tests', 'golden', `${basename(file, '.txt')}.json`), 'utf8'));
+      const utf16At = new Map();
+      let bytes = 0;
+      let units = 0;
+      for (const ch of text) {
+        utf16At.set(bytes, units);
+        bytes += Buffer.byteLength(ch);
+        units += ch.length;
+      }
+      utf16At.set(bytes, units);
+      const toUtf16 = (value, key) => {
+        if (Array.isArray(value)) return value.map((v) => toUtf16(v));
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toUtf16(v, k)]));
+        return key === 'start' || key === 'end' ? utf16At.get(value) : value;
+      };
+      const round = (value) => {
+        if (Array.isArray(value)) return value.map(round);
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
+        return typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value;
+      };
+      const a = textlens.analyze(text);
+      assert.deepEqual(round(a), toUtf16(golden));
+      assert.deepEqual(Object.keys(a), ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary'], 'keys in the order of the types');
+      assert.deepEqual(textlens.entities(text), { entities: a.entities, entityGroups: a.entityGroups });
+      assert.deepEqual(textlens.keywords(text), { terms: a.terms, keywords: a.keywords });
+      assert.deepEqual(textlens.summarize(text), { sentences: a.sentences, summary: a.summary });
+    });
+  }
 
   test('the seed article: people, places and organisations are found', () => {
     const text = readFileSync(ARTICLE, 'utf8');
