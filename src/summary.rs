@@ -72,6 +72,8 @@ struct Vectors {
 
 /// Marks a form not yet given a term id.
 const NO_TERM: u32 = u32::MAX;
+/// Marks a form that is a stopword or function word, so no term.
+const FUNCTION_WORD: u32 = u32::MAX - 1;
 
 /// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
 fn stemmer(language: &str) -> Option<Stemmer> {
@@ -114,14 +116,19 @@ impl Vectors {
                 }
                 count += 1;
                 let norm = token.norm.as_str();
-                if is_stopword(norm) || crate::language::is_function_word(language, norm) {
+                // A form's verdict is kept, so the word lists are asked once per form.
+                let form = words.and_then(|w| w.form_of(index));
+                let known = form.and_then(|f| by_form.get(f as usize)).copied().filter(|&id| id != NO_TERM);
+                if known == Some(FUNCTION_WORD) {
                     continue;
                 }
-                let form = words.and_then(|w| w.form_of(index));
-                let known = match form {
-                    Some(form) => by_form.get(form as usize).copied().filter(|&id| id != NO_TERM),
-                    None => by_norm.get(norm).copied(),
-                };
+                if known.is_none() && (is_stopword(norm) || crate::language::is_function_word(language, norm)) {
+                    if let Some(slot) = form.and_then(|f| by_form.get_mut(f as usize)) {
+                        *slot = FUNCTION_WORD;
+                    }
+                    continue;
+                }
+                let known = known.or_else(|| if form.is_none() { by_norm.get(norm).copied() } else { None });
                 let id = match known {
                     Some(id) => id,
                     None => {

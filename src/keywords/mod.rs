@@ -223,6 +223,31 @@ struct Lexed<'d> {
     class_stems: Vec<String>,
 }
 
+/// Stems remembered from earlier documents (at most this many, then the memo starts
+/// over): Snowball stemming is a tenth of the work on a short text, and most words of a
+/// text were in the texts before it.
+const MEMO_STEMS: usize = 1 << 14;
+
+/// English stems by word.
+#[derive(Default)]
+struct StemMemo(FastMap<Box<str>, Box<str>>);
+
+impl StemMemo {
+    fn stem(&mut self, stemmer: &Stemmer, word: &str) -> &str {
+        if !self.0.contains_key(word) {
+            if self.0.len() >= MEMO_STEMS {
+                self.0.clear();
+            }
+            self.0.insert(word.into(), stemmer.stem(word).into());
+        }
+        self.0.get(word).map_or("", |stem| stem)
+    }
+}
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemMemo> = std::cell::RefCell::default();
+}
+
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>) -> Self {
         let stemmer = Stemmer::create(STEM_ALGORITHM);
@@ -247,15 +272,17 @@ impl<'d> Lexed<'d> {
                 if id == next {
                     let mut class = NONE;
                     if is_content(&token.norm) {
-                        let stem = stemmer.stem(&token.norm);
-                        class = match class_ids.get(stem.as_ref()) {
-                            Some(&known) => known,
-                            None => {
-                                class_ids.insert(stem.into_owned(), classes);
-                                classes += 1;
-                                classes - 1
+                        class = STEMS.with_borrow_mut(|stems| {
+                            let stem = stems.stem(&stemmer, &token.norm);
+                            match class_ids.get(stem) {
+                                Some(&known) => known,
+                                None => {
+                                    class_ids.insert(stem.to_owned(), classes);
+                                    classes += 1;
+                                    classes - 1
+                                }
                             }
-                        };
+                        });
                     }
                     forms.push(Form {
                         norm: &token.norm,
@@ -629,13 +656,15 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
     if classes == 0 {
         return Vec::new();
     }
-    let mut edges: FastMap<(u32, u32), f64> = FastMap::default();
+    // Every co-occurrence as one key (lower class, higher class), counted once sorted:
+    // cheaper than a map from pairs to counts.
+    let mut pairs: Vec<u64> = Vec::new();
     let mut recent: Vec<u32> = Vec::with_capacity(WINDOW);
     let token_words = lexed.token_form.iter().zip(&lexed.token_class).take(scored_end);
     for (_, &class) in token_words.filter(|(&form, _)| form != NONE) {
         if class != NONE {
             for &other in recent.iter().filter(|&&o| o != NONE && o != class) {
-                *edges.entry((class.min(other), class.max(other))).or_insert(0.0) += 1.0;
+                pairs.push(u64::from(class.min(other)) << 32 | u64::from(class.max(other)));
             }
         }
         if recent.len() + 1 >= WINDOW.max(1) && !recent.is_empty() {
@@ -643,8 +672,9 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
         }
         recent.push(class);
     }
-    let mut edges: Vec<((u32, u32), f64)> = edges.into_iter().collect();
-    edges.sort_by_key(|e| e.0);
+    pairs.sort_unstable();
+    let edges: Vec<((u32, u32), f64)> =
+        pairs.chunk_by(|a, b| a == b).map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len() as f64)).collect();
     // Adjacency in compressed rows: row i lists (j, w_ij / strength_j), the share of
     // j's score that flows to i, so one iteration is a multiply-add per edge end.
     let mut offsets = vec![0usize; classes + 1];
@@ -759,6 +789,20 @@ fn collect_occurrences(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_stems_are_the_stemmers_and_the_memo_stays_bounded() {
+        let stemmer = Stemmer::create(STEM_ALGORITHM);
+        let mut memo = StemMemo::default();
+        for word in ["running", "runs", "running", "terrorists", "élite", "ünïcode"] {
+            assert_eq!(memo.stem(&stemmer, word), stemmer.stem(word));
+        }
+        for i in 0..MEMO_STEMS + 10 {
+            memo.stem(&stemmer, &format!("word{i}"));
+        }
+        assert!(memo.0.len() <= MEMO_STEMS);
+        assert_eq!(memo.stem(&stemmer, "running"), "run");
+    }
 
     fn phrases(text: &str, limit: usize, max_words: usize) -> Vec<String> {
         key_phrases(&Document::new(text), limit, max_words).into_iter().map(|k| k.text).collect()
