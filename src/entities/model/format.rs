@@ -153,7 +153,7 @@ impl Tagger {
         if !r.bytes.is_empty() {
             return Err(InvalidModel);
         }
-        Ok(Tagger { bits: u32::from(bits), index, weights, trans, start, end, gazetteer: Gazetteer::new(keys, types, max_len) })
+        Ok(Tagger { bits: u32::from(bits), index, weights, trans, start, end, gazetteer: Gazetteer::new(keys, types, max_len), id: super::next_id() })
     }
 
     /// Encodes the model in the file format [`Tagger::from_bytes`] reads.

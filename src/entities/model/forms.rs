@@ -8,6 +8,7 @@
 use super::features::{fnv, form_features, HashMap64, Role, Slot, END, START};
 use super::{Tagger, NTAGS};
 use crate::text::{Document, Token, TokenKind};
+use std::cell::RefCell;
 
 /// Forms kept for a whole document (about 220 bytes each, so at most 3.6 MB). Beyond,
 /// new forms are scored for their sentence only.
@@ -18,13 +19,19 @@ pub(crate) const START_FORM: u32 = 0;
 /// The id of the padding after a sentence.
 pub(crate) const END_FORM: u32 = 1;
 
+/// Forms remembered from earlier documents (about 240 bytes each, so at most 4 MB);
+/// when full, the memo starts over.
+const MEMO_FORMS: usize = 1 << 14;
+
+type Scores = [[i16; NTAGS]; Role::ALL.len()];
+
 /// One form: its text, its hashes and its scores in each role of [`Role::ALL`].
 struct Form<'d> {
     raw: &'d str,
     /// `None` for the paddings.
     kind: Option<TokenKind>,
     slot: Slot,
-    scores: [[i16; NTAGS]; Role::ALL.len()],
+    scores: Scores,
     /// Occurrences so far (the paddings count as repeated).
     seen: u32,
 }
@@ -41,6 +48,47 @@ impl<'d> Form<'d> {
         }
         Form { raw, kind: token.map(|t| t.kind), slot, scores, seen: if token.is_some() { 1 } else { 2 } }
     }
+
+    /// The form of `token` (whose text and kind hash to `key`), from the memo when an
+    /// earlier document had it.
+    fn remembered(tagger: &Tagger, doc: &Document<'d>, token: &Token, key: u64) -> Self {
+        let raw = token.text(doc.text);
+        MEMO.with_borrow_mut(|memo| {
+            if memo.tagger != tagger.id {
+                *memo = Memo { tagger: tagger.id, forms: HashMap64::default() };
+            }
+            if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
+                return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores, seen: 1 };
+            }
+            let form = Form::new(tagger, raw, Slot::of(doc, token), Some(token));
+            if memo.forms.len() >= MEMO_FORMS {
+                memo.forms.clear();
+            }
+            memo.forms.insert(key, Remembered { raw: raw.into(), kind: token.kind, slot: form.slot, scores: form.scores });
+            form
+        })
+    }
+}
+
+/// A form scored in an earlier document. Its scores depend only on its text and kind
+/// (and the tagger), and most words of a text were in the texts before it, so a batch
+/// of documents, or a text edited and analysed again, skips most of the scoring (about
+/// 22 weight lookups a form).
+struct Remembered {
+    raw: Box<str>,
+    kind: TokenKind,
+    slot: Slot,
+    scores: Scores,
+}
+
+/// The remembered forms of one tagger, by hash of text and kind.
+struct Memo {
+    tagger: u64,
+    forms: HashMap64<Remembered>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo { tagger: u64::MAX, forms: HashMap64::default() });
 }
 
 /// The forms of a document met so far, by id.
@@ -74,7 +122,7 @@ impl<'d> Forms<'d> {
             return id;
         }
         let id = self.forms.len() as u32;
-        self.forms.push(Form::new(tagger, raw, Slot::of(doc, token), Some(token)));
+        self.forms.push(Form::remembered(tagger, doc, token, key));
         // Two forms with one hash: the second is scored afresh wherever it occurs.
         if known.is_none() && self.forms.len() <= MAX_FORMS {
             self.ids.insert(key, id);
@@ -114,5 +162,43 @@ impl<'d> Forms<'d> {
             }
         }
         *acc = sum;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(doc: &Document, token: &Token) -> u64 {
+        fnv(token.text(doc.text).as_bytes()) ^ token.kind as u64
+    }
+
+    #[test]
+    fn remembered_forms_equal_freshly_scored_ones_of_the_same_tagger() {
+        let tagger = Tagger::builtin();
+        assert!(!tagger.is_empty());
+        let doc = Document::new("Paris met Paris, and BERLIN met 2024 Berlin.");
+        for token in &doc.tokens {
+            let fresh = Form::new(tagger, token.text(doc.text), Slot::of(&doc, token), Some(token));
+            for _ in 0..2 {
+                let remembered = Form::remembered(tagger, &doc, token, key(&doc, token));
+                assert_eq!((remembered.slot, remembered.scores), (fresh.slot, fresh.scores), "{:?}", token.text(doc.text));
+            }
+        }
+        let nothing = Tagger::empty();
+        for token in &doc.tokens {
+            assert_eq!(Form::remembered(&nothing, &doc, token, key(&doc, token)).scores, [[0; NTAGS]; Role::ALL.len()]);
+        }
+    }
+
+    #[test]
+    fn a_colliding_key_does_not_give_another_forms_scores() {
+        let tagger = Tagger::builtin();
+        let doc = Document::new("Paris and London.");
+        let [paris, _, london, _] = [0, 1, 2, 3].map(|i| &doc.tokens[i]);
+        Form::remembered(tagger, &doc, paris, 7);
+        let london_form = Form::remembered(tagger, &doc, london, 7);
+        let fresh = Form::new(tagger, london.text(doc.text), Slot::of(&doc, london), Some(london));
+        assert_eq!(london_form.scores, fresh.scores);
     }
 }

@@ -23,6 +23,7 @@ use crate::lexicon::FastMap;
 use super::{Label, Recognizer};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 pub use self::format::InvalidModel;
@@ -387,6 +388,15 @@ pub struct Tagger {
     start: Vec<i64>,
     end: Vec<i64>,
     gazetteer: Gazetteer,
+    /// Tells taggers apart in the memo of scored forms ([`forms`]); a clone has the
+    /// same weights, so it keeps the id.
+    id: u64,
+}
+
+/// A new tagger's [`Tagger::id`].
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Tagger {
@@ -407,6 +417,7 @@ impl Tagger {
             start: vec![0; NTAGS],
             end: vec![0; NTAGS],
             gazetteer: Gazetteer::default(),
+            id: next_id(),
         }
     }
 

@@ -361,6 +361,7 @@ fn quantized(bits: u32, avg: &[f32], scale: f32, min_weight: f32, gazetteer: &Ga
         start: scores(start_at..start_at + NTAGS),
         end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
         gazetteer: gazetteer.clone(),
+        id: super::next_id(),
     }
 }
 
