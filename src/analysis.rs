@@ -56,6 +56,13 @@ pub fn check_input(text: &str, options: &Options) -> Result<()> {
     Ok(())
 }
 
+/// Decodes the entity model now instead of in the first call that finds entities: the
+/// WebAssembly module does this while it initialises, so that a page's worker is ready
+/// before the first text arrives.
+pub fn prepare() {
+    entities::model::Tagger::builtin();
+}
+
 /// Which analyses to run; the others are left empty in the [`Analysis`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Parts {

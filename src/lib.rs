@@ -19,7 +19,8 @@
 //! and fuzz targets).
 //!
 //! The WebAssembly binding (`wasm.rs`, only on `wasm32`) converts JavaScript values to
-//! these types and back, and nothing else.
+//! these types and back, and nothing else: a result crosses as the numbers and strings
+//! `pack` lays out, which `js/unpack.js` turns into objects.
 #![deny(missing_docs)]
 
 pub mod analysis;

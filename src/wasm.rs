@@ -73,6 +73,7 @@ export function summarize(text: string, options?: Options): SummaryResult;
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+    analysis::prepare();
 }
 
 fn option_value(value: JsValue) -> OptionValue {

@@ -691,13 +691,15 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
         offsets[i] += offsets[i - 1];
     }
     let mut fill = offsets.clone();
-    let mut neighbours = vec![(0u32, 0.0f64); offsets.last().copied().unwrap_or(0)];
+    let ends = offsets.last().copied().unwrap_or(0);
+    // Neighbours and shares in two arrays: the iterations below stream through both.
+    let (mut neighbours, mut shares) = (vec![0u32; ends], vec![0.0f64; ends]);
     for &((a, b), w) in &edges {
         for (node, other) in [(a, b), (b, a)] {
             let share = w / strength.get(other as usize).copied().unwrap_or(1.0);
             if let Some(at) = fill.get_mut(node as usize) {
-                if let Some(slot) = neighbours.get_mut(*at) {
-                    *slot = (other, share);
+                if let (Some(n), Some(s)) = (neighbours.get_mut(*at), shares.get_mut(*at)) {
+                    (*n, *s) = (other, share);
                 }
                 *at += 1;
             }
@@ -710,14 +712,12 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
     let mut score = personal.clone();
     let mut next = vec![0.0f64; classes];
     for _ in 0..ITERATIONS {
-        for (i, (slot, &p)) in next.iter_mut().zip(&personal).enumerate() {
-            let row = offsets.get(i).copied().unwrap_or(0)..offsets.get(i + 1).copied().unwrap_or(0);
-            let incoming: f64 = neighbours
-                .get(row)
-                .unwrap_or(&[])
-                .iter()
-                .map(|&(j, share)| share * score.get(j as usize).copied().unwrap_or(0.0))
-                .sum();
+        for ((slot, &p), row) in next.iter_mut().zip(&personal).zip(offsets.windows(2)) {
+            let (from, to) = (neighbours.get(row[0]..row[1]).unwrap_or(&[]), shares.get(row[0]..row[1]).unwrap_or(&[]));
+            let mut incoming = 0.0;
+            for (&j, &share) in from.iter().zip(to) {
+                incoming += share * score.get(j as usize).copied().unwrap_or(0.0);
+            }
             *slot = (1.0 - DAMPING) * p + DAMPING * incoming;
         }
         let change: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
