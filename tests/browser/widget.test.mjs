@@ -199,7 +199,7 @@ describe('the two embed lines', () => {
     assert.ok(labels.includes('Angela Merkel/PERSON') && labels.includes('Paris/LOCATION'), labels.join(', '));
     assert.ok((await page.$$('#keywords .bar-button')).length > 0);
     assert.deepEqual(errors, []);
-    const shipped = new Set(readdirSync(join(scratch, 'textlens')).map((f) => `/textlens/${f}`));
+    const shipped = new Set(readdirSync(join(scratch, 'textlens'), { recursive: true }).map((f) => `/textlens/${f}`));
     const other = seen.filter((path) => path !== '/' && path !== '/favicon.ico' && !shipped.has(path));
     assert.deepEqual(other, [], 'only the package files are requested');
     assert.ok(seen.includes('/textlens/textlens_bg.wasm') && seen.includes('/textlens/text-analyzer-worker.js'));
