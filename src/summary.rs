@@ -24,6 +24,7 @@ use crate::lexicon::{is_stopword, FastMap};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use serde::Serialize;
 
 /// A sentence chosen for the summary.
@@ -104,11 +105,15 @@ impl Vectors {
         // Each distinct spelling is stemmed once; the map from stems merges inflections.
         let mut by_norm: FastMap<&str, u32> = FastMap::default();
         let mut by_form: Vec<u32> = vec![NO_TERM; words.map_or(0, Words::forms)];
-        let mut by_stem: FastMap<String, u32> = FastMap::default();
+        // Borrowed where the keyword stage has the stem already.
+        let mut by_stem: FastMap<Cow<str>, u32> = FastMap::default();
         let mut rows = Vec::with_capacity(doc.sentences.len());
         let mut counts = Vec::with_capacity(doc.sentences.len());
+        // Each row is built in one buffer and kept as an exact copy: one allocation a
+        // sentence instead of a growing vector each.
+        let mut row: Vec<(u32, f64)> = Vec::new();
         for sentence in &doc.sentences {
-            let mut row: Vec<(u32, f64)> = Vec::new();
+            row.clear();
             let mut count = 0;
             for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)) {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
@@ -134,9 +139,9 @@ impl Vectors {
                     None => {
                         let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
                         let stem = match (shared, &stemmer) {
-                            (Some(stem), _) => stem.to_string(),
-                            (None, Some(stemmer)) => stemmer.stem(norm).into_owned(),
-                            (None, None) => norm.to_string(),
+                            (Some(stem), _) => Cow::Borrowed(stem),
+                            (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
+                            (None, None) => Cow::Borrowed(norm),
                         };
                         let next = by_stem.len() as u32;
                         let id = *by_stem.entry(stem).or_insert(next);
@@ -165,7 +170,7 @@ impl Vectors {
             if norm > 0.0 {
                 row.iter_mut().for_each(|(_, w)| *w /= norm);
             }
-            rows.push(row);
+            rows.push(row.clone());
             counts.push(count);
         }
         Vectors { rows, words: counts, terms: by_stem.len() }

@@ -107,8 +107,17 @@ pub fn is_demonym(key: &str) -> bool {
         return true;
     }
     let singular = key.strip_suffix('s').unwrap_or(key);
+    // "Kenyan" → "Kenya": the stem plus "a", spelled in a buffer reused across endings.
+    let mut with_a = String::new();
     ["n", "an", "ian", "ese", "i", "er", "ean"].iter().any(|ending| {
-        singular.strip_suffix(ending).is_some_and(|stem| stem.len() >= 3 && (is_place(stem) || is_place(&format!("{stem}a"))))
+        singular.strip_suffix(ending).is_some_and(|stem| {
+            stem.len() >= 3 && (is_place(stem) || {
+                with_a.clear();
+                with_a.push_str(stem);
+                with_a.push('a');
+                is_place(&with_a)
+            })
+        })
     })
 }
 

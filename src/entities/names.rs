@@ -15,6 +15,7 @@ use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// The rule-based [`Recognizer`].
@@ -89,6 +90,8 @@ struct Context<'d, 'a> {
     capital: Vec<bool>,
     /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
     name_word: Vec<bool>,
+    /// The words [`Context::place_at`] joins.
+    place_key: Cell<String>,
 }
 
 fn is_letter_word(token: &Token) -> bool {
@@ -171,7 +174,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        Context { doc, units, initial, capitalised, lower, capital, name_word }
+        Context { doc, units, initial, capitalised, lower, capital, name_word, place_key: Cell::default() }
     }
 
     /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
@@ -294,8 +297,10 @@ impl<'d, 'a> Context<'d, 'a> {
             return 0;
         }
         let mut longest = 0;
-        // Most capitalised words start no name of two or more words: only those are joined.
-        let mut key = String::new();
+        // Most capitalised words start no name of two or more words: only those are joined,
+        // in a buffer kept for the whole document.
+        let mut key = self.place_key.take();
+        key.clear();
         for length in 1..=MAX_PLACE_WORDS.min(end.saturating_sub(i)) {
             let j = i + length - 1;
             let Some(token) = self.token(j) else { break };
@@ -317,6 +322,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 longest = length;
             }
         }
+        self.place_key.set(key);
         longest
     }
 
