@@ -149,6 +149,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn results_do_not_depend_on_earlier_calls() {
+        // Forms and stems are remembered per thread across calls; a fresh thread has none.
+        let texts = [
+            "Angela Merkel visited Paris on Monday. She met Emmanuel Macron there.",
+            "PARIS (Reuters) - Macron met Merkel. The talks in Paris went well, officials said.",
+            "Paris Hilton is not Paris. Merkel's visit to the Paris office of Siemens AG went well.",
+        ];
+        let fresh = |text: &'static str| std::thread::spawn(move || analyze(text, &Options::default()).unwrap()).join().unwrap();
+        let options = Options::default();
+        for _ in 0..2 {
+            for text in texts {
+                assert_eq!(analyze(text, &options).unwrap(), fresh(text), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn parts_give_the_same_results_as_the_full_analysis() {
         let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron there. The talks on trade went well.";
         let options = Options::default();
