@@ -226,7 +226,7 @@ struct Lexed<'d> {
 /// Stems remembered from earlier documents (at most this many, then the memo starts
 /// over): Snowball stemming is a tenth of the work on a short text, and most words of a
 /// text were in the texts before it.
-const MEMO_STEMS: usize = 1 << 14;
+const MEMO_STEMS: usize = 14_336;
 
 /// English stems by word.
 #[derive(Default)]

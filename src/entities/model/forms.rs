@@ -19,9 +19,10 @@ pub(crate) const START_FORM: u32 = 0;
 /// The id of the padding after a sentence.
 pub(crate) const END_FORM: u32 = 1;
 
-/// Forms remembered from earlier documents (about 240 bytes each, so at most 4 MB);
-/// when full, the memo starts over.
-const MEMO_FORMS: usize = 1 << 14;
+/// Forms remembered from earlier documents; when full, the memo starts over. A hash
+/// table keeps 16,384 slots of about 220 bytes for up to this many (7/8 of them), so
+/// the memo holds about 4 MB at most.
+const MEMO_FORMS: usize = 14_336;
 
 type Scores = [[i16; NTAGS]; Role::ALL.len()];
 
