@@ -223,29 +223,45 @@ struct Lexed<'d> {
     class_stems: Vec<String>,
 }
 
-/// Stems remembered from earlier documents (at most this many, then the memo starts
-/// over): Snowball stemming is a tenth of the work on a short text, and most words of a
-/// text were in the texts before it.
-const MEMO_STEMS: usize = 14_336;
+/// Words remembered from earlier documents (at most this many, then the memo starts
+/// over): a new word is looked up in three word lists and stemmed, a quarter of the
+/// keyword work on a short text, and most words of a text were in the texts before it.
+const MEMO_WORDS: usize = 14_336;
 
-/// English stems by word.
+/// What the keyword stage needs to know of a word, whatever the text.
+#[derive(Debug, PartialEq)]
+struct WordFacts {
+    stopword: bool,
+    /// The English stem of a content word; `None` for other words.
+    stem: Option<Box<str>>,
+}
+
+impl WordFacts {
+    fn of(stemmer: &Stemmer, word: &str) -> Self {
+        let stem = is_content(word).then(|| stemmer.stem(word).into());
+        WordFacts { stopword: is_stopword(word), stem }
+    }
+}
+
+/// [`WordFacts`] by word.
 #[derive(Default)]
-struct StemMemo(FastMap<Box<str>, Box<str>>);
+struct WordMemo(FastMap<Box<str>, WordFacts>);
 
-impl StemMemo {
-    fn stem(&mut self, stemmer: &Stemmer, word: &str) -> &str {
+impl WordMemo {
+    fn facts(&mut self, stemmer: &Stemmer, word: &str) -> &WordFacts {
         if !self.0.contains_key(word) {
-            if self.0.len() >= MEMO_STEMS {
+            if self.0.len() >= MEMO_WORDS {
                 self.0.clear();
             }
-            self.0.insert(word.into(), stemmer.stem(word).into());
+            self.0.insert(word.into(), WordFacts::of(stemmer, word));
         }
-        self.0.get(word).map_or("", |stem| stem)
+        const NONE_KNOWN: &WordFacts = &WordFacts { stopword: false, stem: None };
+        self.0.get(word).unwrap_or(NONE_KNOWN)
     }
 }
 
 thread_local! {
-    static STEMS: std::cell::RefCell<StemMemo> = std::cell::RefCell::default();
+    static WORDS: std::cell::RefCell<WordMemo> = std::cell::RefCell::default();
 }
 
 impl<'d> Lexed<'d> {
@@ -270,24 +286,25 @@ impl<'d> Lexed<'d> {
                 let next = forms.len() as u32;
                 let id = *form_ids.entry(token.norm.as_str()).or_insert(next);
                 if id == next {
-                    let mut class = NONE;
-                    if is_content(&token.norm) {
-                        class = STEMS.with_borrow_mut(|stems| {
-                            let stem = stems.stem(&stemmer, &token.norm);
-                            match class_ids.get(stem) {
+                    let (class, stopword) = WORDS.with_borrow_mut(|memo| {
+                        let facts = memo.facts(&stemmer, &token.norm);
+                        let class = match facts.stem.as_deref() {
+                            None => NONE,
+                            Some(stem) => match class_ids.get(stem) {
                                 Some(&known) => known,
                                 None => {
                                     class_ids.insert(stem.to_owned(), classes);
                                     classes += 1;
                                     classes - 1
                                 }
-                            }
-                        });
-                    }
+                            },
+                        };
+                        (class, facts.stopword)
+                    });
                     forms.push(Form {
                         norm: &token.norm,
                         class,
-                        stopword: is_stopword(&token.norm),
+                        stopword,
                         count: 0,
                         inner: 0,
                         inner_capitalized: 0,
@@ -791,17 +808,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn remembered_stems_are_the_stemmers_and_the_memo_stays_bounded() {
+    fn remembered_word_facts_are_the_lists_and_stemmers_and_the_memo_stays_bounded() {
         let stemmer = Stemmer::create(STEM_ALGORITHM);
-        let mut memo = StemMemo::default();
-        for word in ["running", "runs", "running", "terrorists", "élite", "ünïcode"] {
-            assert_eq!(memo.stem(&stemmer, word), stemmer.stem(word));
+        let mut memo = WordMemo::default();
+        for word in ["running", "runs", "running", "the", "terrorists", "élite", "ünïcode", "quickly", "x"] {
+            assert_eq!(memo.facts(&stemmer, word), &WordFacts::of(&stemmer, word), "{word}");
         }
-        for i in 0..MEMO_STEMS + 10 {
-            memo.stem(&stemmer, &format!("word{i}"));
+        assert_eq!(memo.facts(&stemmer, "the"), &WordFacts { stopword: true, stem: None });
+        for i in 0..MEMO_WORDS + 10 {
+            memo.facts(&stemmer, &format!("word{i}"));
         }
-        assert!(memo.0.len() <= MEMO_STEMS);
-        assert_eq!(memo.stem(&stemmer, "running"), "run");
+        assert!(memo.0.len() <= MEMO_WORDS);
+        assert_eq!(memo.facts(&stemmer, "running").stem.as_deref(), Some("run"));
     }
 
     fn phrases(text: &str, limit: usize, max_words: usize) -> Vec<String> {
