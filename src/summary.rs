@@ -102,10 +102,12 @@ impl Vectors {
         let language = doc.language();
         let stemmer = stemmer(language);
         let shared_stems = words.filter(|_| language == STEM_LANGUAGE);
-        // Each distinct spelling is stemmed once; the map from stems merges inflections.
+        // Each spelling's term (or FUNCTION_WORD), found once: by the keyword stage's
+        // form where the token has one, else by spelling.
         let mut by_norm: FastMap<&str, u32> = FastMap::default();
         let mut by_form: Vec<u32> = vec![NO_TERM; words.map_or(0, Words::forms)];
-        // Borrowed where the keyword stage has the stem already.
+        // Terms by stem, which merges inflections; borrowed where the keyword stage has
+        // the stem already.
         let mut by_stem: FastMap<Cow<str>, u32> = FastMap::default();
         let mut rows = Vec::with_capacity(doc.sentences.len());
         let mut counts = Vec::with_capacity(doc.sentences.len());
@@ -121,30 +123,26 @@ impl Vectors {
                 }
                 count += 1;
                 let norm = token.norm.as_str();
-                // A form's verdict is kept, so the word lists are asked once per form.
                 let form = words.and_then(|w| w.form_of(index));
-                let known = form.and_then(|f| by_form.get(f as usize)).copied().filter(|&id| id != NO_TERM);
-                if known == Some(FUNCTION_WORD) {
-                    continue;
-                }
-                if known.is_none() && (is_stopword(norm) || crate::language::is_function_word(language, norm)) {
-                    if let Some(slot) = form.and_then(|f| by_form.get_mut(f as usize)) {
-                        *slot = FUNCTION_WORD;
-                    }
-                    continue;
-                }
-                let known = known.or_else(|| if form.is_none() { by_norm.get(norm).copied() } else { None });
+                let known = match form {
+                    Some(form) => by_form.get(form as usize).copied().filter(|&id| id != NO_TERM),
+                    None => by_norm.get(norm).copied(),
+                };
                 let id = match known {
                     Some(id) => id,
                     None => {
-                        let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
-                        let stem = match (shared, &stemmer) {
-                            (Some(stem), _) => Cow::Borrowed(stem),
-                            (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
-                            (None, None) => Cow::Borrowed(norm),
+                        let id = if is_stopword(norm) || crate::language::is_function_word(language, norm) {
+                            FUNCTION_WORD
+                        } else {
+                            let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
+                            let stem = match (shared, &stemmer) {
+                                (Some(stem), _) => Cow::Borrowed(stem),
+                                (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
+                                (None, None) => Cow::Borrowed(norm),
+                            };
+                            let next = by_stem.len() as u32;
+                            *by_stem.entry(stem).or_insert(next)
                         };
-                        let next = by_stem.len() as u32;
-                        let id = *by_stem.entry(stem).or_insert(next);
                         match form.and_then(|f| by_form.get_mut(f as usize)) {
                             Some(slot) => *slot = id,
                             None => {
@@ -154,6 +152,9 @@ impl Vectors {
                         id
                     }
                 };
+                if id == FUNCTION_WORD {
+                    continue;
+                }
                 row.push((id, 1.0));
             }
             row.sort_unstable_by_key(|&(id, _)| id);
