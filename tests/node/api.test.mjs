@@ -100,18 +100,15 @@ describe('analyze', () => {
         units += ch.length;
       }
       utf16At.set(bytes, units);
-      const toUtf16 = (value, key) => {
-        if (Array.isArray(value)) return value.map((v) => toUtf16(v));
-        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toUtf16(v, k)]));
-        return key === 'start' || key === 'end' ? utf16At.get(value) : value;
-      };
-      const round = (value) => {
-        if (Array.isArray(value)) return value.map(round);
-        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
-        return typeof value === 'number' ? Math.round(value * 10_000) / 10_000 : value;
+      // A copy of `value` with every leaf replaced by leaf(value, its key).
+      const mapLeaves = (value, leaf, key) => {
+        if (Array.isArray(value)) return value.map((v) => mapLeaves(v, leaf));
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapLeaves(v, leaf, k)]));
+        return leaf(value, key);
       };
       const a = textlens.analyze(text);
-      assert.deepEqual(round(a), toUtf16(golden));
+      const rounded = mapLeaves(a, (v) => (typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v));
+      assert.deepEqual(rounded, mapLeaves(golden, (v, key) => (key === 'start' || key === 'end' ? utf16At.get(v) : v)));
       assert.deepEqual(Object.keys(a), ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary'], 'keys in the order of the types');
       assert.deepEqual(textlens.entities(text), { entities: a.entities, entityGroups: a.entityGroups });
       assert.deepEqual(textlens.keywords(text), { terms: a.terms, keywords: a.keywords });
