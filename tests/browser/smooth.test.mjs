@@ -278,10 +278,12 @@ describe('a 1 MB paste', () => {
   for (const [name, path] of [['the showcase page', '/'], ['a bare host page with only the widget', '/bare.html']]) {
     test(`${name}: no main-thread task over ${LIMIT_MS} ms besides the browser's own edits`, async () => {
       // The timings depend on what else the machine runs: a run over the limit is
-      // repeated once, and both are printed.
+      // repeated, up to three runs in all, and every run is printed. (On a busy 2-core
+      // host two runs in a row once kept a key waiting 180–190 ms; alone, the same page
+      // keeps it under 30 ms.)
       let slowest;
       let waited;
-      for (let attempt = 1; attempt <= 2; attempt += 1) {
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
         const { context, page } = await openPage(path);
         await page.waitForFunction(() => document.querySelector('text-analyzer')?.state === 'done');
         const m = await measure(page, await run(page, { widget: true }));
