@@ -36,6 +36,7 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// A content word and how often it occurs, merged over inflections.
@@ -184,6 +185,8 @@ struct Form<'d> {
     class: u32,
     /// Whether it is a stopword.
     stopword: bool,
+    /// Its English stem; `None` for a stopword.
+    stem: Option<Rc<str>>,
     /// Occurrences.
     count: usize,
     /// Occurrences not at a sentence start nor in a headline.
@@ -219,8 +222,6 @@ struct Lexed<'d> {
     forms: Vec<Form<'d>>,
     /// Per word class: its most frequent form (the first seen on a tie).
     class_main_form: Vec<u32>,
-    /// Per word class: its stem.
-    class_stems: Vec<String>,
 }
 
 /// Words remembered from earlier documents (at most this many, then the memo starts
@@ -232,14 +233,17 @@ const MEMO_WORDS: usize = 14_336;
 #[derive(Debug, PartialEq)]
 struct WordFacts {
     stopword: bool,
-    /// The English stem of a content word; `None` for other words.
-    stem: Option<Box<str>>,
+    content: bool,
+    /// The English stem of any word but a stopword: shared, so that a document's
+    /// forms and classes hold it without copying the text.
+    stem: Option<Rc<str>>,
 }
 
 impl WordFacts {
     fn of(stemmer: &Stemmer, word: &str) -> Self {
-        let stem = is_content(word).then(|| stemmer.stem(word).into());
-        WordFacts { stopword: is_stopword(word), stem }
+        let stopword = is_stopword(word);
+        let stem = (!stopword).then(|| stemmer.stem(word).into());
+        WordFacts { stopword, content: is_content(word), stem }
     }
 }
 
@@ -255,7 +259,7 @@ impl WordMemo {
             }
             self.0.insert(word.into(), WordFacts::of(stemmer, word));
         }
-        const NONE_KNOWN: &WordFacts = &WordFacts { stopword: false, stem: None };
+        const NONE_KNOWN: &WordFacts = &WordFacts { stopword: false, content: false, stem: None };
         self.0.get(word).unwrap_or(NONE_KNOWN)
     }
 }
@@ -268,7 +272,7 @@ impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>) -> Self {
         let stemmer = Stemmer::create(STEM_ALGORITHM);
         let mut form_ids: FastMap<&'d str, u32> = FastMap::default();
-        let mut class_ids: FastMap<String, u32> = FastMap::default();
+        let mut class_ids: FastMap<Rc<str>, u32> = FastMap::default();
         let mut forms: Vec<Form<'d>> = Vec::new();
         let mut classes = 0u32;
         let mut token_form = vec![NONE; doc.tokens.len()];
@@ -286,25 +290,26 @@ impl<'d> Lexed<'d> {
                 let next = forms.len() as u32;
                 let id = *form_ids.entry(token.norm.as_str()).or_insert(next);
                 if id == next {
-                    let (class, stopword) = WORDS.with_borrow_mut(|memo| {
+                    let (class, stopword, stem) = WORDS.with_borrow_mut(|memo| {
                         let facts = memo.facts(&stemmer, &token.norm);
-                        let class = match facts.stem.as_deref() {
+                        let class = match facts.stem.as_ref().filter(|_| facts.content) {
                             None => NONE,
-                            Some(stem) => match class_ids.get(stem) {
+                            Some(stem) => match class_ids.get(&**stem) {
                                 Some(&known) => known,
                                 None => {
-                                    class_ids.insert(stem.to_owned(), classes);
+                                    class_ids.insert(Rc::clone(stem), classes);
                                     classes += 1;
                                     classes - 1
                                 }
                             },
                         };
-                        (class, facts.stopword)
+                        (class, facts.stopword, facts.stem.clone())
                     });
                     forms.push(Form {
                         norm: &token.norm,
                         class,
                         stopword,
+                        stem,
                         count: 0,
                         inner: 0,
                         inner_capitalized: 0,
@@ -358,13 +363,7 @@ impl<'d> Lexed<'d> {
                 }
             }
         }
-        let mut class_stems = vec![String::new(); classes as usize];
-        for (stem, class) in class_ids {
-            if let Some(slot) = class_stems.get_mut(class as usize) {
-                *slot = stem;
-            }
-        }
-        Lexed { token_form, token_class, token_named, forms, class_main_form, class_stems }
+        Lexed { token_form, token_class, token_named, forms, class_main_form }
     }
 
     /// The number of word classes.
@@ -431,10 +430,9 @@ impl<'d> Words<'d> {
         self.lexed.token_form.get(index).copied().filter(|&f| f != NONE)
     }
 
-    /// The stem ([`STEM_ALGORITHM`]) of a content form; `None` for other forms.
+    /// The stem ([`STEM_ALGORITHM`]) of a form; `None` for a stopword.
     pub(crate) fn english_stem(&self, form: u32) -> Option<&str> {
-        let class = self.lexed.forms.get(form as usize)?.class;
-        self.lexed.class_stems.get(class as usize).map(String::as_str)
+        self.lexed.forms.get(form as usize)?.stem.as_deref()
     }
 
     /// The `limit` most frequent content terms.
@@ -814,7 +812,8 @@ mod tests {
         for word in ["running", "runs", "running", "the", "terrorists", "élite", "ünïcode", "quickly", "x"] {
             assert_eq!(memo.facts(&stemmer, word), &WordFacts::of(&stemmer, word), "{word}");
         }
-        assert_eq!(memo.facts(&stemmer, "the"), &WordFacts { stopword: true, stem: None });
+        assert_eq!(memo.facts(&stemmer, "the"), &WordFacts { stopword: true, content: false, stem: None });
+        assert_eq!(memo.facts(&stemmer, "quickly"), &WordFacts { stopword: false, content: false, stem: Some("quick".into()) });
         for i in 0..MEMO_WORDS + 10 {
             memo.facts(&stemmer, &format!("word{i}"));
         }
