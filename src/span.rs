@@ -66,12 +66,28 @@ pub struct Utf16Index {
 impl Utf16Index {
     /// Builds the index of `text`.
     pub fn new(text: &str) -> Self {
+        // Most text is ASCII: whole blocks of it are passed over with one check each.
+        const BLOCK: usize = 64;
         let mut checkpoints = Vec::new();
-        let mut utf16 = 0;
-        for (byte, c) in text.char_indices() {
-            utf16 += c.len_utf16();
-            if !c.is_ascii() {
-                checkpoints.push((byte + c.len_utf8(), utf16));
+        let (mut byte, mut utf16) = (0, 0);
+        while byte < text.len() {
+            let end = (byte + BLOCK).min(text.len());
+            if text.as_bytes().get(byte..end).is_some_and(<[u8]>::is_ascii) {
+                utf16 += end - byte;
+                byte = end;
+                continue;
+            }
+            // `byte` is always a character boundary: the end of an ASCII block or of a character.
+            let Some(rest) = text.get(byte..) else { break };
+            for c in rest.chars() {
+                byte += c.len_utf8();
+                utf16 += c.len_utf16();
+                if !c.is_ascii() {
+                    checkpoints.push((byte, utf16));
+                }
+                if byte >= end {
+                    break;
+                }
             }
         }
         Utf16Index { checkpoints }
@@ -118,6 +134,20 @@ mod tests {
             let start = text.find(word).unwrap();
             let span = index.span(Span::new(start, start + word.len()));
             assert_eq!(utf16_slice(text, span), word, "help: byte→UTF-16 mapping is off for {word:?}");
+        }
+    }
+
+    #[test]
+    fn every_boundary_maps_as_counted_across_ascii_blocks() {
+        // Characters of 2, 3 and 4 bytes on both sides of the 64-byte blocks, and long ASCII runs.
+        let mut text = String::new();
+        for (i, c) in ["é", "北", "😊", "a"].iter().cycle().take(40).enumerate() {
+            text.push_str(&"x".repeat(i * 7 % 70));
+            text.push_str(c);
+        }
+        let index = Utf16Index::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.utf16(byte), text[..byte].encode_utf16().count(), "byte {byte}");
         }
     }
 
