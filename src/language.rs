@@ -7,7 +7,7 @@
 //! text costs no more than a long article.
 
 use crate::text::{Document, TokenKind};
-use crate::lexicon::FastMap;
+use crate::lexicon::{short_word, FastMap};
 use std::sync::OnceLock;
 
 /// Word tokens read from the start of the text.
@@ -32,16 +32,44 @@ const PROFILES: &[(&str, &str)] = &[
 ];
 
 /// For each function word, the set of languages (bits, in [`PROFILES`] order) using it.
-fn function_words() -> &'static FastMap<&'static str, u16> {
-    static MAP: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = FastMap::default();
-        for (bit, (_, words)) in PROFILES.iter().enumerate() {
-            for word in words.split_whitespace() {
-                *map.entry(word).or_insert(0) |= 1 << bit;
+struct FunctionWords {
+    /// Words of up to [`PACKED`] bytes, by [`packed`] key: every word of a text is
+    /// looked up, and an integer hashes and compares in a step.
+    short: FastMap<u64, u16>,
+    long: FastMap<&'static str, u16>,
+}
+
+/// Bytes of a word that fit in a [`packed`] key beside its length.
+const PACKED: usize = 7;
+
+/// A word of at most [`PACKED`] bytes as one integer: its bytes, then its length.
+fn packed(word: &str) -> Option<u64> {
+    (word.len() <= PACKED).then(|| short_word(word.as_bytes()) | (word.len() as u64) << 56)
+}
+
+impl FunctionWords {
+    fn languages(&self, norm: &str) -> Option<u16> {
+        match packed(norm) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(norm).copied(),
+        }
+    }
+}
+
+fn function_words() -> &'static FunctionWords {
+    static WORDS: OnceLock<FunctionWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FunctionWords { short: FastMap::default(), long: FastMap::default() };
+        for (bit, (_, list)) in PROFILES.iter().enumerate() {
+            for word in list.split_whitespace() {
+                let languages = match packed(word) {
+                    Some(key) => words.short.entry(key).or_insert(0),
+                    None => words.long.entry(word).or_insert(0),
+                };
+                *languages |= 1 << bit;
             }
         }
-        map
+        words
     })
 }
 
@@ -49,7 +77,7 @@ fn function_words() -> &'static FastMap<&'static str, u16> {
 /// Latin-script language profiled here; false for any other).
 pub(crate) fn is_function_word(language: &str, norm: &str) -> bool {
     let Some(bit) = PROFILES.iter().position(|(code, _)| *code == language) else { return false };
-    function_words().get(norm).is_some_and(|languages| languages & (1 << bit) != 0)
+    function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0)
 }
 
 /// Writing systems that name a language (or decide between a few) on their own.
@@ -145,9 +173,9 @@ pub fn detect(doc: &Document) -> &'static str {
 /// The Latin-script language whose function words the words use most.
 fn latin<'t>(words: impl Iterator<Item = &'t crate::text::Token>) -> &'static str {
     let mut votes = [0.0f64; PROFILES.len()];
-    let map = function_words();
+    let function_words = function_words();
     for token in words {
-        if let Some(&languages) = map.get(token.norm.as_str()) {
+        if let Some(languages) = function_words.languages(&token.norm) {
             let share = 1.0 / f64::from(languages.count_ones().max(1));
             for (bit, vote) in votes.iter_mut().enumerate() {
                 if languages & (1 << bit) != 0 {
@@ -175,6 +203,21 @@ mod tests {
 
     fn lang(text: &str) -> &'static str {
         detect(&Document::new(text))
+    }
+
+    #[test]
+    fn function_word_lookup_finds_every_listed_word_and_nothing_else() {
+        let listed = |word: &str| {
+            let bits = PROFILES.iter().enumerate().filter(|(_, (_, list))| list.split_whitespace().any(|w| w == word));
+            Some(bits.fold(0u16, |mask, (bit, _)| mask | 1 << bit)).filter(|&mask| mask != 0)
+        };
+        let words = function_words();
+        for word in PROFILES.iter().flat_map(|(_, list)| list.split_whitespace()) {
+            assert_eq!(words.languages(word), listed(word), "{word}");
+        }
+        for word in ["", "th", "thee", "they\0", "tarafında", "tarafındanx", "également", "minister"] {
+            assert_eq!(words.languages(word), listed(word), "{word}");
+        }
     }
 
     #[test]
