@@ -92,6 +92,8 @@ struct Context<'d, 'a> {
     name_word: Vec<bool>,
     /// The words [`Context::place_at`] joins.
     place_key: Cell<String>,
+    /// The words [`Context::with_key`] joins.
+    lookup_key: Cell<String>,
 }
 
 fn is_letter_word(token: &Token) -> bool {
@@ -110,14 +112,18 @@ fn hyphen_head(raw: &str) -> Option<usize> {
 }
 
 fn join_norms(tokens: &[Token]) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(tokens.iter().map(|t| t.norm.len() + 1).sum());
+    push_norms(&mut key, tokens);
+    key
+}
+
+fn push_norms(key: &mut String, tokens: &[Token]) {
     for token in tokens {
         if !key.is_empty() {
             key.push(' ');
         }
         key.push_str(&token.norm);
     }
-    key
 }
 
 /// Whether a run of words is an acronym such as "IRGC" or "U.S.".
@@ -174,7 +180,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        Context { doc, units, initial, capitalised, lower, capital, name_word, place_key: Cell::default() }
+        Context { doc, units, initial, capitalised, lower, capital, name_word, place_key: Cell::default(), lookup_key: Cell::default() }
     }
 
     /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
@@ -250,6 +256,23 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The lower-cased words of `tokens` joined by spaces; most are one word, kept borrowed.
+    /// [`Context::key`] of `tokens`, handed to `f`: lookups join the words in a buffer
+    /// kept for the whole document rather than in a new string each.
+    fn with_key<R>(&self, tokens: Range<usize>, f: impl FnOnce(&str) -> R) -> R {
+        match self.doc.tokens.get(tokens) {
+            Some([one]) => f(one.norm.as_str()),
+            Some(tokens) => {
+                let mut key = self.lookup_key.take();
+                key.clear();
+                push_norms(&mut key, tokens);
+                let result = f(&key);
+                self.lookup_key.set(key);
+                result
+            }
+            None => f(""),
+        }
+    }
+
     fn key(&self, tokens: Range<usize>) -> Cow<'d, str> {
         match self.doc.tokens.get(tokens) {
             Some([one]) => Cow::Borrowed(one.norm.as_str()),
@@ -361,13 +384,14 @@ impl<'d, 'a> Context<'d, 'a> {
                 if c.sure {
                     return c.label;
                 }
-                let key = self.key(c.tokens.clone());
-                known
-                    .get(key.as_ref())
-                    .copied()
-                    .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key.as_ref())).then_some(Label::Person))
-                    .or(c.label)
-                    .or(c.place_cue.then_some(Label::Location))
+                self.with_key(c.tokens.clone(), |key| {
+                    known
+                        .get(key)
+                        .copied()
+                        .or_else(|| (c.tokens.len() == 1 && person_parts.contains(key)).then_some(Label::Person))
+                        .or(c.label)
+                        .or(c.place_cue.then_some(Label::Location))
+                })
             })
             .collect();
         // "Essex, Derbyshire and Surrey": an unknown name listed with typed ones shares
@@ -416,8 +440,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 if !self.doc.tokens[tokens.clone()].iter().all(|t| t.is_capitalized(self.doc.text) || t.norm == "of") {
                     return None;
                 }
-                let key = self.key(tokens);
-                known.get(key.as_ref()).copied().or_else(|| is_place(&key).then_some(Label::Location)).map(|label| (length, label))
+                self.with_key(tokens, |key| known.get(key).copied().or_else(|| is_place(key).then_some(Label::Location)))
+                    .map(|label| (length, label))
             });
             let found = longest.or_else(|| {
                 if self.initial_then_word(i, unit.tokens.end) {
