@@ -230,7 +230,7 @@ struct Lexed<'d> {
 const MEMO_WORDS: usize = 14_336;
 
 /// What the keyword stage needs to know of a word, whatever the text.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct WordFacts {
     stopword: bool,
     content: bool,
@@ -252,15 +252,18 @@ impl WordFacts {
 struct WordMemo(FastMap<Box<str>, WordFacts>);
 
 impl WordMemo {
-    fn facts(&mut self, stemmer: &Stemmer, word: &str) -> &WordFacts {
-        if !self.0.contains_key(word) {
-            if self.0.len() >= MEMO_WORDS {
-                self.0.clear();
-            }
-            self.0.insert(word.into(), WordFacts::of(stemmer, word));
+    /// The facts of `word`, shared with the memo: a known word costs one lookup and
+    /// no copy of its text.
+    fn facts(&mut self, stemmer: &Stemmer, word: &str) -> WordFacts {
+        if let Some(known) = self.0.get(word) {
+            return known.clone();
         }
-        const NONE_KNOWN: &WordFacts = &WordFacts { stopword: false, content: false, stem: None };
-        self.0.get(word).unwrap_or(NONE_KNOWN)
+        if self.0.len() >= MEMO_WORDS {
+            self.0.clear();
+        }
+        let facts = WordFacts::of(stemmer, word);
+        self.0.insert(word.into(), facts.clone());
+        facts
     }
 }
 
@@ -303,7 +306,7 @@ impl<'d> Lexed<'d> {
                                 }
                             },
                         };
-                        (class, facts.stopword, facts.stem.clone())
+                        (class, facts.stopword, facts.stem)
                     });
                     forms.push(Form {
                         norm: &token.norm,
@@ -810,10 +813,10 @@ mod tests {
         let stemmer = Stemmer::create(STEM_ALGORITHM);
         let mut memo = WordMemo::default();
         for word in ["running", "runs", "running", "the", "terrorists", "élite", "ünïcode", "quickly", "x"] {
-            assert_eq!(memo.facts(&stemmer, word), &WordFacts::of(&stemmer, word), "{word}");
+            assert_eq!(memo.facts(&stemmer, word), WordFacts::of(&stemmer, word), "{word}");
         }
-        assert_eq!(memo.facts(&stemmer, "the"), &WordFacts { stopword: true, content: false, stem: None });
-        assert_eq!(memo.facts(&stemmer, "quickly"), &WordFacts { stopword: false, content: false, stem: Some("quick".into()) });
+        assert_eq!(memo.facts(&stemmer, "the"), WordFacts { stopword: true, content: false, stem: None });
+        assert_eq!(memo.facts(&stemmer, "quickly"), WordFacts { stopword: false, content: false, stem: Some("quick".into()) });
         for i in 0..MEMO_WORDS + 10 {
             memo.facts(&stemmer, &format!("word{i}"));
         }
