@@ -13,7 +13,7 @@ use super::gazetteer::{
 use super::{Label, Mention, Recognizer};
 use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{has_line_break, Document, Token, TokenKind};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
@@ -202,7 +202,7 @@ impl<'d, 'a> Context<'d, 'a> {
         for next in 1..=tokens.len() {
             let i = next - 1;
             let breaks = next == tokens.len()
-                || doc.text.get(tokens[i].span.end..tokens[next].span.start).is_some_and(|gap| gap.contains('\n'))
+                || doc.text.get(tokens[i].span.end..tokens[next].span.start).is_some_and(has_line_break)
                 || sentence_start[next]
                     && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && capital[next]);
             if breaks {

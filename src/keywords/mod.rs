@@ -30,7 +30,7 @@
 
 use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
-use crate::text::{Document, TokenKind};
+use crate::text::{has_line_break, Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -391,7 +391,7 @@ impl<'d> Lexed<'d> {
                     && index > start
                     && match (doc.tokens.get(index - 1), doc.tokens.get(index)) {
                         (Some(a), Some(b)) => {
-                            !doc.text.get(a.span.end..b.span.start).is_some_and(|gap| gap.contains('\n'))
+                            !doc.text.get(a.span.end..b.span.start).is_some_and(has_line_break)
                         }
                         _ => false,
                     };

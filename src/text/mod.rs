@@ -11,6 +11,13 @@ use crate::span::Span;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// Whether the text between two tokens breaks the line. Gaps are a byte or two, where
+/// a plain loop beats setting up `str::contains`'s searcher, and this is asked of most
+/// gaps by several stages.
+pub(crate) fn has_line_break(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n')
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {

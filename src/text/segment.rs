@@ -5,7 +5,7 @@
 //! emoticon, a semicolon, a separator line — whether a sentence ends there. Each
 //! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
-use super::{Sentence, Token, TokenKind};
+use super::{has_line_break, Sentence, Token, TokenKind};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
 use std::sync::OnceLock;
@@ -287,7 +287,7 @@ impl<'t> Segmenter<'t> {
     /// At the start of a sentence: skips a bullet and a list marker ("• 9.", "1.)", "a."),
     /// remembering the marker so that the next item can start a new sentence.
     fn open_sentence(&mut self, mut i: usize) -> usize {
-        if is_bullet(self.raw(i)) && !self.gap_after(i).contains('\n') {
+        if is_bullet(self.raw(i)) && !has_line_break(self.gap_after(i)) {
             i += 1;
         }
         if let Some((marker, last)) = self.marker_at(i) {
@@ -328,7 +328,7 @@ impl<'t> Segmenter<'t> {
             _ => return None,
         };
         let gap = self.gap_after(last);
-        (!gap.is_empty() && !gap.contains('\n')).then_some((Marker { value, letter, style }, last))
+        (!gap.is_empty() && !has_line_break(gap)).then_some((Marker { value, letter, style }, last))
     }
 
     /// Terminal punctuation at token `i`: the last token of the punctuation run (with
@@ -349,7 +349,7 @@ impl<'t> Segmenter<'t> {
             let gap = self.gap_after(last);
             let next = self.raw(last + 1);
             let Some(next_token) = self.tokens.get(last + 1) else { break };
-            if !gap.is_empty() && !gap.contains('\n') {
+            if !gap.is_empty() && !has_line_break(gap) {
                 if let Some(face) = self.emoticon(last + 1) {
                     last = face;
                     continue;
@@ -357,7 +357,7 @@ impl<'t> Segmenter<'t> {
             }
             let extend = if gap.is_empty() {
                 next_token.kind == TokenKind::Punct && (is_terminal(next) || is_closing(next))
-            } else if gap.contains('\n') {
+            } else if has_line_break(gap) {
                 false
             } else {
                 self.track_quotes(last);
@@ -566,7 +566,7 @@ impl<'t> Segmenter<'t> {
     fn link_ends(&self, i: usize) -> bool {
         let gap = self.gap_after(i);
         let Some(next) = self.tokens.get(i + 1) else { return false };
-        if gap.is_empty() || gap.contains('\n') {
+        if gap.is_empty() || has_line_break(gap) {
             return false;
         }
         let mut first = i;
@@ -574,8 +574,12 @@ impl<'t> Segmenter<'t> {
             first -= 1;
         }
         let chunk = self.text[self.tokens[first].span.start..self.tokens[i].span.end].trim_matches(|c| matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']'));
+        // Asked of most tokens: bytes are scanned directly rather than with substring
+        // searchers, which cost more to set up than a word takes to scan.
         let is_link = |s: &str| {
-            s.contains("://") || s.starts_with("www.") || s.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            let bytes = s.as_bytes();
+            let mail = || bytes.iter().position(|&b| b == b'@').is_some_and(|at| at > 0 && bytes[at + 1..].contains(&b'.'));
+            bytes.windows(3).any(|w| w == b"://") || bytes.starts_with(b"www.") || mail()
         };
         if !is_link(chunk) {
             return false;
@@ -600,10 +604,10 @@ impl<'t> Segmenter<'t> {
             return None;
         }
         let time = self.tokens.get(i + 1)?;
-        if time.kind != TokenKind::Number || !is_time(time.text(self.text)) || self.gap_after(i).contains('\n') {
+        if time.kind != TokenKind::Number || !is_time(time.text(self.text)) || has_line_break(self.gap_after(i)) {
             return None;
         }
-        let meridiem = matches!(self.raw(i + 2), "AM" | "PM" | "am" | "pm") && !self.gap_after(i + 1).contains('\n');
+        let meridiem = matches!(self.raw(i + 2), "AM" | "PM" | "am" | "pm") && !has_line_break(self.gap_after(i + 1));
         Some(if meridiem { i + 2 } else { i + 1 })
     }
 
@@ -895,6 +899,9 @@ mod tests {
         assert_eq!(split("Best regards, Debra Perlingiere"), ["Best regards,", "Debra Perlingiere"]);
         assert_eq!(split("Dear All, My name is Visit."), ["Dear All,", "My name is Visit."]);
         assert_eq!(split("Email: franz@gmail.com Site made! Look."), ["Email: franz@gmail.com", "Site made!", "Look."]);
+        assert_eq!(split("Web: https://example.org/a Site made"), ["Web: https://example.org/a", "Site made"]);
+        assert_eq!(split("Web: www.example.org Site made"), ["Web: www.example.org", "Site made"]);
+        assert_eq!(split("Write to @home Site made and ask a@b Or not"), ["Write to @home Site made and ask a@b Or not"]);
         assert_eq!(split("It ended. -- Posted by Nook"), ["It ended.", "--", "Posted by Nook"]);
         assert_eq!(split("the man -- who was tall -- came"), ["the man -- who was tall -- came"]);
         assert_eq!(split("Thank you. ****** NOTICE ****** This mail is private."), [
