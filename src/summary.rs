@@ -108,7 +108,7 @@ impl Vectors {
         let mut by_form: Vec<u32> = vec![NO_TERM; words.map_or(0, Words::forms)];
         // Terms by stem, which merges inflections; borrowed where the keyword stage has
         // the stem already.
-        let mut by_stem: FastMap<Cow<str>, u32> = FastMap::default();
+        let mut by_stem: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
         let mut rows = Vec::with_capacity(doc.sentences.len());
         let mut counts = Vec::with_capacity(doc.sentences.len());
         // Each row is built in one buffer and kept as an exact copy: one allocation a

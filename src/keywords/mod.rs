@@ -274,8 +274,9 @@ thread_local! {
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>) -> Self {
         let stemmer = Stemmer::create(STEM_ALGORITHM);
-        let mut form_ids: FastMap<&'d str, u32> = FastMap::default();
-        let mut class_ids: FastMap<Rc<str>, u32> = FastMap::default();
+        let room = doc.distinct_words_room();
+        let mut form_ids: FastMap<&'d str, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
+        let mut class_ids: FastMap<Rc<str>, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
         let mut forms: Vec<Form<'d>> = Vec::new();
         let mut classes = 0u32;
         let mut token_form = vec![NONE; doc.tokens.len()];
@@ -502,7 +503,7 @@ fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize)
     let classes = lexed.classes();
 
     // Candidates and word positions, over the scored part of the text.
-    let mut candidate_ids: FastMap<Key, u32> = FastMap::default();
+    let mut candidate_ids: FastMap<Key, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut position_weight = vec![0.0f64; classes];
     let mut position = 0usize;

@@ -172,6 +172,14 @@ impl<'a> Document<'a> {
         Document { text, tokens, sentences, paragraphs, language: OnceLock::new() }
     }
 
+    /// Room for the document's distinct words in a table, made at once rather than by
+    /// growing. About half the tokens of a short text are distinct, but far fewer of a
+    /// long one (a 10 MB text has some tens of thousands), so the room stops there and
+    /// larger tables grow.
+    pub(crate) fn distinct_words_room(&self) -> usize {
+        (self.tokens.len() / 2).min(1 << 15)
+    }
+
     /// The language as an ISO 639-1 code, or "und" ([`crate::language::detect`]).
     pub fn language(&self) -> &'static str {
         self.language.get_or_init(|| crate::language::detect(self))

@@ -118,13 +118,6 @@ impl Casing {
     }
 }
 
-/// Room for a document's distinct words, made at once rather than by growing. About
-/// half the tokens of a short text are distinct, but far fewer of a long one (a 10 MB
-/// text has some tens of thousands), so the room stops there and larger tables grow.
-fn distinct_words_room(doc: &Document) -> usize {
-    (doc.tokens.len() / 2).min(1 << 15)
-}
-
 /// Document-wide facts the per-token features consult.
 pub(crate) struct DocContext {
     /// Casing of each word (by hash of its lower-case form) where casing is informative.
@@ -140,7 +133,7 @@ pub(crate) struct DocContext {
 impl DocContext {
     pub(crate) fn new(doc: &Document) -> Self {
         let mut casing: HashMap64<Casing> = HashMap64::default();
-        casing.reserve(distinct_words_room(doc));
+        casing.reserve(doc.distinct_words_room());
         let mut modes = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
@@ -178,7 +171,7 @@ impl DocContext {
     /// + 1), so that the next extraction sees how each word was tagged elsewhere.
     pub(crate) fn set_first_pass(&mut self, doc: &Document, kinds: Vec<u8>) {
         self.history.clear();
-        self.history.reserve(distinct_words_room(doc));
+        self.history.reserve(doc.distinct_words_room());
         for (token, &kind) in doc.tokens.iter().zip(&kinds) {
             if token.kind == TokenKind::Word {
                 let counts = self.history.entry(fnv(token.norm.as_bytes())).or_default();
