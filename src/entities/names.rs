@@ -136,7 +136,8 @@ impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
         let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
         // A capitalised word is looked up in several lists: once per distinct word.
-        let mut known: FastMap<&str, (bool, bool)> = FastMap::default();
+        let room = doc.distinct_words_room();
+        let mut known: FastMap<&str, (bool, bool)> = FastMap::with_capacity_and_hasher(room, Default::default());
         let (mut name_word, mut capital_stopword) = (Vec::with_capacity(doc.tokens.len()), Vec::with_capacity(doc.tokens.len()));
         for (token, &capital) in doc.tokens.iter().zip(&capital) {
             let raw = token.text(doc.text);
@@ -162,8 +163,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        let mut capitalised = FastSet::default();
-        let mut lower = FastSet::default();
+        let mut capitalised = FastSet::with_capacity_and_hasher(room, Default::default());
+        let mut lower = FastSet::with_capacity_and_hasher(room, Default::default());
         for unit in &units {
             for i in unit.tokens.clone() {
                 let token = &doc.tokens[i];

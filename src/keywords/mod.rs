@@ -677,7 +677,9 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
     }
     // Every co-occurrence as one key (lower class, higher class), counted once sorted:
     // cheaper than a map from pairs to counts.
-    let mut pairs: Vec<u64> = Vec::new();
+    // At most one pair with each of the words before, made room for at once.
+    let content_words = lexed.token_class.iter().take(scored_end).filter(|&&class| class != NONE).count();
+    let mut pairs: Vec<u64> = Vec::with_capacity(content_words * WINDOW.saturating_sub(1));
     let mut recent: Vec<u32> = Vec::with_capacity(WINDOW);
     let token_words = lexed.token_form.iter().zip(&lexed.token_class).take(scored_end);
     for (_, &class) in token_words.filter(|(&form, _)| form != NONE) {
