@@ -741,9 +741,16 @@ fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight: &[f64]) ->
             }
             *slot = (1.0 - DAMPING) * p + DAMPING * incoming;
         }
-        let change: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
+        // Converged when the scores moved less than 1e-6 in all. The running sum of
+        // non-negative changes never decreases, so it can stop at the first partial sum
+        // that reaches the bound, with the same verdict as the whole sum.
+        let mut change = 0.0;
+        let converged = next.iter().zip(&score).all(|(a, b)| {
+            change += (a - b).abs();
+            change < 1e-6
+        });
         std::mem::swap(&mut score, &mut next);
-        if change < 1e-6 {
+        if converged {
             break;
         }
     }
