@@ -134,7 +134,7 @@ fn is_acronym(raw: &str) -> bool {
 
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized(doc.text)).collect();
+        let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized()).collect();
         // A capitalised word is looked up in several lists: once per distinct word.
         let room = doc.distinct_words_room();
         let mut known: FastMap<&str, (bool, bool)> = FastMap::with_capacity_and_hasher(room, Default::default());
@@ -432,13 +432,13 @@ impl<'d, 'a> Context<'d, 'a> {
         let mut i = unit.tokens.start;
         while i < unit.tokens.end {
             let Some(token) = self.token(i) else { break };
-            if !token.is_capitalized(self.doc.text) || is_stopword(&token.norm) && !(unit.casing == Casing::TitleCase && is_acronym(self.raw(i))) {
+            if !token.is_capitalized() || is_stopword(&token.norm) && !(unit.casing == Casing::TitleCase && is_acronym(self.raw(i))) {
                 i += 1;
                 continue;
             }
             let longest = (1..=MAX_HEADLINE_MATCH.min(unit.tokens.end - i)).rev().find_map(|length| {
                 let tokens = i..i + length;
-                if !self.doc.tokens[tokens.clone()].iter().all(|t| t.is_capitalized(self.doc.text) || t.norm == "of") {
+                if !self.doc.tokens[tokens.clone()].iter().all(|t| t.is_capitalized() || t.norm == "of") {
                     return None;
                 }
                 self.with_key(tokens, |key| known.get(key).copied().or_else(|| is_place(key).then_some(Label::Location)))
@@ -471,7 +471,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let next = i + 1;
         next < end
             && is_first_name(self.norm(i))
-            && self.token(next).is_some_and(|t| t.is_capitalized(self.doc.text) && is_letter_word(t))
+            && self.token(next).is_some_and(|t| t.is_capitalized() && is_letter_word(t))
             && !is_stopword(self.norm(next))
             && !is_title(self.norm(next))
             && !is_never_name(self.norm(next))
@@ -486,7 +486,7 @@ impl<'d, 'a> Context<'d, 'a> {
             && raw.chars().count() == 1
             && raw.chars().all(char::is_uppercase)
             && self.raw(i + 1) == "."
-            && self.token(i + 2).is_some_and(|t| t.is_capitalized(self.doc.text) && is_letter_word(t))
+            && self.token(i + 2).is_some_and(|t| t.is_capitalized() && is_letter_word(t))
             && !is_stopword(self.norm(i + 2))
             && !is_place(self.norm(i + 2))
     }

@@ -292,7 +292,7 @@ impl Tokens<'_> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.get(i).is_some_and(|t| t.is_capitalized(self.text))
+        self.get(i).is_some_and(|t| t.is_capitalized())
     }
 
     fn number(&self, i: usize) -> bool {

@@ -326,7 +326,7 @@ impl<'d> Lexed<'d> {
                 }
                 if forms.get(id as usize).is_some_and(|f| !f.stopword) {
                     words += 1;
-                    capitalized_words += usize::from(token.is_capitalized(doc.text));
+                    capitalized_words += usize::from(token.is_capitalized());
                 }
             }
             let headline = words >= 3 && capitalized_words * 5 >= words * 4;
@@ -335,7 +335,7 @@ impl<'d> Lexed<'d> {
                 let id = token_form.get(index).copied().unwrap_or(NONE);
                 let Some(form) = forms.get_mut(id as usize) else { continue };
                 form.count += 1;
-                let capitalized = token.is_capitalized(doc.text);
+                let capitalized = token.is_capitalized();
                 if capitalized {
                     let written = token.text(doc.text);
                     if written.chars().skip(1).any(char::is_uppercase) {

@@ -41,6 +41,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Lower-cased text with typographic apostrophes folded to `'`.
     pub norm: Norm,
+    /// Whether it is a word whose first character is upper case: asked of most tokens
+    /// by every stage, so found once.
+    capitalized: bool,
 }
 
 /// Longest normalised form kept inside the token itself: as many bytes as keep a
@@ -134,8 +137,8 @@ impl Token {
     }
 
     /// Whether the token is a word whose first character is upper case.
-    pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+    pub fn is_capitalized(&self) -> bool {
+        self.capitalized
     }
 }
 

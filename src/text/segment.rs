@@ -402,7 +402,7 @@ impl<'t> Segmenter<'t> {
             return Some((last, None));
         }
         Some(match (dots, attached) {
-            (3, false) if next_raw == "I" || !next.is_capitalized(self.text) => (last, None),
+            (3, false) if next_raw == "I" || !next.is_capitalized() => (last, None),
             (3, _) => (last, Some(last)),
             (_, true) => (last, Some(i)),
             (_, false) => (last, Some(last)),
@@ -430,7 +430,7 @@ impl<'t> Segmenter<'t> {
         let previous = at.checked_sub(1).map(|p| &self.tokens[p]).filter(|p| p.span.end == token.span.start);
         match raw {
             "?" => return true,
-            "!" => return !next_lower || !previous.is_some_and(|p| p.is_capitalized(self.text)),
+            "!" => return !next_lower || !previous.is_some_and(|p| p.is_capitalized()),
             "." => {}
             _ if token.kind == TokenKind::Word => return self.acronym_ends(token, last + 1, next_lower || next_numeric),
             _ => return !next_lower,
@@ -466,7 +466,7 @@ impl<'t> Segmenter<'t> {
             return false;
         }
         if final_abbreviations().contains(token, self.text) {
-            return next.is_capitalized(self.text);
+            return next.is_capitalized();
         }
         if is_roman_numeral(raw) && letters > 1 && next_lower {
             return false;
@@ -475,7 +475,7 @@ impl<'t> Segmenter<'t> {
             if starts_lowercase(raw) {
                 return false;
             }
-            let pronoun = raw == "I" && word.checked_sub(1).is_none_or(|p| !self.tokens[p].is_capitalized(self.text));
+            let pronoun = raw == "I" && word.checked_sub(1).is_none_or(|p| !self.tokens[p].is_capitalized());
             if !pronoun {
                 return !next_lower && self.is_starter(next);
             }
@@ -502,7 +502,7 @@ impl<'t> Segmenter<'t> {
     /// A capitalised function word that usually opens a sentence ("The", "Die", "Il").
     fn is_starter(&self, token: &Token) -> bool {
         let raw = token.text(self.text);
-        if token.kind != TokenKind::Word || !token.is_capitalized(self.text) || raw.chars().count() < 2 {
+        if token.kind != TokenKind::Word || !token.is_capitalized() || raw.chars().count() < 2 {
             return false;
         }
         is_stopword(&token.norm) || is_foreign_starter(&token.norm)
@@ -514,7 +514,7 @@ impl<'t> Segmenter<'t> {
         self.raw(index + 1) == "."
             && self.gap_after(index).is_empty()
             && nonfinal_abbreviations().contains(token, self.text)
-            && token.is_capitalized(self.text)
+            && token.is_capitalized()
     }
 
     /// An emoticon starting at token `i` (":-)", ";)"), written apart from the words
@@ -537,7 +537,7 @@ impl<'t> Segmenter<'t> {
 
     /// Whether the token after `last`, past whitespace, opens a new sentence.
     fn opens_after(&self, last: usize) -> bool {
-        self.tokens.get(last + 1).is_some_and(|next| !self.gap_after(last).is_empty() && next.is_capitalized(self.text))
+        self.tokens.get(last + 1).is_some_and(|next| !self.gap_after(last).is_empty() && next.is_capitalized())
     }
 
     /// "…mer Noire ; Le poème": a semicolon before a sentence opener, or spaced in the
@@ -585,7 +585,7 @@ impl<'t> Segmenter<'t> {
             return false;
         }
         let rest = &self.text[next.span.start..];
-        next.is_capitalized(self.text) || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+        next.is_capitalized() || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
     }
 
     /// "08/16/2000 03:14 PM", the date line of a forwarded e-mail: its last token.
@@ -665,7 +665,7 @@ impl<'t> Segmenter<'t> {
     fn wrapped_before_name(&self, i: usize) -> bool {
         let Some(next) = self.tokens.get(i + 1) else { return false };
         let token = &self.tokens[i];
-        if token.kind != TokenKind::Word || !next.is_capitalized(self.text) || self.is_starter(next) || next.text(self.text) == "I" {
+        if token.kind != TokenKind::Word || !next.is_capitalized() || self.is_starter(next) || next.text(self.text) == "I" {
             return false;
         }
         let line_start = self.text[..token.span.end].rfind('\n').map_or(0, |n| n + 1);

@@ -249,7 +249,8 @@ fn push(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
     } else {
         Norm::from(raw.to_lowercase().replace('’', "'").as_str())
     };
-    tokens.push(Token { span, kind, norm });
+    let capitalized = kind == TokenKind::Word && raw.chars().next().is_some_and(char::is_uppercase);
+    tokens.push(Token { span, kind, norm, capitalized });
 }
 
 #[cfg(test)]

@@ -476,7 +476,7 @@ impl SentenceFeatures {
             }
         }
         let gaz = self.gaz.get(i).copied().unwrap_or(0);
-        let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized(doc.text)) };
+        let cap = if gaz == 0 { 0 } else { u64::from(token.is_capitalized()) };
         for bit in 0..16u64 {
             if gaz & (1 << bit) != 0 {
                 push(f(31).with(bit));
