@@ -50,8 +50,10 @@ pub struct Token {
 /// [`Norm`] the size of a `String` (22 on 64-bit targets, 10 on wasm32).
 const INLINE: usize = 3 * std::mem::size_of::<usize>() - 2;
 
-// Checked on every target: a token must not grow on wasm32, where memory is scarcer.
+// Checked on every target: a token must not grow on wasm32, where memory is scarcer
+// (24 bytes there, 48 on 64-bit targets).
 const _: () = assert!(std::mem::size_of::<Norm>() == std::mem::size_of::<String>());
+const _: () = assert!(std::mem::size_of::<Token>() == 6 * std::mem::size_of::<usize>());
 
 /// A token's normalised text. Nearly every word fits inline, so tokenizing allocates
 /// only for the rare long token; it reads as a `&str` through [`Norm::as_str`] or deref.
