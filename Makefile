@@ -65,11 +65,13 @@ build: deps
 	@# runs in V8's baseline compiler, where -O3's code makes import + first analyze()
 	@# 41–53 ms instead of 68–73 ms. memory-packing would cut the entity model's zero
 	@# runs into many data segments, which saves raw bytes but costs about 8 KB gzipped.
-	@# -ocimfs 500: by default -O3 inlines every function that has one caller, however
+	@# -ocimfs 5000: by default -O3 inlines every function that has one caller, however
 	@# big, which merged the analysis stages into one huge function that V8 optimises
 	@# worse. Capped, warm analyze() of the seed is about 10% faster and of 1 MB about
-	@# 12% (both builds taking turns in one process), with the same first call.
-	$(WASM_OPT) -O3 -ocimfs 500 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	@# 12% (both builds taking turns in one process). A cap of 500 is as fast warm but
+	@# makes the first call about 10 ms slower (more small functions for V8's baseline
+	@# compiler); 15000 loses the warm gain.
+	$(WASM_OPT) -O3 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
