@@ -144,8 +144,12 @@ document.getElementById('forget').addEventListener('click', async () => {
   await forget();
   await loadSeed(DEFAULT_SEED);
 });
+// Set once the page's own first text (the kept one or the sample) is analysed: the widget
+// analyses its empty input as soon as it connects, which may finish before that text is
+// loaded, and a script that waited for this mark would then have its edit overwritten.
+let booted = false;
 analyzer.addEventListener('analysis', () => {
-  document.body.dataset.analysed = 'true';
+  if (booted) document.body.dataset.analysed = 'true';
 });
 
 document.getElementById('copy').addEventListener('click', async (event) => {
@@ -174,3 +178,4 @@ if (restored === null) {
   sample.value = '';
   storageStatus.hidden = false;
 }
+booted = true;

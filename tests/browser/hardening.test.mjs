@@ -1,5 +1,6 @@
 // The page under attack and under failure: well-known XSS payloads pasted as text are
-// shown verbatim and never run; the user's text survives a reload (and can be forgotten,
+// shown verbatim and never run; an edit right after the page says it is analysed is
+// never overwritten by its sample; the user's text survives a reload (and can be forgotten,
 // also where an earlier version kept it); a worker that fails is reported and replaced on
 // the next edit.
 import assert from 'node:assert/strict';
@@ -103,6 +104,22 @@ describe('hardened page', () => {
     assert.deepEqual(dialogs, [], 'help: a payload opened a dialog');
     const outside = requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'));
     assert.deepEqual(outside, [], 'help: a request left the page\'s own server');
+    await context.close();
+  });
+
+  test('a page that loads its sample slowly is marked analysed only once the sample is, so an edit then is kept', async () => {
+    const context = await browser.newContext();
+    // A slow listing of the samples holds the page's first text back; meanwhile the widget
+    // has analysed its empty input. The mark must wait for the sample.
+    await context.route('**/seeds/index.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const page = await openPage(context);
+    assert.equal(await page.inputValue('#text'), ARTICLE, 'help: marked analysed before the sample was loaded');
+    const mine = 'Angela Merkel met Emmanuel Macron in Paris.';
+    await page.fill('#text', mine);
+    await waitForWidget(page, { text: mine });
     await context.close();
   });
 
