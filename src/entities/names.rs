@@ -86,8 +86,6 @@ struct Context<'d, 'a> {
     capitalised: FastSet<&'d str>,
     /// Words written in lower case somewhere.
     lower: FastSet<&'d str>,
-    /// Whether each token is a capitalised word: asked of most tokens several times.
-    capital: Vec<bool>,
     /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
     name_word: Vec<bool>,
     /// The words [`Context::place_at`] joins.
@@ -134,13 +132,13 @@ fn is_acronym(raw: &str) -> bool {
 
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        let capital: Vec<bool> = doc.tokens.iter().map(|t| t.is_capitalized()).collect();
         // A capitalised word is looked up in several lists: once per distinct word.
         let room = doc.distinct_words_room();
         let mut known: FastMap<&str, (bool, bool)> = FastMap::with_capacity_and_hasher(room, Default::default());
         let (mut name_word, mut capital_stopword) = (Vec::with_capacity(doc.tokens.len()), Vec::with_capacity(doc.tokens.len()));
-        for (token, &capital) in doc.tokens.iter().zip(&capital) {
+        for token in &doc.tokens {
             let raw = token.text(doc.text);
+            let capital = token.is_capitalized();
             let (name, stop) = if capital {
                 *known.entry(raw).or_insert_with(|| (Self::name_word_of(token, raw, true), is_stopword(&token.norm)))
             } else {
@@ -149,7 +147,7 @@ impl<'d, 'a> Context<'d, 'a> {
             name_word.push(name);
             capital_stopword.push(stop);
         }
-        let units = Self::units(doc, &capital);
+        let units = Self::units(doc);
         let mut initial = vec![false; doc.tokens.len()];
         for unit in &units {
             let mut at_start = true;
@@ -171,7 +169,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 if !is_letter_word(token) {
                     continue;
                 }
-                if capital[i] {
+                if token.is_capitalized() {
                     if unit.casing == Casing::Prose && !initial[i] && !capital_stopword[i] {
                         capitalised.insert(token.norm.as_str());
                         capitalised.extend(token.norm.split('-'));
@@ -181,12 +179,12 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        Context { doc, units, initial, capitalised, lower, capital, name_word, place_key: Cell::default(), lookup_key: Cell::default() }
+        Context { doc, units, initial, capitalised, lower, name_word, place_key: Cell::default(), lookup_key: Cell::default() }
     }
 
     /// Sentences cut at line breaks, each with its casing. A sentence that seems to end
     /// at a name's initial ("M. Moxon") goes on.
-    fn units(doc: &Document, capital: &[bool]) -> Vec<Unit> {
+    fn units(doc: &Document) -> Vec<Unit> {
         let tokens = &doc.tokens;
         let mut sentence_start = vec![false; tokens.len()];
         for sentence in &doc.sentences {
@@ -205,19 +203,19 @@ impl<'d, 'a> Context<'d, 'a> {
             let breaks = next == tokens.len()
                 || doc.text.get(tokens[i].span.end..tokens[next].span.start).is_some_and(has_line_break)
                 || sentence_start[next]
-                    && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && capital[next]);
+                    && !(i >= 1 && tokens[i].text(doc.text) == "." && is_initial(i - 1) && tokens[next].is_capitalized());
             if breaks {
-                units.push(Unit { tokens: start..next, casing: Self::casing(doc, capital, start..next) });
+                units.push(Unit { tokens: start..next, casing: Self::casing(doc, start..next) });
                 start = next;
             }
         }
         units
     }
 
-    fn casing(doc: &Document, capital: &[bool], tokens: Range<usize>) -> Casing {
-        let words = || tokens.clone().filter_map(|i| Some((i, doc.tokens.get(i)?))).filter(|(_, t)| is_letter_word(t));
+    fn casing(doc: &Document, tokens: Range<usize>) -> Casing {
+        let words = || doc.tokens.get(tokens.clone()).unwrap_or(&[]).iter().filter(|t| is_letter_word(t));
         let (mut count, mut shouted) = (0, 0);
-        for (_, token) in words() {
+        for token in words() {
             let raw = token.text(doc.text);
             count += 1;
             if all_caps(raw) && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
@@ -229,11 +227,10 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         // Title case: at least three content words (not stopwords), all capitalised.
         // Prose shows a lower-case content word within a few words, so look there first.
-        let is_capital = |i: usize| capital.get(i).copied().unwrap_or(false);
-        if words().any(|(i, t)| !is_capital(i) && !is_stopword(&t.norm)) {
+        if words().any(|t| !t.is_capitalized() && !is_stopword(&t.norm)) {
             return Casing::Prose;
         }
-        if words().filter(|&(i, t)| is_capital(i) && !is_stopword(&t.norm)).nth(2).is_some() {
+        if words().filter(|t| t.is_capitalized() && !is_stopword(&t.norm)).nth(2).is_some() {
             Casing::TitleCase
         } else {
             Casing::Prose
@@ -241,7 +238,7 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     fn is_capital(&self, i: usize) -> bool {
-        self.capital.get(i).copied().unwrap_or(false)
+        self.token(i).is_some_and(Token::is_capitalized)
     }
 
     fn token(&self, i: usize) -> Option<&'d Token> {
@@ -256,7 +253,6 @@ impl<'d, 'a> Context<'d, 'a> {
         self.token(i).map_or("", |t| t.norm.as_str())
     }
 
-    /// The lower-cased words of `tokens` joined by spaces; most are one word, kept borrowed.
     /// [`Context::key`] of `tokens`, handed to `f`: lookups join the words in a buffer
     /// kept for the whole document rather than in a new string each.
     fn with_key<R>(&self, tokens: Range<usize>, f: impl FnOnce(&str) -> R) -> R {
@@ -274,6 +270,7 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
+    /// The lower-cased words of `tokens` joined by spaces; most are one word, kept borrowed.
     fn key(&self, tokens: Range<usize>) -> Cow<'d, str> {
         match self.doc.tokens.get(tokens) {
             Some([one]) => Cow::Borrowed(one.norm.as_str()),
