@@ -28,7 +28,7 @@
 //! the graph has fewer than `WINDOW` edges per word, and scoring reads at most
 //! `SCORED_TOKENS` content words (later text only contributes occurrences).
 
-use crate::lexicon::{is_stopword, FastMap, FastSet};
+use crate::lexicon::{is_stopword, list, FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{has_line_break, Document, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -115,7 +115,7 @@ type Key = [u32; MAX_WORDS];
 
 fn noise_words() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| list_lines(include_str!("noise_en.txt")).collect())
+    list::word_set(&SET, include_str!("noise_en.txt"))
 }
 
 /// Rank of a word in the general-English table (0 = most frequent).
@@ -123,16 +123,12 @@ fn common_rank(norm: &str) -> Option<usize> {
     static MAP: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = FastMap::default();
-        for (rank, word) in list_lines(include_str!("common_en.txt")).enumerate() {
+        for (rank, word) in list::words(include_str!("common_en.txt")).enumerate() {
             map.entry(word).or_insert(rank);
         }
         map
     });
     map.get(norm).copied()
-}
-
-fn list_lines(source: &'static str) -> impl Iterator<Item = &'static str> {
-    source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// Adverbs in "-ly" that a noise list cannot enumerate ("computationally"); the few

@@ -6,54 +6,27 @@
 //! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
 use super::{has_line_break, Sentence, Token, TokenKind};
+use crate::lexicon::list::{self, CasedSet};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
 use std::sync::OnceLock;
 
-/// A word list read from a text file: entries written in lower case match any case,
-/// entries with capitals only as written (in lower case they are ordinary words).
-struct WordList {
-    exact: FastSet<&'static str>,
-    folded: FastSet<&'static str>,
-}
-
-impl WordList {
-    fn parse(source: &'static str) -> Self {
-        let mut list = WordList { exact: FastSet::default(), folded: FastSet::default() };
-        for line in source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
-            if line.chars().any(char::is_uppercase) {
-                list.exact.insert(line);
-            } else {
-                list.folded.insert(line);
-            }
-        }
-        list
-    }
-
-    fn contains(&self, token: &Token, text: &str) -> bool {
-        self.folded.contains(token.norm.as_str()) || self.exact.contains(token.text(text))
-    }
-}
-
 /// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
-fn nonfinal_abbreviations() -> &'static WordList {
-    static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_nonfinal.txt")))
+fn nonfinal_abbreviations() -> &'static CasedSet {
+    static LIST: OnceLock<CasedSet> = OnceLock::new();
+    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_nonfinal.txt")))
 }
 
 /// Abbreviations that end a sentence only before a capitalised word ("Inc.", "etc.").
-fn final_abbreviations() -> &'static WordList {
-    static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_final.txt")))
+fn final_abbreviations() -> &'static CasedSet {
+    static LIST: OnceLock<CasedSet> = OnceLock::new();
+    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_final.txt")))
 }
 
 /// German and French function words that open sentences; English ones are the stopwords.
 fn is_foreign_starter(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("sentence_starters.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-    })
-    .contains(norm)
+    list::word_set(&SET, include_str!("sentence_starters.txt")).contains(norm)
 }
 
 /// German words before an ordinal number ("am 3. Oktober", "im 19. Jahrhundert").
@@ -462,10 +435,10 @@ impl<'t> Segmenter<'t> {
         let token = &self.tokens[word];
         let raw = token.text(self.text);
         let letters = raw.chars().count();
-        if nonfinal_abbreviations().contains(token, self.text) {
+        if nonfinal_abbreviations().contains(&token.norm, token.text(self.text)) {
             return false;
         }
-        if final_abbreviations().contains(token, self.text) {
+        if final_abbreviations().contains(&token.norm, token.text(self.text)) {
             return next.is_capitalized();
         }
         if is_roman_numeral(raw) && letters > 1 && next_lower {
@@ -513,7 +486,7 @@ impl<'t> Segmenter<'t> {
         let Some(token) = self.tokens.get(index) else { return false };
         self.raw(index + 1) == "."
             && self.gap_after(index).is_empty()
-            && nonfinal_abbreviations().contains(token, self.text)
+            && nonfinal_abbreviations().contains(&token.norm, token.text(self.text))
             && token.is_capitalized()
     }
 
