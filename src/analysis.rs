@@ -3,6 +3,7 @@
 use crate::entities::{self, Entity, EntityGroup};
 use crate::error::{Error, Result};
 use crate::keywords::{self, Keyword, Term};
+use crate::language;
 use crate::options::Options;
 use crate::span::{Span, Utf16Index};
 use crate::stats::{self, Stats};
@@ -102,6 +103,8 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
     let doc = Document::new(text);
+    // The statistics and the summary both need the language.
+    let language = language::detect(&doc);
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
     let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
@@ -109,14 +112,14 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));
     let summarizer = match &words {
-        Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words)),
+        Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words, language)),
         _ => None,
     };
     let scores = summarizer.as_ref().map_or_else(|| vec![0.0; doc.sentences.len()], |s| s.sentence_scores(&keywords));
     let summary =
         summarizer.as_ref().map_or_else(Vec::new, |s| s.summarize(&scores, options.summary_length(doc.sentences.len())));
     Ok(Analysis {
-        stats: stats::compute(&doc, options.words_per_minute),
+        stats: stats::compute(&doc, language, options.words_per_minute),
         sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),
         terms: match &words {
             Some(words) if parts.keywords => words.terms(options.terms),

@@ -20,9 +20,10 @@
 //! Everything is linear in the text: no sentence-by-sentence similarity matrix.
 
 use crate::keywords::{Keyword, Words, STEM_LANGUAGE};
+use crate::language;
 use crate::lexicon::{is_stopword, FastMap};
 use crate::span::Span;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Sentence, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use serde::Serialize;
@@ -98,8 +99,8 @@ fn stemmer(language: &str) -> Option<Stemmer> {
 impl Vectors {
     /// `words`, when given, are the keyword stage's view of the same document: its
     /// forms stand in for the spellings, and for English its stems are reused.
-    fn new(doc: &Document, words: Option<&Words>) -> Self {
-        let language = doc.language();
+    /// `language` is the document's ([`crate::language::detect`]).
+    fn new(doc: &Document, words: Option<&Words>, language: &str) -> Self {
         let stemmer = stemmer(language);
         let shared_stems = words.filter(|_| language == STEM_LANGUAGE);
         // Each spelling's term (or FUNCTION_WORD), found once: by the keyword stage's
@@ -131,7 +132,7 @@ impl Vectors {
                 let id = match known {
                     Some(id) => id,
                     None => {
-                        let id = if is_stopword(norm) || crate::language::is_function_word(language, norm) {
+                        let id = if is_stopword(norm) || language::is_function_word(language, norm) {
                             FUNCTION_WORD
                         } else {
                             let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
@@ -233,15 +234,16 @@ pub struct Summarizer<'d> {
 }
 
 impl<'d> Summarizer<'d> {
-    /// Reads the sentences of `doc`.
+    /// Reads the sentences of `doc`, detecting its language.
     pub fn new(doc: &'d Document<'d>) -> Self {
-        Summarizer { doc, vectors: Vectors::new(doc, None) }
+        Summarizer { doc, vectors: Vectors::new(doc, None, language::detect(doc)) }
     }
 
-    /// Like [`Summarizer::new`], reusing what the keyword stage learnt of the same
-    /// document's words (the results are the same).
-    pub fn with_words(doc: &'d Document<'d>, words: &Words) -> Self {
-        Summarizer { doc, vectors: Vectors::new(doc, Some(words)) }
+    /// Like [`Summarizer::new`], for a document in `language` (as
+    /// [`language::detect`] names it), reusing what the keyword stage learnt of the
+    /// same document's words (the results are the same).
+    pub fn with_words(doc: &'d Document<'d>, words: &Words, language: &str) -> Self {
+        Summarizer { doc, vectors: Vectors::new(doc, Some(words), language) }
     }
 
     /// One importance score per sentence, finite, in `0..=1`, the most important at 1.
@@ -325,7 +327,7 @@ impl<'d> Summarizer<'d> {
 }
 
 /// Whether the sentence ends in punctuation (a closing quote or bracket after it counts).
-fn is_finished(doc: &Document, sentence: &crate::text::Sentence) -> bool {
+fn is_finished(doc: &Document, sentence: &Sentence) -> bool {
     let tokens = doc.sentence_tokens(sentence);
     let last = tokens.iter().rev().find(|t| !matches!(t.norm.as_str(), "\"" | "'" | "”" | "’" | "»" | ")" | "]"));
     last.is_some_and(|t| t.kind == TokenKind::Punct)
@@ -507,7 +509,7 @@ mod tests {
             let doc = Document::new(text);
             let words = Words::new(&doc);
             let keywords = words.key_phrases(5, 3);
-            let (alone, shared) = (Summarizer::new(&doc), Summarizer::with_words(&doc, &words));
+            let (alone, shared) = (Summarizer::new(&doc), Summarizer::with_words(&doc, &words, language::detect(&doc)));
             let scores = alone.sentence_scores(&keywords);
             assert_eq!(shared.sentence_scores(&keywords), scores, "{text}");
             assert_eq!(shared.summarize(&scores, 2), alone.summarize(&scores, 2), "{text}");

@@ -1,15 +1,27 @@
-//! Sentence and paragraph boundaries.
+//! Sentence boundaries.
 //!
 //! One left-to-right pass over the tokens decides at each candidate — terminal
 //! punctuation, a line break, a list marker or bullet, an e-mail header stamp, an
 //! emoticon, a semicolon, a separator line — whether a sentence ends there. Each
 //! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
-use super::{has_line_break, Sentence, Token, TokenKind};
+use super::paragraphs::trim;
+use super::script::is_unspaced;
+use super::token::{has_line_break, Token, TokenKind};
 use crate::lexicon::list::{self, CasedSet};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
+use std::ops::Range;
 use std::sync::OnceLock;
+
+/// One sentence: its span (no surrounding whitespace) and the tokens inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span in the text, trimmed of whitespace.
+    pub span: Span,
+    /// Indices into [`Document::tokens`](crate::text::Document::tokens).
+    pub tokens: Range<usize>,
+}
 
 /// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
 fn nonfinal_abbreviations() -> &'static CasedSet {
@@ -395,7 +407,7 @@ impl<'t> Segmenter<'t> {
             return true;
         }
         if self.gap_after(last).is_empty() {
-            return next_raw.chars().next().is_some_and(super::tokenize::is_unspaced_script);
+            return next_raw.chars().next().is_some_and(is_unspaced);
         }
         if closed || is_ellipsis(raw) {
             return !next_lower;
@@ -646,49 +658,6 @@ impl<'t> Segmenter<'t> {
     }
 }
 
-fn trim(text: &str, span: Span) -> Span {
-    let slice = span.slice(text);
-    let leading = slice.len() - slice.trim_start_matches(is_space).len();
-    let trailing = slice.len() - slice.trim_end_matches(is_space).len();
-    if leading == slice.len() {
-        return Span::new(span.start, span.start);
-    }
-    Span::new(span.start + leading, span.end - trailing)
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
-}
-
-/// Paragraphs: runs of text separated by blank lines, trimmed of whitespace.
-pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    let mut line_start = 0;
-    let mut blank_line = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            let line = &text[line_start..i];
-            if line.trim_matches(is_space).is_empty() && line_start > 0 {
-                blank_line = true;
-            }
-            line_start = i + 1;
-        } else if !is_space(c) && blank_line {
-            let span = trim(text, Span::new(start, line_start));
-            if !span.is_empty() {
-                paragraphs.push(span);
-            }
-            start = line_start;
-            blank_line = false;
-        }
-    }
-    let span = trim(text, Span::new(start, text.len()));
-    if !span.is_empty() {
-        paragraphs.push(span);
-    }
-    paragraphs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -908,13 +877,6 @@ mod tests {
             assert!(!found.is_empty());
         }
         assert!(started.elapsed().as_secs() < 20, "help: segmentation took {:?}", started.elapsed());
-    }
-
-    #[test]
-    fn paragraphs_split_on_blank_lines() {
-        let text = "One.\nStill one.\n\n  Two.\n\n\nThree.";
-        let found: Vec<&str> = paragraphs(text).iter().map(|p| p.slice(text)).collect();
-        assert_eq!(found, ["One.\nStill one.", "Two.", "Three."]);
     }
 
     proptest::proptest! {
