@@ -59,9 +59,11 @@ pub fn check_input(text: &str, options: &Options) -> Result<()> {
 
 /// Decodes the entity model now instead of in the first call that finds entities: the
 /// WebAssembly module does this while it initialises, so that a page's worker is ready
-/// before the first text arrives.
-pub fn prepare() {
-    entities::model::Tagger::builtin();
+/// before the first text arrives, and a build whose model cannot be decoded fails
+/// there with an [`Error::InvalidModel`] naming the problem.
+pub fn prepare() -> Result<()> {
+    entities::model::Tagger::builtin()?;
+    Ok(())
 }
 
 /// Which analyses to run; the others are left empty in the [`Analysis`].
@@ -100,8 +102,14 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 
 /// Like [`analyze`], running only the analyses in `parts` (statistics and sentences
 /// always); the others come back empty.
+///
+/// Errors: the options or the text's length are out of range, or the entities are
+/// asked for and the built-in entity model cannot be decoded ([`prepare`]).
 pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
+    if parts.entities {
+        prepare()?;
+    }
     let doc = Document::new(text);
     // The statistics and the summary both need the language.
     let language = language::detect(&doc);
@@ -166,6 +174,16 @@ mod tests {
                 assert_eq!(analyze(text, &options).unwrap(), fresh(text), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn the_built_in_model_is_ready_and_a_corrupt_one_is_an_error_naming_the_problem() {
+        assert_eq!(prepare(), Ok(()));
+        let mut corrupt = entities::model::Tagger::empty().to_bytes();
+        corrupt.truncate(corrupt.len() - 1);
+        let error = Error::from(entities::model::Tagger::from_bytes(&corrupt).unwrap_err());
+        assert!(matches!(error, Error::InvalidModel(_)));
+        assert!(error.to_string().starts_with("invalid named-entity model: the file ends early (at byte"), "{error}");
     }
 
     #[test]

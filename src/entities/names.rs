@@ -10,7 +10,7 @@ use super::gazetteer::{
     is_common_opener, is_demonym, is_event_word, is_first_name, is_known_org, is_never_name, is_org_head, is_org_word, is_place,
     is_place_head, is_place_word, is_title, is_weekday, month, MAX_PLACE_WORDS,
 };
-use super::{Label, Mention, Recognizer};
+use super::entity::{Label, Mention, Recognizer};
 use crate::lexicon::{is_stopword, FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{has_line_break, Document, Token, TokenKind};

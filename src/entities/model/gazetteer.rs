@@ -3,9 +3,9 @@
 //! a sentence.
 
 #[cfg(any(test, feature = "train"))]
-use super::features::fnv;
-use super::features::Hasher;
-use super::NTYPES;
+use super::hash::fnv;
+use super::hash::Hasher;
+use super::tags::NTYPES;
 
 /// Template byte of gazetteer keys, distinct from every feature template.
 const GAZ_TEMPLATE: u8 = 200;

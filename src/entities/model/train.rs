@@ -2,9 +2,12 @@
 //! structured perceptron over documents with gold entity offsets.
 
 use super::buckets::Buckets;
+use super::decode::viterbi;
 use super::features::{DocContext, SentenceFeatures};
 use super::gazetteer::{self, Gazetteer};
-use super::{kind_code, Pass, tag_of, viterbi, Kind, Part, Tagger, NTAGS};
+use super::tagger::{Pass, Tagger};
+use super::tags::{kind_code, tag_of, Kind, Part, NTAGS};
+use super::weights::Weights;
 use crate::text::Document;
 
 /// A training document: raw text and its gold names as byte offsets.
@@ -354,14 +357,11 @@ fn quantized(bits: u32, avg: &[f32], scale: f32, min_weight: f32, gazetteer: &Ga
     let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
     let start_at = trans_at + NTAGS * NTAGS;
     Tagger {
-        bits,
-        index,
-        weights,
+        weights: Weights::new(bits, index, weights),
         trans: scores(trans_at..start_at),
         start: scores(start_at..start_at + NTAGS),
         end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
         gazetteer: gazetteer.clone(),
-        id: super::next_id(),
     }
 }
 
