@@ -10,7 +10,7 @@ use super::weights::Weights;
 use crate::entities::entity::{Label, Mention as EntityMention, Recognizer};
 use crate::lexicon::FastMap;
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, Sentence, Token, TokenKind};
 
 /// Context feature sums kept per document (about 60 bytes each, so at most 0.5 MB).
 const MAX_CONTEXTS: usize = 1 << 13;
@@ -104,100 +104,16 @@ impl Tagger {
 
     /// The best tag of every token of the document, sentence by sentence.
     pub(crate) fn tags(&self, doc: &Document, ctx: &DocContext, mut pass: Pass) -> Vec<u8> {
+        let mut run = Run::new(self, doc, ctx, matches!(pass, Pass::First(_)));
         let mut all = Vec::with_capacity(doc.tokens.len());
-        let mut features = SentenceFeatures::default();
-        let (mut emit, mut tags, mut back) = (Vec::new(), Vec::new(), Vec::new());
-        let mut forms = Forms::new(&self.weights, if matches!(pass, Pass::First(_)) { doc.tokens.len() } else { 0 });
-        let decoder = Decoder::new(&self.trans, &self.start, &self.end);
-        let (mut ids, mut slots): (Vec<u32>, Vec<Slot>) = (Vec::new(), Vec::new());
-        let mut contexts: FastMap<(u32, u32, u32, u32), [i16; NTAGS]> = FastMap::default();
-        if matches!(pass, Pass::First(_)) {
-            contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
-        }
-        let mut context = Vec::new();
-        let mut mode = 0;
         for sentence in &doc.sentences {
-            match pass {
-                Pass::Second(_, first) => {
-                    features.extract_history(doc, ctx, sentence);
-                    // Without history features the scores, and so the tags, are the first pass's.
-                    if features.is_empty() {
-                        all.extend_from_slice(first.get(sentence.tokens.clone()).unwrap_or(&[]));
-                        all.resize(sentence.tokens.end, 0);
-                        continue;
-                    }
-                }
-                Pass::First(_) => {
-                    forms.end_sentence();
-                    ids.clear();
-                    ids.extend([START_FORM, START_FORM]);
-                    for token in doc.sentence_tokens(sentence) {
-                        ids.push(forms.id(&self.weights, doc, token));
-                    }
-                    ids.extend([END_FORM, END_FORM]);
-                    slots.clear();
-                    slots.extend(ids.iter().map(|&id| forms.slot(id)));
-                    mode = features.begin(doc, ctx, &self.gazetteer, sentence, &slots);
-                }
-                #[cfg(any(test, feature = "train"))]
-                Pass::Full => features.extract(doc, ctx, &self.gazetteer, sentence),
+            if run.begin_sentence(sentence, &pass) {
+                run.score_tokens(sentence, &mut pass);
+                all.extend(run.decode().iter().map(|&t| t as u8));
+            } else if let Pass::Second(_, first) = pass {
+                // Without history features the scores, and so the tags, are the first pass's.
+                all.extend_from_slice(first.get(sentence.tokens.clone()).unwrap_or(&[]));
             }
-            emit.clear();
-            for i in 0..doc.sentence_tokens(sentence).len() {
-                let mut acc = [0i32; NTAGS];
-                match &pass {
-                    Pass::Second(scores, _) => {
-                        let at = (sentence.tokens.start + i) * NTAGS;
-                        if let Some(cached) = scores.get(at..at + NTAGS) {
-                            for (a, &c) in acc.iter_mut().zip(cached) {
-                                *a = i32::from(c);
-                            }
-                        }
-                    }
-                    Pass::First(_) => {
-                        forms.add(ids.get(i..i + 5).unwrap_or(&[]), &mut acc);
-                        let (Some(&[p1, w, n1]), Some(&[s1, sw, sn])) = (ids.get(i + 1..i + 4), slots.get(i + 1..i + 4)) else { continue };
-                        // A token with its neighbours' forms and the same facts has the same
-                        // context features: cached when all three forms stay for good and
-                        // have occurred before (a form met once makes a trigram met once).
-                        let key = (p1, w, n1, features.facts(sentence, mode, i));
-                        let cacheable = forms.repeated(p1) && forms.repeated(w) && forms.repeated(n1) && ctx.before_first_pass();
-                        match if cacheable { contexts.get(&key) } else { None } {
-                            Some(sum) => {
-                                for (a, &s) in acc.iter_mut().zip(sum) {
-                                    *a += i32::from(s);
-                                }
-                            }
-                            None => {
-                                context.clear();
-                                features.context(doc, ctx, sentence, mode, i, [s1, sw, sn], &mut |h| context.push(h.finish()));
-                                let mut sum = [0i32; NTAGS];
-                                self.weights.score(&context, &mut sum);
-                                if cacheable && contexts.len() < MAX_CONTEXTS && sum.iter().all(|&s| i16::try_from(s).is_ok()) {
-                                    contexts.insert(key, sum.map(|s| s as i16));
-                                }
-                                for (a, s) in acc.iter_mut().zip(sum) {
-                                    *a += s;
-                                }
-                            }
-                        }
-                    }
-                    #[cfg(any(test, feature = "train"))]
-                    Pass::Full => {}
-                }
-                if !matches!(pass, Pass::First(_)) {
-                    self.weights.score(features.token(i), &mut acc);
-                }
-                if let Pass::First(scores) = &mut pass {
-                    scores.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
-                }
-                emit.extend(acc.iter().map(|&a| i64::from(a)));
-            }
-            match &decoder {
-                Some(decoder) => decoder.decode(&emit, &mut tags, &mut back),
-                None => viterbi(&emit, &self.trans, &self.start, &self.end, &mut tags, &mut back),
-            }
-            all.extend(tags.iter().map(|&t| t as u8));
             all.resize(sentence.tokens.end, 0);
             if let Pass::First(scores) = &mut pass {
                 scores.resize(sentence.tokens.end * NTAGS, 0);
@@ -205,6 +121,166 @@ impl Tagger {
         }
         all.resize(doc.tokens.len(), 0);
         all
+    }
+}
+
+/// One pass of [`Tagger::tags`] over a document: buffers reused from sentence to
+/// sentence and, in the first pass, the document's forms and the context sums met so
+/// far.
+struct Run<'a> {
+    tagger: &'a Tagger,
+    doc: &'a Document<'a>,
+    ctx: &'a DocContext,
+    features: SentenceFeatures,
+    /// The sentence's tag scores, `NTAGS` per token, and its best tags.
+    emit: Vec<i64>,
+    tags: Vec<usize>,
+    back: Vec<u8>,
+    decoder: Option<Decoder>,
+    forms: Forms<'a>,
+    /// The form ids and hashes of the sentence's tokens, with two paddings at either end.
+    ids: Vec<u32>,
+    slots: Vec<Slot>,
+    /// Context feature sums by the forms of a token and its neighbours and the facts
+    /// the rest depends on ([`SentenceFeatures::facts`]).
+    contexts: FastMap<(u32, u32, u32, u32), [i16; NTAGS]>,
+    /// The context feature hashes of one token.
+    context: Vec<u64>,
+    /// The sentence's mode ([`SentenceFeatures::begin`]).
+    mode: u64,
+}
+
+impl<'a> Run<'a> {
+    fn new(tagger: &'a Tagger, doc: &'a Document<'a>, ctx: &'a DocContext, first: bool) -> Self {
+        let mut contexts = FastMap::default();
+        if first {
+            contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
+        }
+        Run {
+            tagger,
+            doc,
+            ctx,
+            features: SentenceFeatures::default(),
+            emit: Vec::new(),
+            tags: Vec::new(),
+            back: Vec::new(),
+            decoder: Decoder::new(&tagger.trans, &tagger.start, &tagger.end),
+            forms: Forms::new(&tagger.weights, if first { doc.tokens.len() } else { 0 }),
+            ids: Vec::new(),
+            slots: Vec::new(),
+            contexts,
+            context: Vec::new(),
+            mode: 0,
+        }
+    }
+
+    /// Readies the features of `sentence` for `pass`; false when the second pass has
+    /// nothing to add to the first pass's scores.
+    fn begin_sentence(&mut self, sentence: &Sentence, pass: &Pass) -> bool {
+        let (doc, ctx, tagger) = (self.doc, self.ctx, self.tagger);
+        match pass {
+            Pass::Second(..) => {
+                self.features.extract_history(doc, ctx, sentence);
+                !self.features.is_empty()
+            }
+            Pass::First(_) => {
+                self.forms.end_sentence();
+                self.ids.clear();
+                self.ids.extend([START_FORM, START_FORM]);
+                for token in doc.sentence_tokens(sentence) {
+                    self.ids.push(self.forms.id(&tagger.weights, doc, token));
+                }
+                self.ids.extend([END_FORM, END_FORM]);
+                self.slots.clear();
+                self.slots.extend(self.ids.iter().map(|&id| self.forms.slot(id)));
+                self.mode = self.features.begin(doc, ctx, &tagger.gazetteer, sentence, &self.slots);
+                true
+            }
+            #[cfg(any(test, feature = "train"))]
+            Pass::Full => {
+                self.features.extract(doc, ctx, &tagger.gazetteer, sentence);
+                true
+            }
+        }
+    }
+
+    /// The tag scores of every token of `sentence`, into `emit`; the first pass keeps
+    /// them for the second.
+    fn score_tokens(&mut self, sentence: &Sentence, pass: &mut Pass) {
+        self.emit.clear();
+        for i in 0..self.doc.sentence_tokens(sentence).len() {
+            let mut acc = [0i32; NTAGS];
+            match pass {
+                Pass::Second(scores, _) => {
+                    let at = (sentence.tokens.start + i) * NTAGS;
+                    if let Some(cached) = scores.get(at..at + NTAGS) {
+                        for (a, &c) in acc.iter_mut().zip(cached) {
+                            *a = i32::from(c);
+                        }
+                    }
+                }
+                Pass::First(_) => {
+                    if !self.add_form_and_context_scores(sentence, i, &mut acc) {
+                        continue;
+                    }
+                }
+                #[cfg(any(test, feature = "train"))]
+                Pass::Full => {}
+            }
+            if !matches!(pass, Pass::First(_)) {
+                self.tagger.weights.score(self.features.token(i), &mut acc);
+            }
+            if let Pass::First(scores) = pass {
+                scores.extend(acc.iter().map(|&a| a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16));
+            }
+            self.emit.extend(acc.iter().map(|&a| i64::from(a)));
+        }
+    }
+
+    /// Adds to `acc` the first-pass scores of token `i` of `sentence`: its form scores,
+    /// and its context features', summed once per context where that can recur. False
+    /// if the token has no window of forms (never, for a sentence of the document).
+    #[inline]
+    fn add_form_and_context_scores(&mut self, sentence: &Sentence, i: usize, acc: &mut [i32; NTAGS]) -> bool {
+        self.forms.add(self.ids.get(i..i + 5).unwrap_or(&[]), acc);
+        let (Some(&[p1, w, n1]), Some(&[s1, sw, sn])) = (self.ids.get(i + 1..i + 4), self.slots.get(i + 1..i + 4)) else { return false };
+        // A token with its neighbours' forms and the same facts has the same context
+        // features: cached when all three forms stay for good and have occurred before
+        // (a form met once makes a trigram met once).
+        let key = (p1, w, n1, self.features.facts(sentence, self.mode, i));
+        let forms = &self.forms;
+        let cacheable = forms.repeated(p1) && forms.repeated(w) && forms.repeated(n1) && self.ctx.before_first_pass();
+        match if cacheable { self.contexts.get(&key) } else { None } {
+            Some(sum) => {
+                for (a, &s) in acc.iter_mut().zip(sum) {
+                    *a += i32::from(s);
+                }
+            }
+            None => {
+                self.context.clear();
+                let context = &mut self.context;
+                self.features.context(self.doc, self.ctx, sentence, self.mode, i, [s1, sw, sn], &mut |h| context.push(h.finish()));
+                let mut sum = [0i32; NTAGS];
+                self.tagger.weights.score(&self.context, &mut sum);
+                if cacheable && self.contexts.len() < MAX_CONTEXTS && sum.iter().all(|&s| i16::try_from(s).is_ok()) {
+                    self.contexts.insert(key, sum.map(|s| s as i16));
+                }
+                for (a, s) in acc.iter_mut().zip(sum) {
+                    *a += s;
+                }
+            }
+        }
+        true
+    }
+
+    /// The best tags of the sentence whose scores are in `emit`.
+    fn decode(&mut self) -> &[usize] {
+        let tagger = self.tagger;
+        match &self.decoder {
+            Some(decoder) => decoder.decode(&self.emit, &mut self.tags, &mut self.back),
+            None => viterbi(&self.emit, &tagger.trans, &tagger.start, &tagger.end, &mut self.tags, &mut self.back),
+        }
+        &self.tags
     }
 }
 
