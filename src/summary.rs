@@ -101,15 +101,7 @@ impl Vectors {
     /// forms stand in for the spellings, and for English its stems are reused.
     /// `language` is the document's ([`crate::language::detect`]).
     fn new(doc: &Document, words: Option<&Words>, language: &str) -> Self {
-        let stemmer = stemmer(language);
-        let shared_stems = words.filter(|_| language == STEM_LANGUAGE);
-        // Each spelling's term (or FUNCTION_WORD), found once: by the keyword stage's
-        // form where the token has one, else by spelling.
-        let mut by_norm: FastMap<&str, u32> = FastMap::default();
-        let mut by_form: Vec<u32> = vec![NO_TERM; words.map_or(0, Words::forms)];
-        // Terms by stem, which merges inflections; borrowed where the keyword stage has
-        // the stem already.
-        let mut by_stem: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
+        let mut terms = Terms::new(doc, words, language);
         let mut rows = Vec::with_capacity(doc.sentences.len());
         let mut counts = Vec::with_capacity(doc.sentences.len());
         // Each row is built in one buffer and kept as an exact copy: one allocation a
@@ -123,59 +115,17 @@ impl Vectors {
                     continue;
                 }
                 count += 1;
-                let norm = token.norm.as_str();
-                let form = words.and_then(|w| w.form_of(index));
-                let known = match form {
-                    Some(form) => by_form.get(form as usize).copied().filter(|&id| id != NO_TERM),
-                    None => by_norm.get(norm).copied(),
-                };
-                let id = match known {
-                    Some(id) => id,
-                    None => {
-                        let id = if is_stopword(norm) || language::is_function_word(language, norm) {
-                            FUNCTION_WORD
-                        } else {
-                            let shared = form.and_then(|f| shared_stems.and_then(|w| w.english_stem(f)));
-                            let stem = match (shared, &stemmer) {
-                                (Some(stem), _) => Cow::Borrowed(stem),
-                                (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
-                                (None, None) => Cow::Borrowed(norm),
-                            };
-                            let next = by_stem.len() as u32;
-                            *by_stem.entry(stem).or_insert(next)
-                        };
-                        match form.and_then(|f| by_form.get_mut(f as usize)) {
-                            Some(slot) => *slot = id,
-                            None => {
-                                by_norm.insert(norm, id);
-                            }
-                        }
-                        id
-                    }
-                };
+                let id = terms.id(index, token.norm.as_str());
                 if id == FUNCTION_WORD {
                     continue;
                 }
                 row.push((id, 1.0));
             }
-            row.sort_unstable_by_key(|&(id, _)| id);
-            row.dedup_by(|next, kept| {
-                let same = next.0 == kept.0;
-                if same {
-                    kept.1 += 1.0;
-                }
-                same
-            });
-            // Log term frequency: a word repeated within one sentence counts, but less.
-            row.iter_mut().for_each(|(_, w)| *w = 1.0 + w.ln());
-            let norm = row.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                row.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
+            to_unit_vector(&mut row);
             rows.push(row.clone());
             counts.push(count);
         }
-        Vectors { rows, words: counts, terms: by_stem.len() }
+        Vectors { rows, words: counts, terms: terms.count() }
     }
 
     fn dot(row: &[(u32, f64)], dense: &[f64]) -> f64 {
@@ -209,6 +159,96 @@ impl Vectors {
                 }
             })
             .collect()
+    }
+}
+
+/// Term counts of one sentence, `(term id, 1.0)` per occurrence, as a unit vector of
+/// log term frequencies sorted by term id.
+fn to_unit_vector(row: &mut Vec<(u32, f64)>) {
+    row.sort_unstable_by_key(|&(id, _)| id);
+    row.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += 1.0;
+        }
+        same
+    });
+    // Log term frequency: a word repeated within one sentence counts, but less.
+    row.iter_mut().for_each(|(_, w)| *w = 1.0 + w.ln());
+    let norm = row.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        row.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+}
+
+/// The term ids of a document's words: one per stem, which merges inflections, or
+/// [`FUNCTION_WORD`]. Each spelling's term is found once: by the keyword stage's form
+/// where the token has one, else by spelling.
+struct Terms<'a> {
+    language: &'a str,
+    stemmer: Option<Stemmer>,
+    words: Option<&'a Words<'a>>,
+    /// The keyword stage's view when its English stems serve this language.
+    shared_stems: Option<&'a Words<'a>>,
+    by_norm: FastMap<&'a str, u32>,
+    by_form: Vec<u32>,
+    /// Terms by stem; borrowed where the keyword stage has the stem already.
+    by_stem: FastMap<Cow<'a, str>, u32>,
+}
+
+impl<'a> Terms<'a> {
+    fn new(doc: &Document, words: Option<&'a Words<'a>>, language: &'a str) -> Self {
+        Terms {
+            language,
+            stemmer: stemmer(language),
+            words,
+            shared_stems: words.filter(|_| language == STEM_LANGUAGE),
+            by_norm: FastMap::default(),
+            by_form: vec![NO_TERM; words.map_or(0, Words::forms)],
+            by_stem: FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default()),
+        }
+    }
+
+    /// The number of terms.
+    fn count(&self) -> usize {
+        self.by_stem.len()
+    }
+
+    /// The term of the word token at `index`, normalised as `norm`.
+    #[inline]
+    fn id(&mut self, index: usize, norm: &'a str) -> u32 {
+        let form = self.words.and_then(|w| w.form_of(index));
+        let known = match form {
+            Some(form) => self.by_form.get(form as usize).copied().filter(|&id| id != NO_TERM),
+            None => self.by_norm.get(norm).copied(),
+        };
+        match known {
+            Some(id) => id,
+            None => self.first_id(form, norm),
+        }
+    }
+
+    /// The term of a spelling met for the first time, remembered by its form or spelling.
+    fn first_id(&mut self, form: Option<u32>, norm: &'a str) -> u32 {
+        let id = if is_stopword(norm) || language::is_function_word(self.language, norm) {
+            FUNCTION_WORD
+        } else {
+            let shared = form.and_then(|f| self.shared_stems.and_then(|w| w.english_stem(f)));
+            let stem = match (shared, &self.stemmer) {
+                (Some(stem), _) => Cow::Borrowed(stem),
+                (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
+                (None, None) => Cow::Borrowed(norm),
+            };
+            let next = self.by_stem.len() as u32;
+            *self.by_stem.entry(stem).or_insert(next)
+        };
+        match form.and_then(|f| self.by_form.get_mut(f as usize)) {
+            Some(slot) => *slot = id,
+            None => {
+                self.by_norm.insert(norm, id);
+            }
+        }
+        id
     }
 }
 
@@ -258,7 +298,7 @@ impl<'d> Summarizer<'d> {
             for (c, k) in central.iter_mut().zip(coverage) {
                 *c = (1.0 - KEYPHRASE_SHARE) * *c + KEYPHRASE_SHARE * k;
             }
-    }
+        }
         let lead = lead_sentences(doc);
         let mut scores: Vec<f64> = central
             .iter()
