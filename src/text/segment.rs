@@ -211,62 +211,74 @@ impl<'t> Segmenter<'t> {
                     break;
                 }
             }
-            if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
-                self.end_after(i - 1);
-                continue;
-            }
-            if let Some(last) = self.header_stamp(i) {
-                if i > self.start && self.stamp_follows_name(i) {
-                    self.end_after(i - 1);
-                }
-                let next_lower = starts_lowercase(self.raw(last + 1));
-                if !next_lower || self.stamp_follows_name(i) {
-                    self.end_after(last);
-                }
-                i = last + 1;
-                continue;
-            }
-            if let Some(last) = self.separator_run(i) {
-                if i > self.start && !self.gap_after(i - 1).is_empty() {
-                    self.end_after(i - 1);
-                }
-                if !self.gap_after(last).is_empty() {
-                    self.end_after(last);
-                }
-                i = last + 1;
-                continue;
-            }
-            let token = &self.tokens[i];
-            let raw = token.text(self.text);
-            let mut after_terminal = false;
-            if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
-                let (last, end) = self.terminal(i);
-                if let Some(end) = end {
-                    self.end_after(end);
-                    if end == last {
-                        i = last + 1;
-                        continue;
-                    }
-                }
-                i = last;
-                after_terminal = true;
-            } else if let Some(last) = self.emoticon(i) {
-                if self.opens_after(last) {
-                    self.end_after(last);
-                    i = last + 1;
-                    continue;
-                }
-                i = last;
-            } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
-                self.end_after(i);
-                i += 1;
-                continue;
-            }
-            if self.line_break_ends(i, after_terminal) {
-                self.end_after(i);
-            }
-            i += 1;
+            i = match self.line_structure(i) {
+                Some(next) => next,
+                None => self.punctuation_or_line_break(i),
+            };
         }
+    }
+
+    /// A new list item, an e-mail header stamp or a separator line at token `i`:
+    /// ends the sentences it closes and gives the token to go on from; `None` if there
+    /// is none.
+    #[inline]
+    fn line_structure(&mut self, i: usize) -> Option<usize> {
+        if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
+            self.end_after(i - 1);
+            return Some(i);
+        }
+        if let Some(last) = self.header_stamp(i) {
+            if i > self.start && self.stamp_follows_name(i) {
+                self.end_after(i - 1);
+            }
+            let next_lower = starts_lowercase(self.raw(last + 1));
+            if !next_lower || self.stamp_follows_name(i) {
+                self.end_after(last);
+            }
+            return Some(last + 1);
+        }
+        let last = self.separator_run(i)?;
+        if i > self.start && !self.gap_after(i - 1).is_empty() {
+            self.end_after(i - 1);
+        }
+        if !self.gap_after(last).is_empty() {
+            self.end_after(last);
+        }
+        Some(last + 1)
+    }
+
+    /// Terminal punctuation, an emoticon, a semicolon, a comma or a link that ends a
+    /// sentence at token `i`, or a line break after it: ends the sentence there and
+    /// gives the token to go on from.
+    #[inline]
+    fn punctuation_or_line_break(&mut self, mut i: usize) -> usize {
+        let token = &self.tokens[i];
+        let raw = token.text(self.text);
+        let mut after_terminal = false;
+        if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
+            let (last, end) = self.terminal(i);
+            if let Some(end) = end {
+                self.end_after(end);
+                if end == last {
+                    return last + 1;
+                }
+            }
+            i = last;
+            after_terminal = true;
+        } else if let Some(last) = self.emoticon(i) {
+            if self.opens_after(last) {
+                self.end_after(last);
+                return last + 1;
+            }
+            i = last;
+        } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
+            self.end_after(i);
+            return i + 1;
+        }
+        if self.line_break_ends(i, after_terminal) {
+            self.end_after(i);
+        }
+        i + 1
     }
 
     /// At the start of a sentence: skips a bullet and a list marker ("• 9.", "1.)", "a."),
