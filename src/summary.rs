@@ -347,6 +347,9 @@ impl<'d> Summarizer<'d> {
             ranked.truncate(count);
             ranked
         } else {
+            // Three times the summary and ten more: on CNN/DM and BBC dev every bound
+            // from twice the summary plus five up to all sentences picks the same
+            // summaries; the summary plus two loses 0.16 ROUGE-1 on CNN/DM.
             ranked.truncate(count * 3 + 10);
             pick_diverse(&self.vectors, &ranked, count, importance)
         };

@@ -28,14 +28,27 @@ fn common_rank(norm: &str) -> Option<usize> {
     map.get(norm).copied()
 }
 
+/// The specificity of the most common listed word, a little over a third of an
+/// unlisted word's 1. On the keyphrase dev sets (F@10) floors from 0.2 to 0.5 score
+/// alike (within 0.15 on Inspec, SemEval-2010 and DUC-2001); no specificity at all
+/// (a floor of 1) loses 0.7 on SemEval-2010 (20.19 → 19.49) and 0.8 of F@5 on DUC.
+const SPECIFICITY_FLOOR: f64 = 0.35;
+
+/// The rank at which the weight reaches 1: just past the end of the table (491 words),
+/// so that its last words weigh about as much as an unlisted one (0.98). Scales from
+/// 300 to 5,000 stay within 0.4 F@10 of each other on the dev sets (a wider one gains
+/// a little on Inspec and SemEval-2010 and loses a little on DUC-2001).
+const SPECIFICITY_FULL_RANK: f64 = 600.0;
+
 /// How specific a word is, from its general-English rank: the most common words weigh
-/// about a third of an unlisted word.
+/// about a third of an unlisted word, rising with the logarithm of the rank.
 pub(super) fn specificity(norm: &str) -> f64 {
     match common_rank(norm) {
         None => 1.0,
         Some(rank) => {
             let r = rank as f64;
-            (0.35 + 0.65 * (r + 1.0).ln() / 600f64.ln()).min(1.0)
+            let rise = 1.0 - SPECIFICITY_FLOOR;
+            (SPECIFICITY_FLOOR + rise * (r + 1.0).ln() / SPECIFICITY_FULL_RANK.ln()).min(1.0)
         }
     }
 }

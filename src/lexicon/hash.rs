@@ -11,9 +11,17 @@ pub(crate) struct FxHasher {
     hash: u64,
 }
 
+/// rustc's FxHash multiplier, 2^64 / π rounded to odd: any odd constant with spread
+/// bits would do; this one has been in wide use. Nothing stores these hashes, so they
+/// may change freely (the tests below check that small keys spread).
+const FX_MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The first multiplier of SplitMix64's finaliser, which mixes the folded hash once more.
+const FINISH_MULTIPLIER: u64 = 0xbf58_476d_1ce4_e5b9;
+
 impl FxHasher {
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_MULTIPLIER);
     }
 }
 
@@ -52,7 +60,7 @@ impl Hasher for FxHasher {
         // low bits: fold the high half down, or keys differing past their first bytes
         // ("w1a2q", "w1a3q") collide.
         let hash = self.hash ^ (self.hash >> 32);
-        (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+        (hash ^ (hash >> 29)).wrapping_mul(FINISH_MULTIPLIER)
     }
 }
 

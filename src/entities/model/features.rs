@@ -32,6 +32,8 @@ fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
         }
         has_lower |= raw.chars().any(char::is_lowercase);
     }
+    // These bounds are part of the model's features (the mode is hashed into several):
+    // the model was trained with them, and changing them means `make model`.
     if words > 0 && !has_lower {
         Mode::Caps
     } else if words >= 2 && lower_initial * 4 <= words {
