@@ -95,6 +95,10 @@ impl Parts {
 /// let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron.";
 /// let analysis = textlens::analyze(text, &textlens::Options::default()).unwrap();
 /// assert_eq!(analysis.sentences.len(), 2);
+/// assert_eq!(analysis.stats.language, "en");
+/// // Spans are bytes of `text`; `into_utf16` converts them for JavaScript.
+/// let paris = analysis.entities.iter().find(|e| e.text == "Paris").unwrap();
+/// assert_eq!(paris.span.slice(text), "Paris");
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
     analyze_parts(text, options, Parts::ALL)
@@ -102,6 +106,17 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 
 /// Like [`analyze`], running only the analyses in `parts` (statistics and sentences
 /// always); the others come back empty.
+///
+/// ```
+/// use textlens::{analyze_parts, Label, Options, Parts};
+///
+/// let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron.";
+/// let found = analyze_parts(text, &Options::default(), Parts::ENTITIES).unwrap();
+/// let people: Vec<&str> = found.entities.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+/// assert_eq!(people, ["Angela Merkel", "Emmanuel Macron"]);
+/// assert!(found.keywords.is_empty() && found.summary.is_empty());
+/// assert_eq!(found.stats.sentences, 2);
+/// ```
 ///
 /// Errors: the options or the text's length are out of range, or the entities are
 /// asked for and the built-in entity model cannot be decoded ([`prepare`]).

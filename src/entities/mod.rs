@@ -10,7 +10,7 @@
 //!    nothing about names.
 //! 3. [`groups`]: mentions of one entity are gathered under one canonical name.
 //!
-//! [`extract`] runs the three. Pattern entities win where they overlap a name
+//! [`extract()`] runs the three. Pattern entities win where they overlap a name
 //! ("March" in "12 March 2024").
 
 mod entity;

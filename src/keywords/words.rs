@@ -368,7 +368,7 @@ impl<'d> Builder<'d> {
 /// A document's content words, grouped over inflections once, for both [`Words::terms`]
 /// and [`Words::key_phrases`].
 ///
-/// Its key phrases are found in [`super::phrases`].
+/// Its key phrases are found in `keywords/phrases.rs`.
 pub struct Words<'d> {
     pub(super) doc: &'d Document<'d>,
     pub(super) lexed: Lexed<'d>,

@@ -1,5 +1,5 @@
 //! Word lists shared by the analyses, and the hash of their maps. Each list is a plain
-//! text file beside the module that uses it, in the one format [`list`] reads, parsed
+//! text file beside the module that uses it, in the one format `list` reads, parsed
 //! once on first use.
 
 mod hash;

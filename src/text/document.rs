@@ -21,6 +21,20 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// Tokenizes and segments `text`.
+    ///
+    /// ```
+    /// use textlens::{Document, TokenKind};
+    ///
+    /// let doc = Document::new("Dr. Smith arrived.\n\nIt's 10:30 now!");
+    /// let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+    /// assert_eq!(sentences, ["Dr. Smith arrived.", "It's 10:30 now!"]);
+    /// assert_eq!(doc.paragraphs.len(), 2);
+    /// let second: Vec<&str> = doc.sentence_tokens(&doc.sentences[1]).iter().map(|t| t.text(doc.text)).collect();
+    /// assert_eq!(second, ["It", "'s", "10:30", "now", "!"]);
+    /// assert_eq!(doc.tokens[2].text(doc.text), "Smith");
+    /// assert_eq!(doc.tokens[2].norm, "smith");
+    /// assert_eq!(doc.tokens.iter().filter(|t| t.kind == TokenKind::Number).count(), 1);
+    /// ```
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);

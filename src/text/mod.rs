@@ -1,8 +1,8 @@
 //! Stage 1: the text is tokenized and split into sentences and paragraphs once; every
 //! analysis reads the resulting [`Document`].
 //!
-//! [`tokenize`] makes the [`Token`]s, [`sentences`] groups them into [`Sentence`]s,
-//! [`paragraphs`] finds the blank lines between paragraphs, and [`Document::new`]
+//! [`tokenize()`] makes the [`Token`]s, [`sentences`] groups them into [`Sentence`]s,
+//! [`paragraphs()`] finds the blank lines between paragraphs, and [`Document::new`]
 //! does all three. The script table (`script`) is shared with language detection.
 
 mod document;
