@@ -3,6 +3,7 @@
 use crate::entities::{self, Entity, EntityGroup};
 use crate::error::{Error, Result};
 use crate::keywords::{self, Keyword, Term};
+use crate::language;
 use crate::options::Options;
 use crate::span::{Span, Utf16Index};
 use crate::stats::{self, Stats};
@@ -58,9 +59,11 @@ pub fn check_input(text: &str, options: &Options) -> Result<()> {
 
 /// Decodes the entity model now instead of in the first call that finds entities: the
 /// WebAssembly module does this while it initialises, so that a page's worker is ready
-/// before the first text arrives.
-pub fn prepare() {
-    entities::model::Tagger::builtin();
+/// before the first text arrives, and a build whose model cannot be decoded fails
+/// there with an [`Error::InvalidModel`] naming the problem.
+pub fn prepare() -> Result<()> {
+    entities::model::Tagger::builtin()?;
+    Ok(())
 }
 
 /// Which analyses to run; the others are left empty in the [`Analysis`].
@@ -92,6 +95,10 @@ impl Parts {
 /// let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron.";
 /// let analysis = textlens::analyze(text, &textlens::Options::default()).unwrap();
 /// assert_eq!(analysis.sentences.len(), 2);
+/// assert_eq!(analysis.stats.language, "en");
+/// // Spans are bytes of `text`; `into_utf16` converts them for JavaScript.
+/// let paris = analysis.entities.iter().find(|e| e.text == "Paris").unwrap();
+/// assert_eq!(paris.span.slice(text), "Paris");
 /// ```
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
     analyze_parts(text, options, Parts::ALL)
@@ -99,9 +106,28 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 
 /// Like [`analyze`], running only the analyses in `parts` (statistics and sentences
 /// always); the others come back empty.
+///
+/// ```
+/// use textlens::{analyze_parts, Label, Options, Parts};
+///
+/// let text = "Angela Merkel visited Paris on Monday. She met Emmanuel Macron.";
+/// let found = analyze_parts(text, &Options::default(), Parts::ENTITIES).unwrap();
+/// let people: Vec<&str> = found.entities.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+/// assert_eq!(people, ["Angela Merkel", "Emmanuel Macron"]);
+/// assert!(found.keywords.is_empty() && found.summary.is_empty());
+/// assert_eq!(found.stats.sentences, 2);
+/// ```
+///
+/// Errors: the options or the text's length are out of range, or the entities are
+/// asked for and the built-in entity model cannot be decoded ([`prepare`]).
 pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
+    if parts.entities {
+        prepare()?;
+    }
     let doc = Document::new(text);
+    // The statistics and the summary both need the language.
+    let language = language::detect(&doc);
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
     let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
@@ -109,14 +135,14 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));
     let summarizer = match &words {
-        Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words)),
+        Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words, language)),
         _ => None,
     };
     let scores = summarizer.as_ref().map_or_else(|| vec![0.0; doc.sentences.len()], |s| s.sentence_scores(&keywords));
     let summary =
         summarizer.as_ref().map_or_else(Vec::new, |s| s.summarize(&scores, options.summary_length(doc.sentences.len())));
     Ok(Analysis {
-        stats: stats::compute(&doc, options.words_per_minute),
+        stats: stats::compute(&doc, language, options.words_per_minute),
         sentences: doc.sentences.iter().zip(&scores).map(|(s, &score)| ScoredSentence { span: s.span, score }).collect(),
         terms: match &words {
             Some(words) if parts.keywords => words.terms(options.terms),
@@ -163,6 +189,16 @@ mod tests {
                 assert_eq!(analyze(text, &options).unwrap(), fresh(text), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn the_built_in_model_is_ready_and_a_corrupt_one_is_an_error_naming_the_problem() {
+        assert_eq!(prepare(), Ok(()));
+        let mut corrupt = entities::model::Tagger::empty().to_bytes();
+        corrupt.truncate(corrupt.len() - 1);
+        let error = Error::from(entities::model::Tagger::from_bytes(&corrupt).unwrap_err());
+        assert!(matches!(error, Error::InvalidModel(_)));
+        assert!(error.to_string().starts_with("invalid named-entity model: the file ends early (at byte"), "{error}");
     }
 
     #[test]

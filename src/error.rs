@@ -24,6 +24,9 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
+    /// The entity model built into the library cannot be decoded: a broken build, not
+    /// a problem of the input. The message says what is wrong with the model file.
+    InvalidModel(String),
 }
 
 impl fmt::Display for Error {
@@ -37,6 +40,7 @@ impl fmt::Display for Error {
                 f,
                 "text is too long: {length} characters (UTF-16 code units) is over the limit `maxLength` = {limit}"
             ),
+            Error::InvalidModel(message) => f.write_str(message),
         }
     }
 }

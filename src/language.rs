@@ -6,8 +6,9 @@
 //! split evenly among them. Only a bounded prefix of the text is read, so that a huge
 //! text costs no more than a long article.
 
-use crate::text::{Document, TokenKind};
 use crate::lexicon::{short_word, FastMap};
+use crate::text::script::{script_of, Script};
+use crate::text::{Document, Token, TokenKind};
 use std::sync::OnceLock;
 
 /// Word tokens read from the start of the text.
@@ -80,21 +81,9 @@ pub(crate) fn is_function_word(language: &str, norm: &str) -> bool {
     function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0)
 }
 
-/// Writing systems that name a language (or decide between a few) on their own.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Script {
-    Latin,
-    Han,
-    Kana,
-    Hangul,
-    Cyrillic,
-    Arabic,
-    Hebrew,
-    Greek,
-    Devanagari,
-    Thai,
-}
-
+/// The writing systems that name a language (or decide between a few) on their own,
+/// in [`Script`]'s order, which puts them first: a script's letters are counted at
+/// its place here, and the scripts after these (Lao, Myanmar, Khmer) are not counted.
 const SCRIPTS: [Script; 10] = [
     Script::Latin,
     Script::Han,
@@ -108,24 +97,8 @@ const SCRIPTS: [Script; 10] = [
     Script::Thai,
 ];
 
-fn script(c: char) -> Option<Script> {
-    Some(match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
-        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Script::Han,
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
-        0x0400..=0x052F => Script::Cyrillic,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
-        0x0590..=0x05FF => Script::Hebrew,
-        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
-        0x0900..=0x097F => Script::Devanagari,
-        0x0E00..=0x0E7F => Script::Thai,
-        _ => return None,
-    })
-}
-
-/// The document's language as an ISO 639-1 code, or "und" when undetermined
-/// ([`Document::language`] keeps it for the stages that need it).
+/// The document's language as an ISO 639-1 code, or "und" when undetermined. The
+/// analysis detects it once and hands it to the stages that need it.
 pub fn detect(doc: &Document) -> &'static str {
     let words = || doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).take(MAX_WORDS);
     let mut letters = [0usize; SCRIPTS.len()];
@@ -138,7 +111,7 @@ pub fn detect(doc: &Document) -> &'static str {
         }
         for c in raw.chars() {
             // SCRIPTS lists the scripts in declaration order.
-            if let Some(count) = script(c).and_then(|s| letters.get_mut(s as usize)) {
+            if let Some(count) = script_of(c).and_then(|s| letters.get_mut(s as usize)) {
                 *count += 1;
             }
             ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
@@ -167,11 +140,13 @@ pub fn detect(doc: &Document) -> &'static str {
         Script::Greek => "el",
         Script::Devanagari => "hi",
         Script::Thai => "th",
+        // Not in SCRIPTS, so never counted.
+        Script::Lao | Script::Myanmar | Script::Khmer => "und",
     }
 }
 
 /// The Latin-script language whose function words the words use most.
-fn latin<'t>(words: impl Iterator<Item = &'t crate::text::Token>) -> &'static str {
+fn latin<'t>(words: impl Iterator<Item = &'t Token>) -> &'static str {
     let mut votes = [0.0f64; PROFILES.len()];
     let function_words = function_words();
     for token in words {

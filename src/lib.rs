@@ -21,6 +21,21 @@
 //! The WebAssembly binding (`wasm.rs`, only on `wasm32`) converts JavaScript values to
 //! these types and back, and nothing else: a result crosses as the numbers and strings
 //! `pack` lays out, which `js/unpack.js` turns into objects.
+//!
+//! ```
+//! use textlens::{analyze, Error, Options};
+//!
+//! // Options are one flat struct; unset fields keep their defaults.
+//! let options = Options { keywords: 3, summary_sentences: 1, ..Options::default() };
+//! let text = "Solar panels cut power bills. Solar panels need sun. Wind turbines need wind.";
+//! let analysis = analyze(text, &options).unwrap();
+//! assert!(!analysis.keywords.is_empty() && analysis.keywords.len() <= 3);
+//! assert_eq!(analysis.summary.len(), 1);
+//!
+//! // A value out of range is an error naming the option.
+//! let too_many = Options { keywords: 1_000, ..Options::default() };
+//! assert!(matches!(analyze(text, &too_many), Err(Error::InvalidOption { option: "keywords", .. })));
+//! ```
 #![deny(missing_docs)]
 
 pub mod analysis;

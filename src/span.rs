@@ -7,6 +7,16 @@ use serde::Serialize;
 /// Inside the core the unit is bytes of UTF-8, always on character boundaries.
 /// [`crate::Analysis::into_utf16`] rewrites every span of a result into UTF-16 code
 /// units, the unit of JavaScript string indices.
+///
+/// ```
+/// use textlens::Span;
+///
+/// let text = "Zürich is in Switzerland.";
+/// let city = Span::new(0, 7); // "ü" takes two bytes
+/// assert_eq!(city.slice(text), "Zürich");
+/// assert_eq!(city.len(), 7);
+/// assert!(Span::new(0, 25).contains(&city) && !city.overlaps(&Span::new(7, 10)));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
     /// First unit of the span.
@@ -57,6 +67,18 @@ impl Span {
 /// ASCII bytes map one to one, so only the positions right after non-ASCII
 /// characters are stored; a lookup is a binary search over them. For ASCII text the
 /// index is empty and every lookup is the identity.
+///
+/// ```
+/// use textlens::{Span, Utf16Index};
+///
+/// let text = "Café 😊 Paris";
+/// let index = Utf16Index::new(text);
+/// // "é" is 2 bytes but 1 UTF-16 unit; "😊" is 4 bytes and 2 units.
+/// let paris = Span::new(text.find("Paris").unwrap(), text.len());
+/// assert_eq!(paris, Span::new(11, 16));
+/// assert_eq!(index.span(paris), Span::new(8, 13));
+/// assert_eq!(index.utf16(text.len()), text.encode_utf16().count());
+/// ```
 #[derive(Debug, Clone)]
 pub struct Utf16Index {
     /// `(byte, utf16)` at the end of each non-ASCII character, in increasing order.

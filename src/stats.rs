@@ -28,12 +28,13 @@ fn is_clitic(norm: &str) -> bool {
     norm.starts_with('\'') || norm == "n't"
 }
 
-/// Computes the statistics of a document read at `words_per_minute`.
+/// Computes the statistics of a document in `language` (as [`crate::language::detect`]
+/// names it) read at `words_per_minute`.
 ///
 /// Words are word and number tokens, clitics not counted apart ("it's" is one word).
 /// Reading time is rounded up to whole seconds and is 0 only for a text without words;
 /// a speed of 0 is treated as 1 word per minute.
-pub fn compute(doc: &Document, words_per_minute: usize) -> Stats {
+pub fn compute(doc: &Document, language: &'static str, words_per_minute: usize) -> Stats {
     let words = doc
         .tokens
         .iter()
@@ -50,18 +51,24 @@ pub fn compute(doc: &Document, words_per_minute: usize) -> Stats {
         paragraphs: doc.paragraphs.len(),
         reading_time_seconds,
         average_sentence_length,
-        language: doc.language(),
+        language,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::detect;
+
+    fn stats_of(text: &str, words_per_minute: usize) -> Stats {
+        let doc = Document::new(text);
+        compute(&doc, detect(&doc), words_per_minute)
+    }
 
     #[test]
     fn counts_a_short_text() {
         let text = "Café au lait costs €3.50 today.\n\nIt's 20% off! Really?";
-        let stats = compute(&Document::new(text), 200);
+        let stats = stats_of(text, 200);
         assert_eq!(stats.characters, text.chars().count());
         assert_eq!(stats.characters, 54);
         // Café au lait costs 3.50 today | It's 20 off | Really
@@ -71,7 +78,7 @@ mod tests {
         // 10 words at 200 per minute: 3 s exactly; 11 would be 3.3 s, rounded up to 4.
         assert_eq!(stats.reading_time_seconds, 3);
         assert_eq!(
-            compute(&Document::new("one two three four five six seven eight nine ten eleven"), 200)
+            stats_of("one two three four five six seven eight nine ten eleven", 200)
                 .reading_time_seconds,
             4
         );
@@ -80,7 +87,7 @@ mod tests {
 
     #[test]
     fn empty_text_is_all_zero() {
-        let stats = compute(&Document::new(""), 230);
+        let stats = stats_of("", 230);
         assert_eq!((stats.characters, stats.words, stats.sentences, stats.paragraphs), (0, 0, 0, 0));
         assert_eq!(stats.reading_time_seconds, 0);
         assert_eq!(stats.average_sentence_length, 0.0);
@@ -90,14 +97,14 @@ mod tests {
     #[test]
     fn reading_time_is_exact_on_whole_minutes() {
         let text = "word ".repeat(460);
-        let stats = compute(&Document::new(&text), 230);
+        let stats = stats_of(&text, 230);
         assert_eq!(stats.words, 460);
         assert_eq!(stats.reading_time_seconds, 120);
     }
 
     #[test]
     fn language_is_detected() {
-        let stats = compute(&Document::new("The talks were held in the capital and they ended on Monday."), 230);
+        let stats = stats_of("The talks were held in the capital and they ended on Monday.", 230);
         assert_eq!(stats.language, "en");
     }
 }

@@ -70,10 +70,10 @@ export function summarize(text: string, options?: Options): SummaryResult;
 "#;
 
 #[wasm_bindgen(start, skip_typescript)]
-fn start() {
+fn start() -> Result<(), JsError> {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
-    analysis::prepare();
+    Ok(analysis::prepare()?)
 }
 
 fn option_value(value: JsValue) -> OptionValue {

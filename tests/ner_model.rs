@@ -25,8 +25,8 @@ fn dev_f1_of_the_shipped_model() {
         println!("skipped: ../shared/data not found");
         return;
     }
-    let tagger = Tagger::builtin();
-    assert!(!tagger.is_empty(), "models/ner.bin did not load");
+    let tagger = Tagger::builtin().expect("models/ner.bin decodes");
+    assert!(!tagger.is_empty(), "models/ner.bin holds no trained model");
     let report = evaluate(tagger, &load(&path));
     println!("CoNLL-2003 dev, raw text, exact spans:\n{}", report.table());
     check(&report, MIN_MICRO_F1);

@@ -88,7 +88,7 @@ proptest::proptest! {
         let summary = summarize(&doc, &scores, count);
         proptest::prop_assert_eq!(summary.len(), count.min(doc.sentences.len()));
         proptest::prop_assert!(summary.windows(2).all(|w| w[0].index < w[1].index));
-        let stats = textlens::stats::compute(&doc, 230);
+        let stats = textlens::stats::compute(&doc, textlens::language::detect(&doc), 230);
         proptest::prop_assert_eq!(stats.sentences, doc.sentences.len());
     }
 }

@@ -1,28 +1,17 @@
 //! Compact word lists for the rule-based recognizer, each a text file in `lists/`
-//! parsed once on first use. They ship in the WebAssembly module, so they stay small.
+//! (in the format [`crate::lexicon::list`] reads) parsed once on first use. They ship in the WebAssembly module, so they stay small.
 
-use crate::lexicon::FastSet;
+use crate::lexicon::{list, FastSet};
 use std::sync::OnceLock;
 
 /// Longest place name in words ("United States of America").
 pub const MAX_PLACE_WORDS: usize = 4;
 
-fn words(cell: &'static OnceLock<FastSet<&'static str>>, source: &'static str) -> &'static FastSet<&'static str> {
-    cell.get_or_init(|| {
-        source.lines().filter(|line| !line.starts_with('#')).flat_map(str::split_whitespace).collect()
-    })
-}
-
 /// Places, keyed by their lower-cased words joined with single spaces.
 fn places() -> &'static FastSet<String> {
     static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("lists/locations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
+        list::entries(include_str!("lists/locations.txt")).map(str::to_lowercase).collect()
     })
 }
 
@@ -36,7 +25,7 @@ macro_rules! word_list {
         $(#[$doc])*
         pub fn $name(norm: &str) -> bool {
             static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-            words(&SET, include_str!($file)).contains(norm)
+            list::word_set(&SET, include_str!($file)).contains(norm)
         }
     };
 }
@@ -96,7 +85,7 @@ word_list!(
 /// ("iranian", "kurds", "americans").
 pub fn is_nationality(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    let set = words(&SET, include_str!("lists/nationalities.txt"));
+    let set = list::word_set(&SET, include_str!("lists/nationalities.txt"));
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
 }
 

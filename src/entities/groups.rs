@@ -1,7 +1,7 @@
 //! Gathers the mentions of one entity: the same name written again, a person's shorter
 //! name ("Amir Abdollahian", "Araji"), and an acronym of an organisation ("IRGC").
 
-use super::{Entities, Entity, EntityGroup, Label, Mention};
+use super::entity::{Entities, Entity, EntityGroup, Label, Mention};
 use crate::span::Span;
 use crate::text::Document;
 use crate::lexicon::FastMap;

@@ -3,7 +3,7 @@
 //! dates, times, money and percentages over the tokens.
 
 use super::gazetteer::{is_weekday, month};
-use super::{Label, Mention};
+use super::entity::{merge, Label, Mention};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 
@@ -11,7 +11,7 @@ use crate::text::{Document, Token, TokenKind};
 pub fn find(doc: &Document) -> Vec<Mention> {
     let raw = scan_text(doc.text);
     let tokens = scan_tokens(doc);
-    super::merge(raw, tokens)
+    merge(raw, tokens)
 }
 
 fn is_email_local(b: u8) -> bool {

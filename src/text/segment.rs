@@ -1,59 +1,44 @@
-//! Sentence and paragraph boundaries.
+//! Sentence boundaries.
 //!
 //! One left-to-right pass over the tokens decides at each candidate — terminal
 //! punctuation, a line break, a list marker or bullet, an e-mail header stamp, an
 //! emoticon, a semicolon, a separator line — whether a sentence ends there. Each
 //! decision looks at a bounded number of neighbouring tokens, so the pass is linear.
 
-use super::{has_line_break, Sentence, Token, TokenKind};
+use super::paragraphs::trim;
+use super::script::is_unspaced;
+use super::token::{has_line_break, Token, TokenKind};
+use crate::lexicon::list::{self, CasedSet};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
+use std::ops::Range;
 use std::sync::OnceLock;
 
-/// A word list read from a text file: entries written in lower case match any case,
-/// entries with capitals only as written (in lower case they are ordinary words).
-struct WordList {
-    exact: FastSet<&'static str>,
-    folded: FastSet<&'static str>,
-}
-
-impl WordList {
-    fn parse(source: &'static str) -> Self {
-        let mut list = WordList { exact: FastSet::default(), folded: FastSet::default() };
-        for line in source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
-            if line.chars().any(char::is_uppercase) {
-                list.exact.insert(line);
-            } else {
-                list.folded.insert(line);
-            }
-        }
-        list
-    }
-
-    fn contains(&self, token: &Token, text: &str) -> bool {
-        self.folded.contains(token.norm.as_str()) || self.exact.contains(token.text(text))
-    }
+/// One sentence: its span (no surrounding whitespace) and the tokens inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span in the text, trimmed of whitespace.
+    pub span: Span,
+    /// Indices into [`Document::tokens`](crate::text::Document::tokens).
+    pub tokens: Range<usize>,
 }
 
 /// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
-fn nonfinal_abbreviations() -> &'static WordList {
-    static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_nonfinal.txt")))
+fn nonfinal_abbreviations() -> &'static CasedSet {
+    static LIST: OnceLock<CasedSet> = OnceLock::new();
+    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_nonfinal.txt")))
 }
 
 /// Abbreviations that end a sentence only before a capitalised word ("Inc.", "etc.").
-fn final_abbreviations() -> &'static WordList {
-    static LIST: OnceLock<WordList> = OnceLock::new();
-    LIST.get_or_init(|| WordList::parse(include_str!("abbreviations_final.txt")))
+fn final_abbreviations() -> &'static CasedSet {
+    static LIST: OnceLock<CasedSet> = OnceLock::new();
+    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_final.txt")))
 }
 
 /// German and French function words that open sentences; English ones are the stopwords.
 fn is_foreign_starter(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("sentence_starters.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-    })
-    .contains(norm)
+    list::word_set(&SET, include_str!("sentence_starters.txt")).contains(norm)
 }
 
 /// German words before an ordinal number ("am 3. Oktober", "im 19. Jahrhundert").
@@ -226,62 +211,74 @@ impl<'t> Segmenter<'t> {
                     break;
                 }
             }
-            if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
-                self.end_after(i - 1);
-                continue;
-            }
-            if let Some(last) = self.header_stamp(i) {
-                if i > self.start && self.stamp_follows_name(i) {
-                    self.end_after(i - 1);
-                }
-                let next_lower = starts_lowercase(self.raw(last + 1));
-                if !next_lower || self.stamp_follows_name(i) {
-                    self.end_after(last);
-                }
-                i = last + 1;
-                continue;
-            }
-            if let Some(last) = self.separator_run(i) {
-                if i > self.start && !self.gap_after(i - 1).is_empty() {
-                    self.end_after(i - 1);
-                }
-                if !self.gap_after(last).is_empty() {
-                    self.end_after(last);
-                }
-                i = last + 1;
-                continue;
-            }
-            let token = &self.tokens[i];
-            let raw = token.text(self.text);
-            let mut after_terminal = false;
-            if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
-                let (last, end) = self.terminal(i);
-                if let Some(end) = end {
-                    self.end_after(end);
-                    if end == last {
-                        i = last + 1;
-                        continue;
-                    }
-                }
-                i = last;
-                after_terminal = true;
-            } else if let Some(last) = self.emoticon(i) {
-                if self.opens_after(last) {
-                    self.end_after(last);
-                    i = last + 1;
-                    continue;
-                }
-                i = last;
-            } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
-                self.end_after(i);
-                i += 1;
-                continue;
-            }
-            if self.line_break_ends(i, after_terminal) {
-                self.end_after(i);
-            }
-            i += 1;
+            i = match self.line_structure(i) {
+                Some(next) => next,
+                None => self.punctuation_or_line_break(i),
+            };
         }
+    }
+
+    /// A new list item, an e-mail header stamp or a separator line at token `i`:
+    /// ends the sentences it closes and gives the token to go on from; `None` if there
+    /// is none.
+    #[inline]
+    fn line_structure(&mut self, i: usize) -> Option<usize> {
+        if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
+            self.end_after(i - 1);
+            return Some(i);
+        }
+        if let Some(last) = self.header_stamp(i) {
+            if i > self.start && self.stamp_follows_name(i) {
+                self.end_after(i - 1);
+            }
+            let next_lower = starts_lowercase(self.raw(last + 1));
+            if !next_lower || self.stamp_follows_name(i) {
+                self.end_after(last);
+            }
+            return Some(last + 1);
+        }
+        let last = self.separator_run(i)?;
+        if i > self.start && !self.gap_after(i - 1).is_empty() {
+            self.end_after(i - 1);
+        }
+        if !self.gap_after(last).is_empty() {
+            self.end_after(last);
+        }
+        Some(last + 1)
+    }
+
+    /// Terminal punctuation, an emoticon, a semicolon, a comma or a link that ends a
+    /// sentence at token `i`, or a line break after it: ends the sentence there and
+    /// gives the token to go on from.
+    #[inline]
+    fn punctuation_or_line_break(&mut self, mut i: usize) -> usize {
+        let token = &self.tokens[i];
+        let raw = token.text(self.text);
+        let mut after_terminal = false;
+        if token.kind == TokenKind::Punct && is_terminal(raw) || token.kind == TokenKind::Word && raw.ends_with('.') {
+            let (last, end) = self.terminal(i);
+            if let Some(end) = end {
+                self.end_after(end);
+                if end == last {
+                    return last + 1;
+                }
+            }
+            i = last;
+            after_terminal = true;
+        } else if let Some(last) = self.emoticon(i) {
+            if self.opens_after(last) {
+                self.end_after(last);
+                return last + 1;
+            }
+            i = last;
+        } else if raw == ";" && self.semicolon_ends(i) || raw == "," && self.ends_letter_line(i) || self.link_ends(i) {
+            self.end_after(i);
+            return i + 1;
+        }
+        if self.line_break_ends(i, after_terminal) {
+            self.end_after(i);
+        }
+        i + 1
     }
 
     /// At the start of a sentence: skips a bullet and a list marker ("• 9.", "1.)", "a."),
@@ -422,7 +419,7 @@ impl<'t> Segmenter<'t> {
             return true;
         }
         if self.gap_after(last).is_empty() {
-            return next_raw.chars().next().is_some_and(super::tokenize::is_unspaced_script);
+            return next_raw.chars().next().is_some_and(is_unspaced);
         }
         if closed || is_ellipsis(raw) {
             return !next_lower;
@@ -462,10 +459,10 @@ impl<'t> Segmenter<'t> {
         let token = &self.tokens[word];
         let raw = token.text(self.text);
         let letters = raw.chars().count();
-        if nonfinal_abbreviations().contains(token, self.text) {
+        if nonfinal_abbreviations().contains(&token.norm, token.text(self.text)) {
             return false;
         }
-        if final_abbreviations().contains(token, self.text) {
+        if final_abbreviations().contains(&token.norm, token.text(self.text)) {
             return next.is_capitalized();
         }
         if is_roman_numeral(raw) && letters > 1 && next_lower {
@@ -513,7 +510,7 @@ impl<'t> Segmenter<'t> {
         let Some(token) = self.tokens.get(index) else { return false };
         self.raw(index + 1) == "."
             && self.gap_after(index).is_empty()
-            && nonfinal_abbreviations().contains(token, self.text)
+            && nonfinal_abbreviations().contains(&token.norm, token.text(self.text))
             && token.is_capitalized()
     }
 
@@ -671,49 +668,6 @@ impl<'t> Segmenter<'t> {
         let line_start = self.text[..token.span.end].rfind('\n').map_or(0, |n| n + 1);
         self.text[line_start..token.span.end].chars().count() >= WRAPPED_LINE_CHARS
     }
-}
-
-fn trim(text: &str, span: Span) -> Span {
-    let slice = span.slice(text);
-    let leading = slice.len() - slice.trim_start_matches(is_space).len();
-    let trailing = slice.len() - slice.trim_end_matches(is_space).len();
-    if leading == slice.len() {
-        return Span::new(span.start, span.start);
-    }
-    Span::new(span.start + leading, span.end - trailing)
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
-}
-
-/// Paragraphs: runs of text separated by blank lines, trimmed of whitespace.
-pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    let mut line_start = 0;
-    let mut blank_line = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            let line = &text[line_start..i];
-            if line.trim_matches(is_space).is_empty() && line_start > 0 {
-                blank_line = true;
-            }
-            line_start = i + 1;
-        } else if !is_space(c) && blank_line {
-            let span = trim(text, Span::new(start, line_start));
-            if !span.is_empty() {
-                paragraphs.push(span);
-            }
-            start = line_start;
-            blank_line = false;
-        }
-    }
-    let span = trim(text, Span::new(start, text.len()));
-    if !span.is_empty() {
-        paragraphs.push(span);
-    }
-    paragraphs
 }
 
 #[cfg(test)]
@@ -935,13 +889,6 @@ mod tests {
             assert!(!found.is_empty());
         }
         assert!(started.elapsed().as_secs() < 20, "help: segmentation took {:?}", started.elapsed());
-    }
-
-    #[test]
-    fn paragraphs_split_on_blank_lines() {
-        let text = "One.\nStill one.\n\n  Two.\n\n\nThree.";
-        let found: Vec<&str> = paragraphs(text).iter().map(|p| p.slice(text)).collect();
-        assert_eq!(found, ["One.\nStill one.", "Two.", "Three."]);
     }
 
     proptest::proptest! {

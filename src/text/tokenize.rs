@@ -1,6 +1,7 @@
 //! Splits text into [`Token`]s: words, numbers, punctuation and symbols.
 
-use super::{Norm, Token, TokenKind};
+use super::script::is_unspaced;
+use super::token::{Norm, Token, TokenKind};
 use crate::span::Span;
 
 /// Clitics split off the end of a word, as news corpora tokenize them ("Iran's" →
@@ -26,18 +27,11 @@ pub(crate) fn is_mark(c: char) -> bool {
         | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
 }
 
-/// Scripts written without spaces: each character is a word of its own.
-pub(crate) fn is_unspaced_script(c: char) -> bool {
-    (c as u32) >= 0x0E00 && matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0x20000..=0x2FA1F | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
-}
-
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    !is_unspaced_script(c) && (c.is_alphanumeric() || is_mark(c))
+    !is_unspaced(c) && (c.is_alphanumeric() || is_mark(c))
 }
 
 /// A digit of a number (not of a script written without spaces).
@@ -45,7 +39,7 @@ fn is_number_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    !is_unspaced_script(c) && c.is_numeric()
+    !is_unspaced(c) && c.is_numeric()
 }
 
 /// Emoji modifiers and joiners that stay with the symbol before them.
@@ -77,7 +71,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if is_unicode_punctuation(c) {
             (start + c.len_utf8(), TokenKind::Punct)
-        } else if is_unspaced_script(c) {
+        } else if is_unspaced(c) {
             (start + c.len_utf8(), TokenKind::Word)
         } else if is_mark(c) {
             (start + c.len_utf8(), TokenKind::Symbol)
@@ -142,7 +136,7 @@ fn scan_dotted_acronym(text: &str, start: usize) -> Option<usize> {
     let mut letters = 0;
     let mut chars = text[start..].chars();
     while let Some(letter) = chars.next() {
-        if !letter.is_alphabetic() || is_unspaced_script(letter) || letters > MAX_ACRONYM_LETTERS {
+        if !letter.is_alphabetic() || is_unspaced(letter) || letters > MAX_ACRONYM_LETTERS {
             break;
         }
         if chars.next() != Some('.') {
@@ -174,7 +168,7 @@ fn scan_number(text: &str, start: usize) -> usize {
             break;
         }
     }
-    let letters = text[end..].chars().take_while(|&c| c.is_alphabetic() && !is_unspaced_script(c)).map(char::len_utf8).sum::<usize>();
+    let letters = text[end..].chars().take_while(|&c| c.is_alphabetic() && !is_unspaced(c)).map(char::len_utf8).sum::<usize>();
     if letters > 0 && letters <= 4 && !bytes.get(end + letters).is_some_and(|b| b.is_ascii_alphanumeric()) {
         end += letters;
     }

@@ -3,68 +3,11 @@
 //! the same [`Document`]s a user's text becomes) and tagging see identical features.
 
 use super::gazetteer::Gazetteer;
+use super::hash::{fnv, HashMap64, Hasher, FNV_OFFSET, FNV_PRIME};
 use crate::text::{Document, Sentence, Token, TokenKind};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Longest word shape kept (after collapsing runs); longer shapes are cut.
 const SHAPE_LEN: usize = 12;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a of a byte slice: each token's strings are hashed once, and features
-/// combine these hashes.
-#[inline]
-pub(crate) fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
-}
-
-/// A feature hash being built from a template number and parts.
-#[derive(Clone, Copy)]
-pub(crate) struct Hasher(u64);
-
-impl Hasher {
-    #[inline]
-    pub(crate) fn new(template: u8) -> Self {
-        Hasher((u64::from(template) + 1).wrapping_mul(0xd6e8_feb8_6659_fd93))
-    }
-
-    /// Adds one part (a string's hash or a small number).
-    #[inline]
-    pub(crate) fn with(self, part: u64) -> Self {
-        Hasher((self.0 ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
-    }
-
-    #[inline]
-    pub(crate) fn finish(self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
-    }
-}
-
-/// A fast hasher for maps keyed by hashes that are already well mixed.
-#[derive(Default)]
-pub(crate) struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(bytes);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// How the words of a sentence are capitalised: headlines in capitals or title case
 /// make capitalisation say little about names.
@@ -89,6 +32,8 @@ fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
         }
         has_lower |= raw.chars().any(char::is_lowercase);
     }
+    // These bounds are part of the model's features (the mode is hashed into several):
+    // the model was trained with them, and changing them means `make model`.
     if words > 0 && !has_lower {
         Mode::Caps
     } else if words >= 2 && lower_initial * 4 <= words {

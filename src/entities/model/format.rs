@@ -1,4 +1,5 @@
-//! The model file: a compact little-endian binary format.
+//! The model file: a compact little-endian binary format, and the model built into
+//! the library.
 //!
 //! ```text
 //! "TLNER2"  bits:u8  tags:u8
@@ -17,8 +18,12 @@
 
 use super::buckets::Buckets;
 use super::gazetteer::Gazetteer;
-use super::{Tagger, NTAGS};
+use super::tagger::Tagger;
+use super::tags::NTAGS;
+use super::weights::Weights;
+use crate::error::Error;
 use std::fmt;
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 6] = b"TLNER2";
 /// Bytes of a row's tag mask.
@@ -26,26 +31,57 @@ const MASK_BYTES: usize = NTAGS.div_ceil(8);
 /// Hash tables larger than this are refused (a corrupt file must not allocate gigabytes).
 const MAX_BITS: u8 = 24;
 
-/// The model bytes are not a valid model.
+/// The model embedded in the library.
+static BUILTIN: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The model bytes are not a valid model: what is wrong, and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct InvalidModel;
+pub struct InvalidModel {
+    problem: &'static str,
+    at: usize,
+}
+
+impl InvalidModel {
+    /// What is wrong with the bytes.
+    pub fn problem(&self) -> &'static str {
+        self.problem
+    }
+
+    /// The byte offset where the decoder found it.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
+}
 
 impl fmt::Display for InvalidModel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("invalid named-entity model")
+        write!(f, "invalid named-entity model: {} (at byte {})", self.problem, self.at)
     }
 }
 
 impl std::error::Error for InvalidModel {}
 
+impl From<InvalidModel> for Error {
+    fn from(invalid: InvalidModel) -> Self {
+        Error::InvalidModel(invalid.to_string())
+    }
+}
+
 struct Reader<'a> {
+    /// The bytes not read yet.
     bytes: &'a [u8],
+    /// The length of the whole file, so that an error can say where it was found.
+    len: usize,
 }
 
 impl<'a> Reader<'a> {
+    fn invalid(&self, problem: &'static str) -> InvalidModel {
+        InvalidModel { problem, at: self.len - self.bytes.len() }
+    }
+
     fn take(&mut self, n: usize) -> Result<&'a [u8], InvalidModel> {
         if n > self.bytes.len() {
-            return Err(InvalidModel);
+            return Err(self.invalid("the file ends early"));
         }
         let (head, tail) = self.bytes.split_at(n);
         self.bytes = tail;
@@ -75,7 +111,16 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(InvalidModel)
+        Err(self.invalid("a number runs over 64 bits"))
+    }
+
+    /// A count of items that take at least a byte each, so no larger than the bytes left.
+    fn count(&mut self) -> Result<usize, InvalidModel> {
+        let count = self.u32()? as usize;
+        if count > self.bytes.len() {
+            return Err(self.invalid("a count is larger than the bytes left"));
+        }
+        Ok(count)
     }
 }
 
@@ -87,93 +132,115 @@ fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
+/// The header: the hash bits, then the transition, start and end scores.
+fn read_header(r: &mut Reader) -> Result<(u32, [Vec<i64>; 3]), InvalidModel> {
+    if r.take(MAGIC.len())? != MAGIC {
+        return Err(r.invalid("not a textlens entity model (wrong magic bytes)"));
+    }
+    let bits = r.u8()?;
+    if bits == 0 || bits > MAX_BITS {
+        return Err(r.invalid("the hash bits are out of range"));
+    }
+    if usize::from(r.u8()?) != NTAGS {
+        return Err(r.invalid("the model has another number of tags"));
+    }
+    let mut scores = |n: usize| (0..n).map(|_| r.i16().map(i64::from)).collect::<Result<Vec<i64>, _>>();
+    Ok((u32::from(bits), [scores(NTAGS * NTAGS)?, scores(NTAGS)?, scores(NTAGS)?]))
+}
+
+/// The weight rows: their buckets, then their masks and nonzero weights.
+fn read_weights(r: &mut Reader, bits: u32) -> Result<Weights, InvalidModel> {
+    let rows = r.count()?;
+    if rows > 1 << bits {
+        return Err(r.invalid("more rows than buckets"));
+    }
+    let mut bucket = 0u64;
+    let mut sorted = Vec::with_capacity(rows);
+    for row in 0..rows {
+        // A zero step is a repeated bucket, except for the first.
+        let step = r.varint()?;
+        if row > 0 && step == 0 {
+            return Err(r.invalid("a bucket is listed twice"));
+        }
+        bucket = bucket.checked_add(step).ok_or_else(|| r.invalid("a bucket is out of range"))?;
+        sorted.push(usize::try_from(bucket).map_err(|_| r.invalid("a bucket is out of range"))?);
+    }
+    let index = Buckets::from_sorted(bits, sorted).ok_or_else(|| r.invalid("a bucket is out of range"))?;
+    let planes = r.take(rows * MASK_BYTES)?;
+    let mut masks = vec![0u32; rows];
+    for (k, plane) in planes.chunks_exact(rows.max(1)).enumerate() {
+        for (mask, &byte) in masks.iter_mut().zip(plane) {
+            *mask |= u32::from(byte) << (8 * k);
+        }
+    }
+    if masks.iter().any(|&m| m >> NTAGS != 0) {
+        return Err(r.invalid("a row's mask names a tag past the last"));
+    }
+    let mut values = r.take(masks.iter().map(|m| m.count_ones() as usize).sum())?.iter();
+    let mut weights = vec![0i8; rows * NTAGS];
+    for (row, &mask) in weights.chunks_exact_mut(NTAGS).zip(&masks) {
+        for (tag, w) in row.iter_mut().enumerate() {
+            if mask & (1 << tag) != 0 {
+                *w = values.next().map(|&v| v as i8).filter(|&v| v != 0).ok_or_else(|| r.invalid("a stored weight is zero"))?;
+            }
+        }
+    }
+    Ok(Weights::new(bits, index, weights))
+}
+
+/// The gazetteer: its longest name, its keys, their type masks.
+fn read_gazetteer(r: &mut Reader) -> Result<Gazetteer, InvalidModel> {
+    let max_len = usize::from(r.u8()?);
+    let count = r.count()?;
+    let mut keys = Vec::with_capacity(count);
+    let mut key = 0u64;
+    for _ in 0..count {
+        key = key.checked_add(r.varint()?).ok_or_else(|| r.invalid("a gazetteer key is out of range"))?;
+        keys.push(u32::try_from(key).map_err(|_| r.invalid("a gazetteer key is out of range"))?);
+    }
+    let types = r.take(count)?.to_vec();
+    Ok(Gazetteer::new(keys, types, max_len))
+}
+
 impl Tagger {
+    /// The model shipped with the library, decoded on first use; an error names what
+    /// is wrong if it cannot be decoded (a broken build). `analysis::prepare` decodes
+    /// it when the WebAssembly module starts, so such a build fails there.
+    pub fn builtin() -> Result<&'static Tagger, InvalidModel> {
+        static TAGGER: OnceLock<Result<Tagger, InvalidModel>> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(BUILTIN)).as_ref().map_err(|invalid| *invalid)
+    }
+
     /// Decodes a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, InvalidModel> {
-        let mut r = Reader { bytes };
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(InvalidModel);
-        }
-        let bits = r.u8()?;
-        if bits == 0 || bits > MAX_BITS || usize::from(r.u8()?) != NTAGS {
-            return Err(InvalidModel);
-        }
-        let mut scores = |n: usize| (0..n).map(|_| r.i16().map(i64::from)).collect::<Result<Vec<i64>, _>>();
-        let trans = scores(NTAGS * NTAGS)?;
-        let start = scores(NTAGS)?;
-        let end = scores(NTAGS)?;
-        let size = 1usize << bits;
-        let rows = r.u32()? as usize;
-        if rows > size || rows > r.bytes.len() {
-            return Err(InvalidModel);
-        }
-        let mut bucket = 0u64;
-        let mut sorted = Vec::with_capacity(rows);
-        for row in 0..rows {
-            // A zero step is a repeated bucket, except for the first.
-            let step = r.varint()?;
-            if row > 0 && step == 0 {
-                return Err(InvalidModel);
-            }
-            bucket = bucket.checked_add(step).ok_or(InvalidModel)?;
-            sorted.push(usize::try_from(bucket).map_err(|_| InvalidModel)?);
-        }
-        let index = Buckets::from_sorted(u32::from(bits), sorted).ok_or(InvalidModel)?;
-        let planes = r.take(rows * MASK_BYTES)?;
-        let mut masks = vec![0u32; rows];
-        for (k, plane) in planes.chunks_exact(rows.max(1)).enumerate() {
-            for (mask, &byte) in masks.iter_mut().zip(plane) {
-                *mask |= u32::from(byte) << (8 * k);
-            }
-        }
-        if masks.iter().any(|&m| m >> NTAGS != 0) {
-            return Err(InvalidModel);
-        }
-        let mut values = r.take(masks.iter().map(|m| m.count_ones() as usize).sum())?.iter();
-        let mut weights = vec![0i8; rows * NTAGS];
-        for (row, &mask) in weights.chunks_exact_mut(NTAGS).zip(&masks) {
-            for (tag, w) in row.iter_mut().enumerate() {
-                if mask & (1 << tag) != 0 {
-                    *w = values.next().map(|&v| v as i8).filter(|&v| v != 0).ok_or(InvalidModel)?;
-                }
-            }
-        }
-        let max_len = usize::from(r.u8()?);
-        let count = r.u32()? as usize;
-        if count > r.bytes.len() {
-            return Err(InvalidModel);
-        }
-        let mut keys = Vec::with_capacity(count);
-        let mut key = 0u64;
-        for _ in 0..count {
-            key = key.checked_add(r.varint()?).ok_or(InvalidModel)?;
-            keys.push(u32::try_from(key).map_err(|_| InvalidModel)?);
-        }
-        let types = r.take(count)?.to_vec();
+        let mut r = Reader { bytes, len: bytes.len() };
+        let (bits, [trans, start, end]) = read_header(&mut r)?;
+        let weights = read_weights(&mut r, bits)?;
+        let gazetteer = read_gazetteer(&mut r)?;
         if !r.bytes.is_empty() {
-            return Err(InvalidModel);
+            return Err(r.invalid("bytes follow the end of the model"));
         }
-        Ok(Tagger { bits: u32::from(bits), index, weights, trans, start, end, gazetteer: Gazetteer::new(keys, types, max_len), id: super::next_id() })
+        Ok(Tagger { weights, trans, start, end, gazetteer })
     }
 
     /// Encodes the model in the file format [`Tagger::from_bytes`] reads.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        out.push(self.bits as u8);
+        out.push(self.weights.bits as u8);
         out.push(NTAGS as u8);
         for &s in self.trans.iter().chain(&self.start).chain(&self.end) {
             let s = s.clamp(i64::from(i16::MIN), i64::from(i16::MAX)) as i16;
             out.extend_from_slice(&s.to_le_bytes());
         }
-        let rows = self.weights.len() / NTAGS;
+        let rows = self.weights.rows.len() / NTAGS;
         out.extend_from_slice(&(rows as u32).to_le_bytes());
         let mut last = 0;
-        for bucket in self.index.iter() {
+        for bucket in self.weights.index.iter() {
             put_varint(&mut out, (bucket - last) as u64);
             last = bucket;
         }
-        let rows_of = || self.weights.chunks_exact(NTAGS);
+        let rows_of = || self.weights.rows.chunks_exact(NTAGS);
         let mask = |row: &[i8]| row.iter().enumerate().filter(|(_, &w)| w != 0).fold(0u32, |m, (tag, _)| m | 1 << tag);
         for k in 0..MASK_BYTES {
             out.extend(rows_of().map(|row| (mask(row) >> (8 * k)) as u8));
@@ -211,19 +278,19 @@ mod tests {
     /// of them on the last tag only.
     fn sparse_tagger() -> Tagger {
         let mut tagger = Tagger::empty();
-        tagger.bits = 4;
-        tagger.index = Buckets::from_sorted(4, [3, 9, 15]).unwrap();
-        tagger.weights = vec![0; 3 * NTAGS];
+        let mut rows = vec![0; 3 * NTAGS];
         for (at, w) in [(0, 5), (4, -3), (NTAGS + 1, 127), (NTAGS + 16, -127), (3 * NTAGS - 1, 1)] {
-            tagger.weights[at] = w;
+            rows[at] = w;
         }
+        tagger.weights = Weights::new(4, Buckets::from_sorted(4, [3, 9, 15]).unwrap(), rows);
         tagger.trans[5] = -300;
         tagger.gazetteer = Gazetteer::from_entries(vec![(7, 1), (3, 4)], 2);
         tagger
     }
 
     fn rows(t: &Tagger) -> Vec<Vec<i8>> {
-        (0..16).map(|b| t.index.row(b).map_or_else(Vec::new, |r| t.weights[r * NTAGS..(r + 1) * NTAGS].to_vec())).collect()
+        let w = &t.weights;
+        (0..16).map(|b| w.index.row(b).map_or_else(Vec::new, |r| w.rows[r * NTAGS..(r + 1) * NTAGS].to_vec())).collect()
     }
 
     #[test]
@@ -243,7 +310,7 @@ mod tests {
     #[test]
     fn dense_rows_round_trip() {
         let mut tagger = sparse_tagger();
-        tagger.weights = (0..3 * NTAGS as i32).map(|i| (i - 20) as i8).collect();
+        tagger.weights.rows = (0..3 * NTAGS as i32).map(|i| (i - 20) as i8).collect();
         assert_eq!(rows(&Tagger::from_bytes(&tagger.to_bytes()).unwrap()), rows(&tagger));
     }
 
@@ -284,9 +351,34 @@ mod tests {
                 let mut bytes = good.clone();
                 bytes[at] = value;
                 if let Ok(tagger) = Tagger::from_bytes(&bytes) {
-                    assert_eq!(tagger.weights.len() % NTAGS, 0);
+                    assert_eq!(tagger.weights.rows.len() % NTAGS, 0);
                 }
             }
         }
+    }
+
+    #[test]
+    fn errors_name_the_problem_and_where() {
+        let problem = |bytes: &[u8]| Tagger::from_bytes(bytes).err().map(|e| (e.problem(), e.offset()));
+        let good = sparse_tagger().to_bytes();
+        assert_eq!(problem(b"TLNER1\x04\x11"), Some(("not a textlens entity model (wrong magic bytes)", 6)));
+        assert_eq!(problem(&good[..20]), Some(("the file ends early", 20)));
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(problem(&longer), Some(("bytes follow the end of the model", good.len())));
+        let masks_at = MAGIC.len() + 2 + 2 * (NTAGS * NTAGS + 2 * NTAGS) + 4 + 3;
+        let mut bad = good.clone();
+        bad[masks_at - 2] = 0;
+        assert_eq!(problem(&bad).map(|p| p.0), Some("a bucket is listed twice"));
+        let mut bad = good.clone();
+        bad[MAGIC.len()] = 30;
+        assert_eq!(problem(&bad).map(|p| p.0), Some("the hash bits are out of range"));
+        let message = Error::from(Tagger::from_bytes(b"nonsense").unwrap_err()).to_string();
+        assert!(message.starts_with("invalid named-entity model: not a textlens entity model"), "{message}");
+    }
+
+    #[test]
+    fn the_builtin_model_decodes() {
+        assert!(Tagger::builtin().is_ok_and(|tagger| !tagger.is_empty()));
     }
 }

@@ -5,8 +5,10 @@
 //! lot, so scoring those features once per form and adding up five cached score
 //! vectors per token replaces most hashing and table lookups of the tagger.
 
-use super::features::{fnv, form_features, HashMap64, Role, Slot, END, START};
-use super::{Tagger, NTAGS};
+use super::features::{form_features, Role, Slot, END, START};
+use super::hash::{fnv, HashMap64};
+use super::tags::NTAGS;
+use super::weights::Weights;
 use crate::text::{Document, Token, TokenKind};
 use std::cell::RefCell;
 
@@ -38,11 +40,11 @@ struct Form<'d> {
 }
 
 impl<'d> Form<'d> {
-    fn new(tagger: &Tagger, raw: &'d str, slot: Slot, token: Option<&Token>) -> Self {
+    fn new(weights: &Weights, raw: &'d str, slot: Slot, token: Option<&Token>) -> Self {
         let mut scores = [[0i16; NTAGS]; Role::ALL.len()];
         for (role, out) in Role::ALL.into_iter().zip(&mut scores) {
             let mut acc = [0i32; NTAGS];
-            form_features(role, slot, token.filter(|_| role == Role::Centre), &mut |h| tagger.add(h.finish(), &mut acc));
+            form_features(role, slot, token.filter(|_| role == Role::Centre), &mut |h| weights.add(h.finish(), &mut acc));
             for (o, a) in out.iter_mut().zip(acc) {
                 *o = a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
             }
@@ -52,16 +54,16 @@ impl<'d> Form<'d> {
 
     /// The form of `token` (whose text and kind hash to `key`), from the memo when an
     /// earlier document had it.
-    fn remembered(tagger: &Tagger, doc: &Document<'d>, token: &Token, key: u64) -> Self {
+    fn remembered(weights: &Weights, doc: &Document<'d>, token: &Token, key: u64) -> Self {
         let raw = token.text(doc.text);
         MEMO.with_borrow_mut(|memo| {
-            if memo.tagger != tagger.id {
-                *memo = Memo { tagger: tagger.id, forms: HashMap64::default() };
+            if memo.weights != weights.id {
+                *memo = Memo { weights: weights.id, forms: HashMap64::default() };
             }
             if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
                 return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores, seen: 1 };
             }
-            let form = Form::new(tagger, raw, Slot::of(doc, token), Some(token));
+            let form = Form::new(weights, raw, Slot::of(doc, token), Some(token));
             if memo.forms.len() >= MEMO_FORMS {
                 memo.forms.clear();
             }
@@ -72,7 +74,7 @@ impl<'d> Form<'d> {
 }
 
 /// A form scored in an earlier document. Its scores depend only on its text and kind
-/// (and the tagger), and most words of a text were in the texts before it, so a batch
+/// (and the weights), and most words of a text were in the texts before it, so a batch
 /// of documents, or a text edited and analysed again, skips most of the scoring (about
 /// 22 weight lookups a form).
 struct Remembered {
@@ -82,14 +84,15 @@ struct Remembered {
     scores: Scores,
 }
 
-/// The remembered forms of one tagger, by hash of text and kind.
+/// The remembered forms of one set of weights ([`Weights::id`]), by hash of text and
+/// kind.
 struct Memo {
-    tagger: u64,
+    weights: u64,
     forms: HashMap64<Remembered>,
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo { tagger: u64::MAX, forms: HashMap64::default() });
+    static MEMO: RefCell<Memo> = RefCell::new(Memo { weights: u64::MAX, forms: HashMap64::default() });
 }
 
 /// The forms of a document met so far, by id.
@@ -104,17 +107,17 @@ pub(crate) struct Forms<'d> {
 impl<'d> Forms<'d> {
     /// The forms of a document of `tokens` tokens, about half of them distinct: room
     /// is made at once rather than by growing.
-    pub(crate) fn new(tagger: &Tagger, tokens: usize) -> Self {
+    pub(crate) fn new(weights: &Weights, tokens: usize) -> Self {
         let room = (tokens / 2 + 16).min(MAX_FORMS);
         let mut forms = Vec::with_capacity(room + 2);
-        forms.extend([Form::new(tagger, "", START, None), Form::new(tagger, "", END, None)]);
+        forms.extend([Form::new(weights, "", START, None), Form::new(weights, "", END, None)]);
         let mut ids = HashMap64::default();
         ids.reserve(room);
         Forms { ids, kept: forms.len(), forms }
     }
 
     /// The id of the form of `token`, scored on first sight.
-    pub(crate) fn id(&mut self, tagger: &Tagger, doc: &Document<'d>, token: &Token) -> u32 {
+    pub(crate) fn id(&mut self, weights: &Weights, doc: &Document<'d>, token: &Token) -> u32 {
         let raw = token.text(doc.text);
         let key = fnv(raw.as_bytes()) ^ token.kind as u64;
         let known = self.ids.get(&key).copied();
@@ -123,7 +126,7 @@ impl<'d> Forms<'d> {
             return id;
         }
         let id = self.forms.len() as u32;
-        self.forms.push(Form::remembered(tagger, doc, token, key));
+        self.forms.push(Form::remembered(weights, doc, token, key));
         // Two forms with one hash: the second is scored afresh wherever it occurs.
         if known.is_none() && self.forms.len() <= MAX_FORMS {
             self.ids.insert(key, id);
@@ -169,6 +172,11 @@ impl<'d> Forms<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::tagger::Tagger;
+
+    fn builtin() -> &'static Weights {
+        &Tagger::builtin().expect("models/ner.bin decodes").weights
+    }
 
     fn key(doc: &Document, token: &Token) -> u64 {
         fnv(token.text(doc.text).as_bytes()) ^ token.kind as u64
@@ -176,7 +184,7 @@ mod tests {
 
     #[test]
     fn remembered_forms_equal_freshly_scored_ones_of_the_same_tagger() {
-        let tagger = Tagger::builtin();
+        let tagger = builtin();
         assert!(!tagger.is_empty());
         let doc = Document::new("Paris met Paris, and BERLIN met 2024 Berlin.");
         for token in &doc.tokens {
@@ -186,7 +194,7 @@ mod tests {
                 assert_eq!((remembered.slot, remembered.scores), (fresh.slot, fresh.scores), "{:?}", token.text(doc.text));
             }
         }
-        let nothing = Tagger::empty();
+        let nothing = Weights::empty();
         for token in &doc.tokens {
             assert_eq!(Form::remembered(&nothing, &doc, token, key(&doc, token)).scores, [[0; NTAGS]; Role::ALL.len()]);
         }
@@ -194,7 +202,7 @@ mod tests {
 
     #[test]
     fn a_colliding_key_does_not_give_another_forms_scores() {
-        let tagger = Tagger::builtin();
+        let tagger = builtin();
         let doc = Document::new("Paris and London.");
         let [paris, _, london, _] = [0, 1, 2, 3].map(|i| &doc.tokens[i]);
         Form::remembered(tagger, &doc, paris, 7);

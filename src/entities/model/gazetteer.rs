@@ -3,9 +3,9 @@
 //! a sentence.
 
 #[cfg(any(test, feature = "train"))]
-use super::features::fnv;
-use super::features::Hasher;
-use super::NTYPES;
+use super::hash::fnv;
+use super::hash::Hasher;
+use super::tags::NTYPES;
 
 /// Template byte of gazetteer keys, distinct from every feature template.
 const GAZ_TEMPLATE: u8 = 200;
@@ -77,7 +77,7 @@ impl Gazetteer {
 
     /// For each token, a bit set of (type × position in a matching name): bit
     /// `4 * type + pos`, with pos 0 = begin, 1 = inside, 2 = last, 3 = the whole name.
-    /// `lowers` are the [`fnv`] hashes of the tokens' lower-case forms.
+    /// `lowers` are the [`fnv`](super::hash::fnv) hashes of the tokens' lower-case forms.
     pub(crate) fn mark(&self, lowers: &[u64], out: &mut Vec<u16>) {
         out.clear();
         out.resize(lowers.len(), 0);

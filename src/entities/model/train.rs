@@ -2,9 +2,12 @@
 //! structured perceptron over documents with gold entity offsets.
 
 use super::buckets::Buckets;
+use super::decode::viterbi;
 use super::features::{DocContext, SentenceFeatures};
 use super::gazetteer::{self, Gazetteer};
-use super::{kind_code, Pass, tag_of, viterbi, Kind, Part, Tagger, NTAGS};
+use super::tagger::{Pass, Tagger};
+use super::tags::{kind_code, tag_of, Kind, Part, NTAGS};
+use super::weights::Weights;
 use crate::text::Document;
 
 /// A training document: raw text and its gold names as byte offsets.
@@ -354,14 +357,11 @@ fn quantized(bits: u32, avg: &[f32], scale: f32, min_weight: f32, gazetteer: &Ga
     let scores = |range: std::ops::Range<usize>| -> Vec<i64> { avg[range].iter().map(|w| (w * scale).round() as i64).collect() };
     let start_at = trans_at + NTAGS * NTAGS;
     Tagger {
-        bits,
-        index,
-        weights,
+        weights: Weights::new(bits, index, weights),
         trans: scores(trans_at..start_at),
         start: scores(start_at..start_at + NTAGS),
         end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
         gazetteer: gazetteer.clone(),
-        id: super::next_id(),
     }
 }
 
@@ -372,6 +372,58 @@ fn clip_scale(bits: u32, avg: &[f32], clip_quantile: f64) -> f32 {
     magnitudes.sort_unstable_by(f32::total_cmp);
     let at = ((magnitudes.len() as f64 * clip_quantile) as usize).min(magnitudes.len().saturating_sub(1));
     127.0 / magnitudes.get(at).copied().unwrap_or(1.0).max(f32::MIN_POSITIVE)
+}
+
+/// Every document with the document it copies (if it is a copy): a copy is in its
+/// original's fold, so no model tags a text it has seen in another case.
+fn sources<'a>(docs: &'a [TrainDoc], copies: &'a [(usize, String)]) -> Vec<Source<'a>> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| Source { text: &d.text, entities: &d.entities, input: i, original: None })
+        .chain(copies.iter().map(|(i, text)| Source { text, entities: &docs[*i].entities, input: *i, original: Some(&docs[*i].text) }))
+        .collect()
+}
+
+/// The folds of the jackknife: a source is in its input document's fold.
+struct Folds<'s, 'a> {
+    count: usize,
+    sources: &'s [Source<'a>],
+}
+
+impl Folds<'_, '_> {
+    /// The fold of source `i`.
+    fn of(&self, i: usize) -> usize {
+        self.sources[i].input % self.count
+    }
+}
+
+/// Tags every training document with a model trained on the other folds
+/// (`first_pass_epochs` epochs), as unseen text gets tagged by the first pass, and
+/// records the tags in its context for the document-history features.
+fn first_pass(parsed: &[Parsed], folds: &Folds, fold_gazetteers: &[Gazetteer], settings: &Settings, contexts: &mut [DocContext], rng: &mut u64) {
+    let mut local = Vec::new();
+    let mut doc_of = Vec::new();
+    for (i, (p, ctx)) in parsed.iter().zip(contexts.iter()).enumerate() {
+        examples_of(p, folds.sources[i].original, ctx, &fold_gazetteers[folds.of(i)], settings.bits, &mut local);
+        doc_of.resize(local.len(), i);
+    }
+    let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
+    for (k, fold_gazetteer) in fold_gazetteers.iter().enumerate() {
+        let mut order: Vec<usize> = (0..local.len()).filter(|&e| folds.of(doc_of[e]) != k).collect();
+        let mut perceptron = Perceptron::new(settings.bits);
+        for _ in 0..settings.first_pass_epochs {
+            shuffle(&mut order, rng);
+            perceptron.epoch(&local, &order);
+        }
+        let avg = perceptron.averaged();
+        let tagger = quantized(settings.bits, &avg, clip_scale(settings.bits, &avg, settings.clip_quantile), 0.0, fold_gazetteer);
+        for (i, (doc, _)) in parsed.iter().enumerate().filter(|&(i, _)| folds.of(i) == k) {
+            first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
+        }
+    }
+    for (((doc, _), ctx), kinds) in parsed.iter().zip(contexts.iter_mut()).zip(first_pass) {
+        ctx.set_first_pass(doc, kinds);
+    }
 }
 
 impl Trainer {
@@ -388,14 +440,7 @@ impl Trainer {
         } else {
             Vec::new()
         };
-        // Every document with the document it copies (if it is a copy): a copy is in
-        // its original's fold, so no model tags a text it has seen in another case.
-        let sources: Vec<Source> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Source { text: &d.text, entities: &d.entities, input: i, original: None })
-            .chain(copies.iter().map(|(i, text)| Source { text, entities: &docs[*i].entities, input: *i, original: Some(&docs[*i].text) }))
-            .collect();
+        let sources = sources(docs, &copies);
         let parsed: Vec<Parsed> = sources
             .iter()
             .map(|source| {
@@ -404,46 +449,23 @@ impl Trainer {
                 (doc, owner)
             })
             .collect();
-        let folds = settings.folds.max(2);
-        let fold_gazetteers: Vec<Gazetteer> = (0..folds)
+        let folds = Folds { count: settings.folds.max(2), sources: &sources };
+        let fold_gazetteers: Vec<Gazetteer> = (0..folds.count)
             .map(|k| {
-                let others = parsed.iter().zip(&sources).filter(|(_, s)| s.input % folds != k && s.original.is_none()).map(|(d, _)| d);
+                let others = parsed.iter().zip(&sources).filter(|(_, s)| s.input % folds.count != k && s.original.is_none()).map(|(d, _)| d);
                 Gazetteer::from_entries(gazetteer_entries(others, settings.gazetteer_len), settings.gazetteer_len)
             })
             .collect();
         let originals = parsed.iter().zip(&sources).filter(|(_, s)| s.original.is_none()).map(|(d, _)| d);
         let gazetteer = Gazetteer::from_entries(gazetteer_entries(originals, settings.gazetteer_len), settings.gazetteer_len);
-        let fold = |i: usize| sources[i].input % folds;
         let mut contexts: Vec<DocContext> = parsed.iter().map(|(doc, _)| DocContext::new(doc)).collect();
         let mut rng = settings.seed | 1;
         if settings.first_pass_epochs > 0 {
-            let mut local = Vec::new();
-            let mut doc_of = Vec::new();
-            for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
-                examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut local);
-                doc_of.resize(local.len(), i);
-            }
-            let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); parsed.len()];
-            for (k, fold_gazetteer) in fold_gazetteers.iter().enumerate() {
-                let mut order: Vec<usize> = (0..local.len()).filter(|&e| fold(doc_of[e]) != k).collect();
-                let mut perceptron = Perceptron::new(settings.bits);
-                for _ in 0..settings.first_pass_epochs {
-                    shuffle(&mut order, &mut rng);
-                    perceptron.epoch(&local, &order);
-                }
-                let avg = perceptron.averaged();
-                let tagger = quantized(settings.bits, &avg, clip_scale(settings.bits, &avg, settings.clip_quantile), 0.0, fold_gazetteer);
-                for (i, (doc, _)) in parsed.iter().enumerate().filter(|&(i, _)| fold(i) == k) {
-                    first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
-                }
-            }
-            for (((doc, _), ctx), kinds) in parsed.iter().zip(&mut contexts).zip(first_pass) {
-                ctx.set_first_pass(doc, kinds);
-            }
+            first_pass(&parsed, &folds, &fold_gazetteers, &settings, &mut contexts, &mut rng);
         }
         let mut examples = Vec::new();
         for (i, (p, ctx)) in parsed.iter().zip(&contexts).enumerate() {
-            examples_of(p, sources[i].original, ctx, &fold_gazetteers[fold(i)], settings.bits, &mut examples);
+            examples_of(p, sources[i].original, ctx, &fold_gazetteers[folds.of(i)], settings.bits, &mut examples);
         }
         prune_rare(&mut examples, settings.bits, settings.min_count);
         Trainer {

@@ -1,0 +1,174 @@
+//! What an entity is: its [`Label`], a [`Mention`] of it before grouping, the
+//! results ([`Entity`], [`EntityGroup`], [`Entities`]), the [`Recognizer`] trait every
+//! source of names implements, and how two lists of mentions are merged.
+
+use crate::span::Span;
+use crate::text::Document;
+use serde::Serialize;
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Label {
+    /// A person.
+    Person,
+    /// A company, agency, institution, party, team.
+    Org,
+    /// A country, city, region, geographic feature.
+    Location,
+    /// A calendar date or period ("Saturday", "12 March 2024").
+    Date,
+    /// A time of day ("10:30 a.m.").
+    Time,
+    /// An amount of money ("$1.2bn").
+    Money,
+    /// A percentage ("3.5%").
+    Percent,
+    /// An e-mail address.
+    Email,
+    /// A web address.
+    Url,
+    /// A telephone number.
+    Phone,
+    /// A #hashtag.
+    Hashtag,
+    /// An @mention.
+    Mention,
+}
+
+impl Label {
+    /// Every label.
+    pub const ALL: [Label; 12] = [
+        Label::Person,
+        Label::Org,
+        Label::Location,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Email,
+        Label::Url,
+        Label::Phone,
+        Label::Hashtag,
+        Label::Mention,
+    ];
+
+    /// The label's name in results ("PERSON", "ORG", …).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Location => "LOCATION",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Email => "EMAIL",
+            Label::Url => "URL",
+            Label::Phone => "PHONE",
+            Label::Hashtag => "HASHTAG",
+            Label::Mention => "MENTION",
+        }
+    }
+
+    /// Whether the label is one of the named types (person, organisation, place) that
+    /// a [`Recognizer`] finds, as opposed to a pattern entity.
+    pub const fn is_name(self) -> bool {
+        matches!(self, Label::Person | Label::Org | Label::Location)
+    }
+}
+
+/// One mention of an entity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// The mention as written.
+    pub text: String,
+    /// Its type.
+    pub label: Label,
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index of its group in the groups list.
+    pub group: usize,
+}
+
+/// All mentions of one entity, under its canonical (usually longest) name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityGroup {
+    /// The canonical name.
+    pub text: String,
+    /// The type.
+    pub label: Label,
+    /// Number of mentions.
+    pub count: usize,
+    /// Every mention, in document order.
+    pub mentions: Vec<Span>,
+}
+
+/// Entities of a document: every mention, and the groups they form.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entities {
+    /// Every mention in document order.
+    pub entities: Vec<Entity>,
+    /// Groups, most mentioned first.
+    pub entity_groups: Vec<EntityGroup>,
+}
+
+/// A span of the text with its type, before grouping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span in the document's text, on character boundaries.
+    pub span: Span,
+    /// Its type.
+    pub label: Label,
+}
+
+/// Finds people, organisations and places in a document.
+///
+/// Implementations return mentions in document order, without overlaps, with labels
+/// [`Label::Person`], [`Label::Org`] or [`Label::Location`].
+pub trait Recognizer {
+    /// The named mentions of `doc`.
+    fn recognize(&self, doc: &Document) -> Vec<Mention>;
+}
+
+/// Both lists in document order; `first` wins where the two overlap, and a later
+/// mention of `second` that overlaps an earlier one of `second` is dropped.
+pub(crate) fn merge(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut blockers = first.iter().peekable();
+    let mut last_end = 0;
+    for mention in second {
+        while blockers.peek().is_some_and(|b| b.span.end <= mention.span.start) {
+            blockers.next();
+        }
+        let blocked = blockers.peek().is_some_and(|b| b.span.overlaps(&mention.span));
+        if !blocked && mention.span.start >= last_end && !mention.span.is_empty() {
+            last_end = mention.span.end;
+            merged.push(mention);
+        }
+    }
+    merged.extend(first);
+    merged.sort_by_key(|m| (m.span.start, m.span.end));
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, end: usize, label: Label) -> Mention {
+        Mention { span: Span::new(start, end), label }
+    }
+
+    #[test]
+    fn patterns_win_over_overlapping_names() {
+        let merged = merge(
+            vec![mention(5, 10, Label::Date)],
+            vec![mention(0, 4, Label::Person), mention(8, 12, Label::Person), mention(11, 14, Label::Org), mention(20, 24, Label::Org)],
+        );
+        let spans: Vec<(usize, Label)> = merged.iter().map(|m| (m.span.start, m.label)).collect();
+        assert_eq!(spans, [(0, Label::Person), (5, Label::Date), (11, Label::Org), (20, Label::Org)]);
+    }
+}

@@ -1,0 +1,406 @@
+//! Key phrases (steps 1, 3 and 4): candidate runs of content words, their scores from
+//! the words' ranks, the greedy choice of the best, and their occurrences.
+
+use super::rank::{specificity, word_centrality};
+use super::words::{Form, Lexed, Words, NONE};
+use crate::lexicon::FastMap;
+use crate::span::Span;
+use crate::text::Document;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+/// A key phrase of one to four words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The phrase in its most common surface form.
+    pub text: String,
+    /// Importance, higher is better, in `0..=1`.
+    pub score: f64,
+    /// How many times it occurs (all merged variants).
+    pub count: usize,
+    /// Every occurrence.
+    pub occurrences: Vec<Span>,
+}
+
+/// Longest phrase the candidate keys can hold (the options allow at most 4).
+const MAX_WORDS: usize = 4;
+
+/// Content tokens read for scoring; beyond them a text only adds occurrences. A
+/// keyphrase is almost always established in a text's first few hundred thousand words,
+/// and this bounds the candidate table and the graph on multi-megabyte inputs.
+const SCORED_TOKENS: usize = 100_000;
+
+/// A phrase's score grows with the square root of its frequency: repetition is
+/// evidence, but a frequent generic phrase must not drown rarer specific ones.
+const FREQUENCY_POWER: f64 = 0.5;
+
+/// Single words are more often generic than phrases are ("model", "system").
+const SINGLE_WORD_FACTOR: f64 = 0.6;
+
+/// A rare phrase never seen as a whole run, only cut out of longer ones ("foreign
+/// minister Hossein Amir" from a six-word title and name), is less likely a unit of
+/// meaning; seen three times or more in different runs, it is one.
+const FRAGMENT_FACTOR: f64 = 0.6;
+
+/// A phrase that extends an already chosen one ("Iraqi Kurdistan region" after
+/// "Kurdistan region") is partly redundant with it.
+const EXTENSION_FACTOR: f64 = 0.8;
+
+/// A phrase inside an already chosen one adds nothing unless it also occurs clearly
+/// more often on its own: at most `RATIO` times the chosen one's count plus `SLACK`.
+const CONTAINED_RATIO: usize = 3;
+const CONTAINED_SLACK: usize = 3;
+
+/// A phrase key: word classes, unused slots [`NONE`].
+type Key = [u32; MAX_WORDS];
+
+/// The `limit` best key phrases of at most `max_words` words, best first (see [`Words`]
+/// to get terms too).
+pub fn key_phrases(doc: &Document, limit: usize, max_words: usize) -> Vec<Keyword> {
+    Words::new(doc).key_phrases(limit, max_words)
+}
+
+impl Words<'_> {
+    /// The `limit` best key phrases of at most `max_words` words, best first.
+    pub fn key_phrases(&self, limit: usize, max_words: usize) -> Vec<Keyword> {
+        key_phrases_of(self.doc, &self.lexed, limit, max_words)
+    }
+}
+
+/// What the scoring pass learns about a candidate phrase.
+struct Candidate {
+    key: Key,
+    len: usize,
+    count: usize,
+    /// Occurrences that are a whole run (nothing cut off on either side).
+    whole: usize,
+    /// Content-word position of its first occurrence.
+    first: usize,
+}
+
+fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize) -> Vec<Keyword> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    let max_words = max_words.clamp(1, MAX_WORDS);
+    let runs = lexed.runs(doc);
+    let found = Candidates::gather(doc, lexed, &runs, max_words);
+    let centrality = word_centrality(lexed, found.scored_end, &found.position_weight);
+    let word_score = word_scores(lexed, &centrality, &found.position_weight);
+    let ranked = ranked(&found.list, &word_score);
+    let chosen = choose(&ranked, &found.list, limit);
+    let mut keywords = collect_occurrences(doc, lexed, &runs, max_words, &chosen);
+    scale_scores(&mut keywords, &chosen);
+    keywords
+}
+
+/// The candidate phrases of the scored part of a text (steps 1 and 3's counts).
+struct Candidates {
+    list: Vec<Candidate>,
+    /// Per word class: the sum of 1 / position over its occurrences (PositionRank).
+    position_weight: Vec<f64>,
+    /// The token index where the scored part ends.
+    scored_end: usize,
+}
+
+impl Candidates {
+    /// Every sub-run of up to `max_words` words of the `runs` (up to
+    /// [`SCORED_TOKENS`] content words) that may be a phrase, counted.
+    fn gather(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_words: usize) -> Self {
+        let mut ids: FastMap<Key, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
+        let mut found = Candidates { list: Vec::new(), position_weight: vec![0.0f64; lexed.classes()], scored_end: 0 };
+        let mut position = 0usize;
+        for run in runs {
+            if position >= SCORED_TOKENS {
+                break;
+            }
+            let run = run.start..run.end.min(run.start + (SCORED_TOKENS - position));
+            found.scored_end = run.end;
+            let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
+            for (i, &class) in words.iter().enumerate() {
+                if let Some(w) = found.position_weight.get_mut(class as usize) {
+                    *w += 1.0 / (position + i + 1) as f64;
+                }
+                let mut key = [NONE; MAX_WORDS];
+                for (n, &next) in words[i..].iter().take(max_words).enumerate() {
+                    key[n] = next;
+                    if !may_be_phrase(lexed, run.start, words.len(), i, n) {
+                        continue;
+                    }
+                    let fresh = found.list.len() as u32;
+                    let id = *ids.entry(key).or_insert(fresh);
+                    if id == fresh {
+                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i });
+                    }
+                    if let Some(candidate) = found.list.get_mut(id as usize) {
+                        candidate.count += 1;
+                        candidate.whole += usize::from(i == 0 && n + 1 == words.len());
+                    }
+                }
+            }
+            position += words.len();
+        }
+        found
+    }
+}
+
+/// Whether words `i..=i + n` of a run of `len` words starting at token `start` may be
+/// a phrase: the last can end one, and no capitalised name is cut in two.
+#[inline]
+fn may_be_phrase(lexed: &Lexed, start: usize, len: usize, i: usize, n: usize) -> bool {
+    let last_form = lexed.token_form.get(start + i + n).and_then(|&f| lexed.forms.get(f as usize));
+    if last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
+        return false;
+    }
+    let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);
+    let cuts_name = (i > 0 && named(i - 1) && named(i)) || (i + n + 1 < len && named(i + n) && named(i + n + 1));
+    !cuts_name
+}
+
+/// Each word class's score: its centrality times its specificity; 0 for a class that
+/// does not occur in the scored part (where `position_weight` is 0), which no
+/// candidate holds.
+fn word_scores(lexed: &Lexed, centrality: &[f64], position_weight: &[f64]) -> Vec<f64> {
+    (0..lexed.classes())
+        .map(|class| match position_weight.get(class) {
+            Some(&p) if p > 0.0 => {
+                let spec = lexed.main_form(class as u32).map_or(1.0, |f| specificity(f.norm));
+                centrality.get(class).copied().unwrap_or(0.0) * spec
+            }
+            _ => 0.0,
+        })
+        .collect()
+}
+
+/// Each candidate's score and index, best first (step 3): the sum of its words'
+/// scores times the square root of its frequency, single words and rare fragments
+/// damped; ties go to the candidate met first.
+fn ranked(candidates: &[Candidate], word_score: &[f64]) -> Vec<(f64, u32)> {
+    let mut ranked: Vec<(f64, u32)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(id, c)| {
+            let sum: f64 = c.key[..c.len].iter().map(|&w| word_score.get(w as usize).copied().unwrap_or(0.0)).sum();
+            let single = if c.len == 1 { SINGLE_WORD_FACTOR } else { 1.0 };
+            let fragment = if c.whole == 0 && c.count <= 2 { FRAGMENT_FACTOR } else { 1.0 };
+            let score = single * fragment * sum * (c.count as f64).powf(FREQUENCY_POWER);
+            (if score.is_finite() { score } else { 0.0 }, id as u32)
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| {
+            let (ca, cb) = (candidates.get(a.1 as usize), candidates.get(b.1 as usize));
+            ca.map(|c| c.first).cmp(&cb.map(|c| c.first)).then(a.1.cmp(&b.1))
+        })
+    });
+    ranked
+}
+
+/// The `limit` best phrases with their scores, taken greedily from `ranked` (step 4):
+/// a phrase inside a better one is skipped unless clearly more frequent on its own,
+/// and one extending a better one goes back in line once, damped.
+fn choose<'c>(ranked: &[(f64, u32)], candidates: &'c [Candidate], limit: usize) -> Vec<(f64, &'c Candidate)> {
+    let mut chosen: Vec<(f64, &Candidate)> = Vec::new();
+    let mut deferred: BinaryHeap<Pending> = BinaryHeap::new();
+    let mut next = 0;
+    while chosen.len() < limit {
+        let from_ranked = ranked.get(next).map(|&(score, _)| Pending { score, pos: next, penalised: false });
+        let take = match (from_ranked, deferred.peek()) {
+            (Some(r), Some(d)) => {
+                if *d > r {
+                    deferred.pop()
+                } else {
+                    next += 1;
+                    Some(r)
+                }
+            }
+            (Some(r), None) => {
+                next += 1;
+                Some(r)
+            }
+            (None, Some(_)) => deferred.pop(),
+            (None, None) => None,
+        };
+        let Some(pending) = take else { break };
+        let Some(candidate) = ranked.get(pending.pos).and_then(|&(_, id)| candidates.get(id as usize)) else {
+            continue;
+        };
+        let phrase = &candidate.key[..candidate.len];
+        let inside_better = chosen.iter().any(|(_, better)| {
+            better.len > candidate.len
+                && candidate.count <= CONTAINED_RATIO * better.count + CONTAINED_SLACK
+                && contains(&better.key[..better.len], phrase)
+        });
+        if inside_better {
+            continue;
+        }
+        let extends_better =
+            chosen.iter().any(|(_, better)| better.len < candidate.len && contains(phrase, &better.key[..better.len]));
+        if extends_better && !pending.penalised {
+            deferred.push(Pending { score: pending.score * EXTENSION_FACTOR, penalised: true, ..pending });
+            continue;
+        }
+        chosen.push((pending.score, candidate));
+    }
+    chosen
+}
+
+/// Scores relative to the best phrase's, in `0..=1`.
+fn scale_scores(keywords: &mut [Keyword], chosen: &[(f64, &Candidate)]) {
+    let best = chosen.first().map_or(1.0, |c| c.0);
+    for (keyword, (score, _)) in keywords.iter_mut().zip(chosen) {
+        let normalised = if best > 0.0 { score / best } else { 0.0 };
+        keyword.score = if normalised.is_finite() { normalised.clamp(0.0, 1.0) } else { 0.0 };
+    }
+}
+
+/// Key phrases are noun phrases: they do not end in a past tense or participle
+/// ("minister pointed") nor in an adjective of the "-ous" / "-ful" kind.
+fn can_end_phrase(norm: &str) -> bool {
+    let ed = norm.len() >= 5 && norm.ends_with("ed") && !norm.ends_with("eed");
+    !(ed || norm.ends_with("ous") || (norm.len() > 5 && norm.ends_with("ful")))
+}
+
+/// A candidate waiting for selection; the greatest is the best score, then the
+/// earliest in the ranking.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    score: f64,
+    pos: usize,
+    penalised: bool,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pending {}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pending {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score.total_cmp(&other.score).then(other.pos.cmp(&self.pos))
+    }
+}
+
+fn contains(haystack: &[u32], needle: &[u32]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every occurrence of the chosen phrases in the whole text, and each one's most common
+/// surface form.
+fn collect_occurrences(
+    doc: &Document,
+    lexed: &Lexed,
+    runs: &[Range<usize>],
+    max_words: usize,
+    chosen: &[(f64, &Candidate)],
+) -> Vec<Keyword> {
+    let wanted: FastMap<Key, usize> = chosen.iter().enumerate().map(|(i, (_, c))| (c.key, i)).collect();
+    let mut occurrences: Vec<Vec<Span>> = vec![Vec::new(); chosen.len()];
+    // Per chosen phrase: form sequence → (count, order seen).
+    let mut spellings: Vec<FastMap<Key, (usize, usize)>> = vec![FastMap::default(); chosen.len()];
+    for run in runs {
+        let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
+        for i in 0..words.len() {
+            let mut key = [NONE; MAX_WORDS];
+            let mut forms = [NONE; MAX_WORDS];
+            for n in 0..max_words.min(words.len() - i) {
+                let (Some(&class), Some(&form)) = (words.get(i + n), lexed.token_form.get(run.start + i + n)) else {
+                    break;
+                };
+                key[n] = class;
+                forms[n] = form;
+                let Some(&slot) = wanted.get(&key) else { continue };
+                let (Some(first), Some(last)) = (doc.tokens.get(run.start + i), doc.tokens.get(run.start + i + n))
+                else {
+                    continue;
+                };
+                if let (Some(list), Some(seen)) = (occurrences.get_mut(slot), spellings.get_mut(slot)) {
+                    list.push(Span::new(first.span.start, last.span.end));
+                    let order = seen.len();
+                    seen.entry(forms).or_insert((0, order)).0 += 1;
+                }
+            }
+        }
+    }
+    occurrences
+        .into_iter()
+        .zip(spellings)
+        .map(|(occurrences, seen)| {
+            let spelling = seen
+                .into_iter()
+                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                .map(|(forms, _)| forms)
+                .unwrap_or([NONE; MAX_WORDS]);
+            let text = spelling
+                .iter()
+                .filter_map(|&f| lexed.forms.get(f as usize))
+                .map(Form::display)
+                .collect::<Vec<_>>()
+                .join(" ");
+            Keyword { text, score: 0.0, count: occurrences.len(), occurrences }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str, limit: usize, max_words: usize) -> Vec<String> {
+        key_phrases(&Document::new(text), limit, max_words).into_iter().map(|k| k.text).collect()
+    }
+
+    #[test]
+    fn phrases_end_in_nouns_not_participles() {
+        assert!(can_end_phrase("groups") && can_end_phrase("speed") && can_end_phrase("learning"));
+        assert!(!can_end_phrase("pointed") && !can_end_phrase("dangerous") && !can_end_phrase("powerful"));
+    }
+
+    #[test]
+    fn key_phrases_prefer_repeated_multiword_units() {
+        let text = "Neural networks learn features. A neural network was trained on images. \
+                    Deep neural networks outperform the baseline on image classification. \
+                    Image classification with neural networks is common.";
+        let found = phrases(text, 5, 4);
+        assert!(found.iter().any(|p| p == "neural networks"), "{found:?}");
+        assert!(found.iter().any(|p| p == "image classification"), "{found:?}");
+    }
+
+    #[test]
+    fn a_contained_phrase_is_dropped_unless_frequent_alone() {
+        let text = "Support vector machines are popular. Support vector machines separate classes.";
+        let found = phrases(text, 10, 4);
+        assert!(found.iter().any(|p| p == "support vector machines"), "{found:?}");
+        assert!(!found.iter().any(|p| p == "support vector" || p == "vector machines"), "{found:?}");
+    }
+
+    #[test]
+    fn max_words_and_limit_are_respected() {
+        let text = "Quantum error correction codes protect quantum information. Quantum error correction is hard.";
+        for max_words in 1..=4 {
+            let found = key_phrases(&Document::new(text), 3, max_words);
+            assert!(found.len() <= 3);
+            assert!(found.iter().all(|k| k.text.split(' ').count() <= max_words), "{found:?}");
+        }
+        assert!(key_phrases(&Document::new(text), 0, 4).is_empty());
+    }
+
+    #[test]
+    fn names_are_not_cut_in_two() {
+        let text = "Yesterday the Foreign Minister Hossein Amir Abdollahian arrived. Later, Amir Abdollahian spoke.";
+        let found = phrases(text, 10, 2);
+        assert!(!found.iter().any(|p| p == "Hossein Amir" || p == "Minister Hossein"), "{found:?}");
+        assert!(found.iter().any(|p| p == "Amir Abdollahian"), "{found:?}");
+    }
+}

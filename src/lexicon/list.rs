@@ -1,0 +1,82 @@
+//! The one reader of the word-list files (`*.txt` beside the modules that use them).
+//!
+//! Every list has the same format:
+//!
+//! - UTF-8 text, one *line* of entries after another;
+//! - a line whose first character is `#` is a comment (what the list holds, where it
+//!   comes from), and blank lines are skipped; spaces around an entry are ignored;
+//! - a list of single words may hold several a line, separated by spaces
+//!   ([`words`]); a list of phrases ("United States of America") holds one entry a
+//!   line ([`entries`]);
+//! - case: entries are written in lower case, apostrophes as `'`, and are matched
+//!   against a token's normalised form ([`crate::text::Token::norm`]), unless the list
+//!   says otherwise: the places are written as capitalised and folded when read, and
+//!   the abbreviations mix both kinds ([`CasedSet`]).
+//!
+//! A list's order is kept where it means something (the general-English word ranks).
+
+use super::hash::FastSet;
+use std::sync::OnceLock;
+
+/// The entries of a list file, one a line, in order.
+pub(crate) fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The words of a list file of single words, in order.
+pub(crate) fn words(source: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(source).flat_map(str::split_whitespace)
+}
+
+/// The words of a list file as a set, built on first use in `cell`.
+pub(crate) fn word_set(cell: &'static OnceLock<FastSet<&'static str>>, source: &'static str) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| words(source).collect())
+}
+
+/// A list whose lower-case entries match a word in any case and whose entries with
+/// capitals match only as written ("Nr." is an abbreviation, "nr." an ordinary word).
+pub(crate) struct CasedSet {
+    exact: FastSet<&'static str>,
+    folded: FastSet<&'static str>,
+}
+
+impl CasedSet {
+    /// Reads a list file of single words.
+    pub(crate) fn parse(source: &'static str) -> Self {
+        let mut set = CasedSet { exact: FastSet::default(), folded: FastSet::default() };
+        for word in words(source) {
+            if word.chars().any(char::is_uppercase) {
+                set.exact.insert(word);
+            } else {
+                set.folded.insert(word);
+            }
+        }
+        set
+    }
+
+    /// Whether a word, normalised as `norm` and written as `written`, is listed.
+    pub(crate) fn contains(&self, norm: &str, written: &str) -> bool {
+        self.folded.contains(norm) || self.exact.contains(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &str = "# A comment, with words that are not entries.\n\n  alpha beta  \n#gamma\nDr. nr.\n  \nNew York\n";
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped_and_entries_trimmed() {
+        assert_eq!(entries(LIST).collect::<Vec<_>>(), ["alpha beta", "Dr. nr.", "New York"]);
+        assert_eq!(words(LIST).collect::<Vec<_>>(), ["alpha", "beta", "Dr.", "nr.", "New", "York"]);
+    }
+
+    #[test]
+    fn cased_entries_match_as_written_and_lower_case_ones_in_any_case() {
+        let set = CasedSet::parse(LIST);
+        assert!(set.contains("dr.", "Dr.") && !set.contains("dr.", "dr.") && !set.contains("dr.", "DR."));
+        assert!(set.contains("nr.", "nr.") && set.contains("nr.", "Nr.") && set.contains("alpha", "ALPHA"));
+        assert!(!set.contains("gamma", "gamma"));
+    }
+}

@@ -1,0 +1,62 @@
+//! The [`Document`]: a text with its tokens, sentences and paragraphs, made once.
+
+use super::paragraphs::paragraphs;
+use super::segment::{sentences, Sentence};
+use super::token::Token;
+use super::tokenize::tokenize;
+use crate::span::Span;
+
+/// A text, tokenized and segmented once.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    /// The text itself.
+    pub text: &'a str,
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Every sentence, in order; together they cover every non-space character.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs (separated by blank lines), trimmed of whitespace.
+    pub paragraphs: Vec<Span>,
+}
+
+impl<'a> Document<'a> {
+    /// Tokenizes and segments `text`.
+    ///
+    /// ```
+    /// use textlens::{Document, TokenKind};
+    ///
+    /// let doc = Document::new("Dr. Smith arrived.\n\nIt's 10:30 now!");
+    /// let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+    /// assert_eq!(sentences, ["Dr. Smith arrived.", "It's 10:30 now!"]);
+    /// assert_eq!(doc.paragraphs.len(), 2);
+    /// let second: Vec<&str> = doc.sentence_tokens(&doc.sentences[1]).iter().map(|t| t.text(doc.text)).collect();
+    /// assert_eq!(second, ["It", "'s", "10:30", "now", "!"]);
+    /// assert_eq!(doc.tokens[2].text(doc.text), "Smith");
+    /// assert_eq!(doc.tokens[2].norm, "smith");
+    /// assert_eq!(doc.tokens.iter().filter(|t| t.kind == TokenKind::Number).count(), 1);
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let sentences = sentences(text, &tokens);
+        let paragraphs = paragraphs(text);
+        Document { text, tokens, sentences, paragraphs }
+    }
+
+    /// Room for the document's distinct words in a table, made at once rather than by
+    /// growing. About half the tokens of a short text are distinct, but far fewer of a
+    /// long one (a 10 MB text has some tens of thousands), so the room stops there and
+    /// larger tables grow.
+    pub(crate) fn distinct_words_room(&self) -> usize {
+        (self.tokens.len() / 2).min(1 << 15)
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text)
+    }
+}
