@@ -56,11 +56,14 @@ $(NODE_MODULES): package.json package-lock.json
 
 deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
 
+# The files of js/ that the package ships as they are, besides js/element/ (the element's modules).
+JS_FILES := node.js browser.js api.js unpack.js textlens.d.ts cli.mjs text-analyzer.js text-analyzer-worker.js
+
 build: deps
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
-	@# wasm-bindgen names the snippets directory (js/unpack.js) by a hash that can change.
-	@rm -rf $(PKG)/snippets && mkdir -p $(PKG)
-	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
+	@mkdir -p $(PKG)
+	@# The types are js/textlens.d.ts, written by hand beside js/unpack.js.
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	@# -O3, not -O1: -O1 leaves warm calls about 8% faster under V8, but the first call
 	@# runs in V8's baseline compiler, where -O3's code makes import + first analyze()
 	@# 41–53 ms instead of 68–73 ms. memory-packing would cut the entity model's zero
@@ -72,7 +75,8 @@ build: deps
 	@# makes the first call about 10 ms slower (more small functions for V8's baseline
 	@# compiler); 15000 loses the warm gain.
 	$(WASM_OPT) -O3 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
-	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
+	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
+	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
 	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
