@@ -35,8 +35,7 @@ pub struct Options {
 }
 
 /// What values an option takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionKind {
     /// A whole number from `min` to `max`, both included.
     Count,
@@ -45,8 +44,7 @@ pub enum OptionKind {
 }
 
 /// One option: its name as JavaScript spells it, its allowed values and its default.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OptionSpec {
     /// The field's name in JavaScript and in [`Options`]' serde form (camelCase).
     pub name: &'static str,
