@@ -53,6 +53,24 @@ export function firstEndingAfter({ count, ends }, position) {
   return low;
 }
 
+/**
+ * Where the pieces of the text from `start` to `end` begin and end: the two ends and every
+ * boundary of a span of `layers` between them, sorted (a boundary shared by two layers
+ * comes twice); and, for each layer, its first span that ends after `start`.
+ */
+export function cutPoints(layers, start, end) {
+  const first = layers.map((spans) => firstEndingAfter(spans, start));
+  const points = [start, end];
+  layers.forEach((spans, k) => {
+    for (let i = first[k]; i < spans.count && spans.starts[i] < end; i += 1) {
+      if (spans.starts[i] > start) points.push(spans.starts[i]);
+      if (spans.ends[i] < end) points.push(spans.ends[i]);
+    }
+  });
+  points.sort((x, y) => x - y);
+  return { points, first };
+}
+
 const isInside = (spans, cut) => {
   const i = firstEndingAfter(spans, cut);
   return i < spans.count && spans.starts[i] < cut;

@@ -4,7 +4,7 @@
 // which content-visibility: auto keeps the browser from laying out or painting until
 // they near the view, and their marks are drawn a few blocks per slice (see slicing.js),
 // those in view first.
-import { BLOCK_CHARS, blockEnds, firstEndingAfter, layer, spanLayer } from './blocks.js';
+import { BLOCK_CHARS, blockEnds, cutPoints, firstEndingAfter, layer, spanLayer } from './blocks.js';
 import { SLICE_MS, afterNextFrame, sliced } from './slicing.js';
 import { el } from './style.js';
 
@@ -13,6 +13,14 @@ const DRAW_AT_ONCE = 8 * BLOCK_CHARS;
 
 /** Summary importance in three steps, so the tint stays readable behind any text. */
 const level = (score) => (score >= 0.75 ? 3 : score >= 0.45 ? 2 : 1);
+
+/** The span of a summary sentence, tinted by its score. */
+function tinted(score) {
+  const span = el('span', 'sent');
+  span.dataset.level = String(level(score));
+  span.dataset.score = score.toFixed(2);
+  return span;
+}
 
 export class TextView {
   #box;
@@ -205,18 +213,8 @@ export class TextView {
     const start = doc.blocks.starts[b];
     const end = doc.blocks.ends[b];
     const { sentences, entities, hits } = layers;
-    const first = [sentences, entities, hits].map((spans) => firstEndingAfter(spans, start));
-    const points = [start, end];
-    [sentences, entities, hits].forEach((spans, k) => {
-      for (let i = first[k]; i < spans.count && spans.starts[i] < end; i += 1) {
-        if (spans.starts[i] > start) points.push(spans.starts[i]);
-        if (spans.ends[i] < end) points.push(spans.ends[i]);
-      }
-    });
-    points.sort((x, y) => x - y);
-
-    const { marks, labels, result } = this.#content;
-    const { summary } = result;
+    const { points, first } = cutPoints([sentences, entities, hits], start, end);
+    const { summary } = this.#content.result;
     const fragment = document.createDocumentFragment();
     let [si, ei, hi] = first;
     let sentenceEl = null;
@@ -238,10 +236,7 @@ export class TextView {
         markOf = -1;
       }
       if (sentence >= 0 && sentence !== sentenceOf) {
-        sentenceEl = el('span', 'sent');
-        const score = summary[sentences.ids[sentence]].score ?? 0;
-        sentenceEl.dataset.level = String(level(score));
-        sentenceEl.dataset.score = score.toFixed(2);
+        sentenceEl = tinted(summary[sentences.ids[sentence]].score ?? 0);
         fragment.append(sentenceEl);
       }
       sentenceOf = sentence;
@@ -249,12 +244,7 @@ export class TextView {
       let target = parent;
       if (entity >= 0) {
         if (markOf !== entity || markEl?.parentNode !== parent) {
-          const id = entities.ids[entity];
-          markEl = el('mark', 'ent');
-          markEl.dataset.label = labels[marks[4 * id + 2]];
-          markEl.dataset.group = String(marks[4 * id + 3]);
-          markEl.tabIndex = -1;
-          markEl.setAttribute('part', 'mark');
+          markEl = this.#mark(entities.ids[entity]);
           parent.append(markEl);
           markOf = entity;
         }
@@ -274,6 +264,17 @@ export class TextView {
       }
     }
     doc.blocks.nodes[b].replaceChildren(fragment);
+  }
+
+  /** The <mark> of entity `id`. */
+  #mark(id) {
+    const { marks, labels } = this.#content;
+    const mark = el('mark', 'ent');
+    mark.dataset.label = labels[marks[4 * id + 2]];
+    mark.dataset.group = String(marks[4 * id + 3]);
+    mark.tabIndex = -1;
+    mark.setAttribute('part', 'mark');
+    return mark;
   }
 
   /** The blocks holding a span of `spans`, in document order. */

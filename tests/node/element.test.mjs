@@ -2,7 +2,7 @@
 // drawn text (js/element/blocks.js) and the CSV/JSON downloads (js/element/export.js).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BLOCK_CHARS, blockEnds, firstEndingAfter, layer, spanLayer } from '../../js/element/blocks.js';
+import { BLOCK_CHARS, blockEnds, cutPoints, firstEndingAfter, layer, spanLayer } from '../../js/element/blocks.js';
 import { csvLines, jsonPieces } from '../../js/element/export.js';
 
 const spans = (...pairs) => pairs.map(([start, end]) => ({ start, end }));
@@ -28,6 +28,14 @@ describe('layers of spans', () => {
     const l = spanLayer(spans([0, 3], [5, 9], [10, 12]), 20);
     assert.deepEqual([0, 2, 3, 4, 9, 11, 12].map((p) => firstEndingAfter(l, p)), [0, 0, 1, 1, 2, 2, 3]);
   });
+});
+
+test('a block is cut at every span boundary inside it', () => {
+  const sentences = spanLayer(spans([0, 20], [21, 40]), 50);
+  const entities = spanLayer(spans([5, 9], [18, 25]), 50);
+  const { points, first } = cutPoints([sentences, entities, spanLayer([], 50)], 10, 30);
+  assert.deepEqual(points, [10, 18, 20, 21, 25, 30]);
+  assert.deepEqual(first, [0, 1, 0]);
 });
 
 describe('blocks of the drawn text', () => {
