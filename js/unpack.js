@@ -109,7 +109,7 @@ function labelsOf(numbers, strings) {
 }
 
 /** Defines `key` on `object` as a value built on first read and kept from then on as data. */
-export function lazily(object, key, build) {
+function lazily(object, key, build) {
   const settle = (value) => {
     // A result the caller froze keeps the getter, which then builds the value on each read.
     if (Object.isExtensible(object)) Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
