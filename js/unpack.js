@@ -56,15 +56,19 @@ const READERS = {
  * @param {string} strings
  * @param {{ sections?: string[], lazy?: boolean }} [how]
  */
-export function unpack(numbers, strings, { sections = SECTIONS, lazy = false } = {}) {
+export function unpack(numbers, strings, how) {
+  const sections = how?.sections ?? SECTIONS;
+  const lazy = how?.lazy === true;
   checkFormat(numbers);
   const labels = labelsOf(numbers, strings);
   const result = {};
-  for (const name of sections) {
+  for (let k = 0; k < sections.length; k++) {
+    const name = sections[k];
     const i = SECTIONS.indexOf(name);
-    const read = () => READERS[name](numbers, strings, numbers[2 + 2 * i], numbers[3 + 2 * i], labels, lazy);
-    if (lazy) lazily(result, name, read);
-    else result[name] = read();
+    const n = numbers[2 + 2 * i] | 0;
+    const s = numbers[3 + 2 * i] | 0;
+    if (lazy) lazily(result, name, () => READERS[name](numbers, strings, n, s, labels, true));
+    else result[name] = READERS[name](numbers, strings, n, s, labels, false);
   }
   return result;
 }
@@ -77,7 +81,7 @@ export function unpack(numbers, strings, { sections = SECTIONS, lazy = false } =
  */
 export function entityMarks(numbers, strings) {
   checkFormat(numbers);
-  let n = numbers[2 + 2 * SECTIONS.indexOf('entities')];
+  let n = numbers[2 + 2 * SECTIONS.indexOf('entities')] | 0;
   const marks = new Int32Array(numbers[n++] * 4);
   for (let k = 0; k < marks.length; k += 4) {
     marks[k + 2] = numbers[n + 1];
@@ -96,13 +100,13 @@ function checkFormat(numbers) {
 }
 
 function labelsOf(numbers, strings) {
-  let n = numbers[0];
+  let n = numbers[0] | 0;
   const labels = new Array(numbers[n]);
-  let s = numbers[n + 1];
+  let s = numbers[n + 1] | 0;
   n += 2;
   for (let i = 0; i < labels.length; i++) {
     const start = s;
-    s += numbers[n++];
+    s += numbers[n++] | 0;
     labels[i] = strings.slice(start, s);
   }
   return labels;
@@ -129,7 +133,7 @@ function lazily(object, key, build) {
 function readSpans(numbers, n, count) {
   const list = new Array(count);
   for (let i = 0; i < count; i++) {
-    list[i] = { start: numbers[n], end: numbers[n + 1] };
+    list[i] = { start: numbers[n] | 0, end: numbers[n + 1] | 0 };
     n += 2;
   }
   return list;
@@ -137,20 +141,20 @@ function readSpans(numbers, n, count) {
 
 function readStats(numbers, strings, n, s) {
   return {
-    characters: numbers[n],
-    words: numbers[n + 1],
-    sentences: numbers[n + 2],
-    paragraphs: numbers[n + 3],
-    readingTimeSeconds: numbers[n + 4],
+    characters: numbers[n] | 0,
+    words: numbers[n + 1] | 0,
+    sentences: numbers[n + 2] | 0,
+    paragraphs: numbers[n + 3] | 0,
+    readingTimeSeconds: numbers[n + 4] | 0,
     averageSentenceLength: numbers[n + 5],
-    language: strings.slice(s, s + numbers[n + 6]),
+    language: strings.slice(s, s + (numbers[n + 6] | 0)),
   };
 }
 
 function readSentences(numbers, strings, n) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
-    list[i] = { start: numbers[n], end: numbers[n + 1], score: numbers[n + 2] };
+    list[i] = { start: numbers[n] | 0, end: numbers[n + 1] | 0, score: numbers[n + 2] };
     n += 3;
   }
   return list;
@@ -160,8 +164,8 @@ function readTerms(numbers, strings, n, s) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
     const start = s;
-    s += numbers[n];
-    list[i] = { term: strings.slice(start, s), count: numbers[n + 1] };
+    s += numbers[n] | 0;
+    list[i] = { term: strings.slice(start, s), count: numbers[n + 1] | 0 };
     n += 2;
   }
   return list;
@@ -171,16 +175,16 @@ function readKeywords(numbers, strings, n, s, labels, lazy) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
     const start = s;
-    s += numbers[n];
+    s += numbers[n] | 0;
     const text = strings.slice(start, s);
-    const spans = numbers[n + 3];
+    const spans = numbers[n + 3] | 0;
     const at = n + 4;
     if (lazy) {
-      const keyword = { text, score: numbers[n + 1], count: numbers[n + 2], occurrences: null };
+      const keyword = { text, score: numbers[n + 1], count: numbers[n + 2] | 0, occurrences: null };
       lazily(keyword, 'occurrences', () => readSpans(numbers, at, spans));
       list[i] = keyword;
     } else {
-      list[i] = { text, score: numbers[n + 1], count: numbers[n + 2], occurrences: readSpans(numbers, at, spans) };
+      list[i] = { text, score: numbers[n + 1], count: numbers[n + 2] | 0, occurrences: readSpans(numbers, at, spans) };
     }
     n = at + 2 * spans;
   }
@@ -191,8 +195,8 @@ function readEntities(numbers, strings, n, s, labels) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
     const start = s;
-    s += numbers[n];
-    list[i] = { text: strings.slice(start, s), label: labels[numbers[n + 1]], start: numbers[n + 2], end: numbers[n + 3], group: numbers[n + 4] };
+    s += numbers[n] | 0;
+    list[i] = { text: strings.slice(start, s), label: labels[numbers[n + 1] | 0], start: numbers[n + 2] | 0, end: numbers[n + 3] | 0, group: numbers[n + 4] | 0 };
     n += 5;
   }
   return list;
@@ -202,17 +206,17 @@ function readEntityGroups(numbers, strings, n, s, labels, lazy) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
     const start = s;
-    s += numbers[n];
+    s += numbers[n] | 0;
     const text = strings.slice(start, s);
-    const label = labels[numbers[n + 1]];
-    const spans = numbers[n + 3];
+    const label = labels[numbers[n + 1] | 0];
+    const spans = numbers[n + 3] | 0;
     const at = n + 4;
     if (lazy) {
-      const group = { text, label, count: numbers[n + 2], mentions: null };
+      const group = { text, label, count: numbers[n + 2] | 0, mentions: null };
       lazily(group, 'mentions', () => readSpans(numbers, at, spans));
       list[i] = group;
     } else {
-      list[i] = { text, label, count: numbers[n + 2], mentions: readSpans(numbers, at, spans) };
+      list[i] = { text, label, count: numbers[n + 2] | 0, mentions: readSpans(numbers, at, spans) };
     }
     n = at + 2 * spans;
   }
@@ -223,8 +227,8 @@ function readSummary(numbers, strings, n, s) {
   const list = new Array(numbers[n++]);
   for (let i = 0; i < list.length; i++) {
     const start = s;
-    s += numbers[n + 3];
-    list[i] = { index: numbers[n], start: numbers[n + 1], end: numbers[n + 2], text: strings.slice(start, s), score: numbers[n + 4] };
+    s += numbers[n + 3] | 0;
+    list[i] = { index: numbers[n] | 0, start: numbers[n + 1] | 0, end: numbers[n + 2] | 0, text: strings.slice(start, s), score: numbers[n + 4] };
     n += 5;
   }
   return list;
