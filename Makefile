@@ -56,23 +56,23 @@ $(NODE_MODULES): package.json package-lock.json
 
 deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
 
+# The files of js/ that the package ships as they are, besides js/element/ (the element's modules).
+JS_FILES := node.js browser.js api.js unpack.js textlens.d.ts cli.mjs text-analyzer.js text-analyzer-worker.js
+
 build: deps
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
-	@# wasm-bindgen names the snippets directory (js/unpack.js) by a hash that can change.
-	@rm -rf $(PKG)/snippets && mkdir -p $(PKG)
-	wasm-bindgen --target web --out-dir $(PKG) $(WASM)
-	@# -O3, not -O1: -O1 leaves warm calls about 8% faster under V8, but the first call
-	@# runs in V8's baseline compiler, where -O3's code makes import + first analyze()
-	@# 41–53 ms instead of 68–73 ms. memory-packing would cut the entity model's zero
-	@# runs into many data segments, which saves raw bytes but costs about 8 KB gzipped.
-	@# -ocimfs 5000: by default -O3 inlines every function that has one caller, however
-	@# big, which merged the analysis stages into one huge function that V8 optimises
-	@# worse. Capped, warm analyze() of the seed is about 10% faster and of 1 MB about
-	@# 12% (both builds taking turns in one process). A cap of 500 is as fast warm but
-	@# makes the first call about 10 ms slower (more small functions for V8's baseline
-	@# compiler); 15000 loses the warm gain.
+	@mkdir -p $(PKG)
+	@# The types are js/textlens.d.ts, written by hand beside js/unpack.js.
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
+	@# -O3, not -O1: V8's baseline compiler runs the first call, and -O3's code makes
+	@# import + first analyze() 41-53 ms instead of 68-73 ms (-O1 is ~8% faster warm).
+	@# No memory-packing: it splits the model's zero runs into segments, ~8 KB more gzipped.
+	@# -ocimfs 5000 caps inlining of one-caller functions, which would merge the stages
+	@# into one function that V8 optimises worse: warm calls ~10% faster (a cap of 500
+	@# delays the first call ~10 ms; 15000 loses the gain).
 	$(WASM_OPT) -O3 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
-	cp js/node.js js/browser.js js/cli.mjs js/text-analyzer.js js/text-analyzer-worker.js $(PKG)/
+	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
+	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
 	cp js/README.md $(PKG)/README.md
 	node tools/manifest.mjs
 	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
@@ -83,11 +83,14 @@ serve: build
 size: build
 	@printf 'raw  %s\ngzip %s\n' "$$(wc -c < $(PKG)/$(CRATE)_bg.wasm)" "$$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c)"
 
-# Debian's chromium is the browser of the page tests (playwright cannot download one here).
+# The browser of the page tests (playwright cannot download one here): CHROMIUM_PATH
+# when it names an executable, else Debian's chromium, installed with apt (as root).
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  apt-get update && apt-get install -y chromium chromium-driver; \
-	fi
+	@if [ -x "$(CHROMIUM_PATH)" ]; then :; \
+	elif [ "$(CHROMIUM_PATH)" = /usr/bin/chromium ]; then apt-get update && apt-get install -y chromium chromium-driver; \
+	else echo "CHROMIUM_PATH=$(CHROMIUM_PATH) is not an executable"; exit 1; fi
 
 # Every stage runs even when an earlier one fails, so one run reports everything. Each
 # stage's output is also kept in $(LOGS)/, from which the data-dependent tests that
@@ -121,13 +124,15 @@ test-rust:
 	@mkdir -p $(LOGS)
 	cargo test --no-fail-fast -- --show-output 2>&1 | tee $(LOGS)/rust.log
 
+# The test files, not their folder: Node 21+ runs a folder argument as a module
+# (MODULE_NOT_FOUND) instead of searching it (nodejs/node#50219).
 test-node:
 	@mkdir -p $(LOGS)
-	node --test --test-reporter=spec tests/node/ 2>&1 | tee $(LOGS)/node.log
+	node --test --test-reporter=spec tests/node/*.test.mjs 2>&1 | tee $(LOGS)/node.log
 
 test-browser:
 	@mkdir -p $(LOGS)
-	node --test --test-reporter=spec tests/browser/ 2>&1 | tee $(LOGS)/browser.log
+	node --test --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee $(LOGS)/browser.log
 
 # The metrics of the dev sets are computed with the same libraries as the published
 # anchor figures (NLTK's Porter stemmer, rouge-score), in a virtualenv inside the repo.

@@ -1,4 +1,3 @@
 // Browser (and bundler) entry point: call the default export once, `await init()`,
 // before the analysis functions. It fetches textlens_bg.wasm next to this file.
-export { default } from './textlens.js';
-export * from './textlens.js';
+export { default, analyze, keywords, entities, summarize, optionSpecs, initSync } from './api.js';

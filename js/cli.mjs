@@ -3,20 +3,26 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { analyze } from './node.js';
+import { analyze, optionSpecs } from './node.js';
+
+const kebab = (name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** One help line per option, from the ranges the analyzer itself checks. */
+function optionLines() {
+  return optionSpecs().map(({ name, kind, min, max, default: fallback, doc }) => {
+    const flag = `--${kebab(name)} ${kind === 'count' ? 'N' : 'R'}`;
+    const range = kind === 'count' ? `${min}-${max}` : `(${min}, ${max}]`;
+    const preset = fallback === null ? '' : ` (default ${fallback})`;
+    return `  ${flag.padEnd(24)}${doc.charAt(0).toLowerCase()}${doc.slice(1)}, ${range}${preset}`;
+  });
+}
 
 const USAGE = `usage:
   textlens [OPTIONS] FILE...   print the analysis of each file as a JSON array
   textlens --jsonl [OPTIONS]   read {"id","text","options"} lines on stdin, write one result line each
 
 options (apply to every text; a line's own "options" override them):
-  --keywords N            key phrases to return (default 10)
-  --terms N               frequent terms to return (default 20)
-  --max-phrase-words N    longest key phrase in words, 1-4 (default 4)
-  --summary-sentences N   sentences in the summary (default 3)
-  --summary-ratio R       summary length as a share of the sentences, (0, 1]
-  --words-per-minute N    reading speed for the reading time (default 230)
-  --max-length N          longest accepted text in UTF-16 code units
+${optionLines().join('\n')}
   --compact               one line of JSON instead of indented output (files)
   -h, --help              this help`;
 

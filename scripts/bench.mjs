@@ -138,8 +138,9 @@ const CHILD = {
     let run;
     let wasmMemory = null;
     if (lib === 'textlens') {
-      const m = await import(join(PKG, 'textlens.js'));
-      wasmMemory = m.initSync({ module: readFileSync(join(PKG, 'textlens_bg.wasm')) }).memory;
+      const raw = await import(join(PKG, 'textlens.js'));
+      wasmMemory = raw.initSync({ module: readFileSync(join(PKG, 'textlens_bg.wasm')) }).memory;
+      const m = await import(join(PKG, 'api.js'));
       run = (text) => m.analyze(text);
     } else {
       run = await LIBRARIES[lib]();
@@ -281,12 +282,9 @@ function measure(buffer) {
 function sizes() {
   const concat = (files) => Buffer.concat(files.map((f) => readFileSync(f)));
   return {
-    // The model is embedded in the wasm; browser.js, textlens.js and the snippets it
-    // imports (js/unpack.js) are the JS.
-    textlens: measure(concat([
-      ...['textlens_bg.wasm', 'textlens.js', 'browser.js'].map((f) => join(PKG, f)),
-      ...readdirSync(join(PKG, 'snippets'), { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(PKG, 'snippets', f)),
-    ])),
+    // The model is embedded in the wasm; browser.js, the modules it imports and the
+    // wasm-bindgen glue are the JS.
+    textlens: measure(concat(['textlens_bg.wasm', 'textlens.js', 'browser.js', 'api.js', 'unpack.js'].map((f) => join(PKG, f)))),
     compromise: measure(concat([join(ROOT, 'node_modules', 'compromise', 'builds', 'compromise.js')])),
     wink: measure(concat(child('winkFiles'))),
   };
@@ -437,7 +435,7 @@ Times are medians: load in ${COLD_RUNS} fresh processes; warm calls (after 1 s o
 compromise's 1 MB figure is measured on the first ${(sliceBytes / 1e3).toFixed(0)} KB of the text (it runs at about 0.1 MB/s); it skips 10 MB,
 which would take it minutes. Only textlens runs the pathological texts.
 wink-nlp's bytes are the unminified files Node loads for wink-nlp and wink-eng-lite-web-model, concatenated;
-compromise's are builds/compromise.js; textlens's are textlens_bg.wasm (with the model) + textlens.js + browser.js + snippets/ (unpack.js).`);
+compromise's are builds/compromise.js; textlens's are textlens_bg.wasm (with the model) + textlens.js + browser.js + api.js + unpack.js.`);
 if (native) {
   const stages = Object.entries(native.stages).map(([stage, rate]) => `${stage} ${num(rate)}`).join(', ');
   console.log(`Native stages alone on 1 MB (MB/s; each includes tokenizing, the summary also the key phrases): ${stages}.`);

@@ -6,7 +6,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// An option has a value outside its allowed range.
+    /// An option has a value it does not allow: out of its range, or not a number.
     InvalidOption {
         /// The option's name as JavaScript spells it (camelCase).
         option: &'static str,
@@ -15,7 +15,7 @@ pub enum Error {
         /// The value that was given.
         got: String,
     },
-    /// The options object itself could not be read (unknown option, wrong type).
+    /// The options could not be read: not an object, or an unknown option.
     BadOptions(String),
     /// The text is longer than the configured `maxLength`.
     TooLong {

@@ -1,135 +1,150 @@
 //! Options of an analysis: one flat struct, every field defaulted, so JavaScript can
-//! pass a partial object.
+//! pass a partial object, and [`OPTION_SPECS`], the one table of each option's allowed
+//! values and default. The defaults, [`Options::validate`], the JavaScript export
+//! `optionSpecs()` and the command line's help all read that table; a Node test checks
+//! that the TypeScript declarations state the same ranges.
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// What to compute and how much of it. Unknown fields are rejected by name.
+///
+/// ```
+/// let options = textlens::Options { keywords: 5, ..textlens::Options::default() };
+/// options.validate().unwrap();
+/// let bad = textlens::Options { max_phrase_words: 9, ..options };
+/// assert!(bad.validate().unwrap_err().to_string().contains("maxPhraseWords"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
-    /// How many key phrases to return (0 to 200).
+    /// How many key phrases to return (see [`OPTION_SPECS`] for every range).
     pub keywords: usize,
-    /// How many frequent terms to return (0 to 500).
+    /// How many frequent terms to return.
     pub terms: usize,
-    /// Longest key phrase in words (1 to 4).
+    /// Longest key phrase in words.
     pub max_phrase_words: usize,
-    /// How many sentences the summary has (0 to 100). Ignored when `summaryRatio` is set.
+    /// How many sentences the summary has. Ignored when `summaryRatio` is set.
     pub summary_sentences: usize,
-    /// The summary as a share of the sentences (greater than 0, at most 1), rounded up.
+    /// The summary as a share of the sentences, rounded up.
     pub summary_ratio: Option<f64>,
-    /// Reading speed for the reading-time estimate, in words per minute (50 to 2000).
+    /// Reading speed for the reading-time estimate, in words per minute.
     pub words_per_minute: usize,
-    /// Longest text accepted, in UTF-16 code units (1 to 100,000,000).
+    /// Longest text accepted, in UTF-16 code units.
     pub max_length: usize,
 }
 
-/// The default `maxLength`: 20 million UTF-16 code units, about 20 MB of English.
+/// What values an option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A whole number from `min` to `max`, both included.
+    Count,
+    /// A number greater than `min` and at most `max`.
+    Share,
+}
+
+/// One option: its name as JavaScript spells it, its allowed values and its default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionSpec {
+    /// The field's name in JavaScript and in [`Options`]' serde form (camelCase).
+    pub name: &'static str,
+    /// Whole numbers in `[min, max]`, or numbers in `(min, max]`.
+    pub kind: OptionKind,
+    /// Lower bound (see `kind`).
+    pub min: f64,
+    /// Upper bound, included.
+    pub max: f64,
+    /// The value when the option is absent; `None`: the option is off.
+    pub default: Option<f64>,
+    /// What the option sets, as a phrase for help texts.
+    pub doc: &'static str,
+}
+
+const fn count(name: &'static str, min: f64, max: f64, default: f64, doc: &'static str) -> OptionSpec {
+    OptionSpec { name, kind: OptionKind::Count, min, max, default: Some(default), doc }
+}
+
+const KEYWORDS: OptionSpec = count("keywords", 0.0, 200.0, 10.0, "Key phrases to return");
+const TERMS: OptionSpec = count("terms", 0.0, 500.0, 20.0, "Frequent terms to return");
+const MAX_PHRASE_WORDS: OptionSpec = count("maxPhraseWords", 1.0, 4.0, 4.0, "Longest key phrase in words");
+const SUMMARY_SENTENCES: OptionSpec = count("summarySentences", 0.0, 100.0, 3.0, "Sentences in the summary");
+const SUMMARY_RATIO: OptionSpec = OptionSpec {
+    name: "summaryRatio",
+    kind: OptionKind::Share,
+    min: 0.0,
+    max: 1.0,
+    default: None,
+    doc: "Summary length as a share of the sentences",
+};
+const WORDS_PER_MINUTE: OptionSpec = count("wordsPerMinute", 50.0, 2000.0, 230.0, "Reading speed for readingTimeSeconds");
+/// 20 million UTF-16 code units by default, about 20 MB of English.
+const MAX_LENGTH: OptionSpec =
+    count("maxLength", 1.0, 100_000_000.0, 20_000_000.0, "Longest accepted text in UTF-16 code units");
+
+/// Every option, in the order of [`Options`]' fields.
+pub const OPTION_SPECS: [OptionSpec; 7] =
+    [KEYWORDS, TERMS, MAX_PHRASE_WORDS, SUMMARY_SENTENCES, SUMMARY_RATIO, WORDS_PER_MINUTE, MAX_LENGTH];
+
+/// The default `maxLength`.
 pub const DEFAULT_MAX_LENGTH: usize = 20_000_000;
+
+impl OptionSpec {
+    /// The spec of the option JavaScript calls `name`.
+    pub fn named(name: &str) -> Option<&'static OptionSpec> {
+        OPTION_SPECS.iter().find(|spec| spec.name == name)
+    }
+
+    /// The allowed values, as an error message says them ("an integer from 0 to 200").
+    pub fn allowed(&self) -> String {
+        match self.kind {
+            OptionKind::Count => format!("an integer from {} to {}", self.min, self.max),
+            OptionKind::Share => format!("a number greater than {} and at most {}", self.min, self.max),
+        }
+    }
+
+    fn count_default(&self) -> usize {
+        self.default.map_or(0, |n| n as usize)
+    }
+
+    fn check(&self, value: f64) -> Result<()> {
+        let fits = match self.kind {
+            OptionKind::Count => value >= self.min && value <= self.max,
+            OptionKind::Share => value > self.min && value <= self.max,
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(Error::InvalidOption { option: self.name, allowed: self.allowed(), got: value.to_string() })
+        }
+    }
+}
 
 impl Default for Options {
     fn default() -> Self {
         Options {
-            keywords: 10,
-            terms: 20,
-            max_phrase_words: 4,
-            summary_sentences: 3,
-            summary_ratio: None,
-            words_per_minute: 230,
-            max_length: DEFAULT_MAX_LENGTH,
+            keywords: KEYWORDS.count_default(),
+            terms: TERMS.count_default(),
+            max_phrase_words: MAX_PHRASE_WORDS.count_default(),
+            summary_sentences: SUMMARY_SENTENCES.count_default(),
+            summary_ratio: SUMMARY_RATIO.default,
+            words_per_minute: WORDS_PER_MINUTE.count_default(),
+            max_length: MAX_LENGTH.count_default(),
         }
-    }
-}
-
-fn check_range(option: &'static str, value: usize, min: usize, max: usize) -> Result<()> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::InvalidOption { option, allowed: format!("an integer from {min} to {max}"), got: value.to_string() })
-    }
-}
-
-/// The value of one option as a dynamically typed caller (JavaScript) passes it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OptionValue {
-    /// `undefined` or `null`: the default applies.
-    Absent,
-    /// Any number.
-    Number(f64),
-    /// Anything else, described by its type name ("string", "boolean", "object").
-    Other(&'static str),
-}
-
-fn whole_number(option: &'static str, value: OptionValue) -> Result<Option<usize>> {
-    match value {
-        OptionValue::Absent => Ok(None),
-        OptionValue::Number(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 1e15 => Ok(Some(n as usize)),
-        OptionValue::Number(n) => Err(Error::InvalidOption { option, allowed: "a whole number".into(), got: n.to_string() }),
-        OptionValue::Other(kind) => Err(Error::InvalidOption { option, allowed: "a number".into(), got: format!("a {kind}") }),
     }
 }
 
 impl Options {
-    /// Options from `(name, value)` pairs as JavaScript passes them: names are the
-    /// camelCase field names, absent values keep their default. Every error names the
-    /// option: an unknown name, a value of the wrong type, or one out of range.
-    pub fn from_fields<'a>(fields: impl IntoIterator<Item = (&'a str, OptionValue)>) -> Result<Options> {
-        let mut options = Options::default();
-        for (name, value) in fields {
-            let (option, slot): (&'static str, &mut usize) = match name {
-                "keywords" => ("keywords", &mut options.keywords),
-                "terms" => ("terms", &mut options.terms),
-                "maxPhraseWords" => ("maxPhraseWords", &mut options.max_phrase_words),
-                "summarySentences" => ("summarySentences", &mut options.summary_sentences),
-                "wordsPerMinute" => ("wordsPerMinute", &mut options.words_per_minute),
-                "maxLength" => ("maxLength", &mut options.max_length),
-                "summaryRatio" => {
-                    options.summary_ratio = match value {
-                        OptionValue::Absent => None,
-                        OptionValue::Number(n) => Some(n),
-                        OptionValue::Other(kind) => {
-                            return Err(Error::InvalidOption {
-                                option: "summaryRatio",
-                                allowed: "a number or null".into(),
-                                got: format!("a {kind}"),
-                            })
-                        }
-                    };
-                    continue;
-                }
-                unknown => {
-                    return Err(Error::BadOptions(format!(
-                        "unknown option `{unknown}` (known: keywords, terms, maxPhraseWords, summarySentences, \
-                         summaryRatio, wordsPerMinute, maxLength)"
-                    )))
-                }
-            };
-            if let Some(n) = whole_number(option, value)? {
-                *slot = n;
-            }
-        }
-        options.validate()?;
-        Ok(options)
-    }
-
-    /// Checks every option against its allowed range.
+    /// Checks every option against its allowed range; the error names the option.
     pub fn validate(&self) -> Result<()> {
-        check_range("keywords", self.keywords, 0, 200)?;
-        check_range("terms", self.terms, 0, 500)?;
-        check_range("maxPhraseWords", self.max_phrase_words, 1, 4)?;
-        check_range("summarySentences", self.summary_sentences, 0, 100)?;
-        check_range("wordsPerMinute", self.words_per_minute, 50, 2000)?;
-        check_range("maxLength", self.max_length, 1, 100_000_000)?;
+        KEYWORDS.check(self.keywords as f64)?;
+        TERMS.check(self.terms as f64)?;
+        MAX_PHRASE_WORDS.check(self.max_phrase_words as f64)?;
+        SUMMARY_SENTENCES.check(self.summary_sentences as f64)?;
         if let Some(ratio) = self.summary_ratio {
-            if !(ratio > 0.0 && ratio <= 1.0) {
-                return Err(Error::InvalidOption {
-                    option: "summaryRatio",
-                    allowed: "a number greater than 0 and at most 1".into(),
-                    got: ratio.to_string(),
-                });
-            }
+            SUMMARY_RATIO.check(ratio)?;
         }
-        Ok(())
+        WORDS_PER_MINUTE.check(self.words_per_minute as f64)?;
+        MAX_LENGTH.check(self.max_length as f64)
     }
 
     /// How many summary sentences to pick from a document of `sentences` sentences.
@@ -148,19 +163,46 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         Options::default().validate().unwrap();
+        assert_eq!(Options::default().max_length, DEFAULT_MAX_LENGTH);
     }
 
     #[test]
-    fn out_of_range_names_the_option() {
+    fn the_table_names_every_field_with_its_default() {
+        let defaults = serde_json::to_value(Options::default()).unwrap();
+        let fields: Vec<&String> = defaults.as_object().unwrap().keys().collect();
+        let mut names: Vec<&str> = OPTION_SPECS.iter().map(|s| s.name).collect();
+        names.sort_unstable();
+        assert_eq!(fields, names, "help: OPTION_SPECS must list every field of Options");
+        for spec in OPTION_SPECS {
+            assert_eq!(defaults[spec.name].as_f64(), spec.default, "default of {}", spec.name);
+            let at_bounds = match spec.kind {
+                OptionKind::Count => [serde_json::json!(spec.min as u64), serde_json::json!(spec.max as u64)],
+                OptionKind::Share => [serde_json::json!(spec.max / 2.0), serde_json::json!(spec.max)],
+            };
+            for value in at_bounds {
+                let options: Options = serde_json::from_value(serde_json::json!({ spec.name: value })).unwrap();
+                options.validate().unwrap_or_else(|e| panic!("{} = {value}: {e}", spec.name));
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_names_the_option_and_its_range() {
         let options = Options { max_phrase_words: 9, ..Options::default() };
         let message = options.validate().unwrap_err().to_string();
-        assert!(message.contains("maxPhraseWords") && message.contains("1 to 4"), "{message}");
+        assert!(message.contains("maxPhraseWords") && message.contains("from 1 to 4") && message.contains("got 9"), "{message}");
+        let options = Options { keywords: 201, ..Options::default() };
+        assert!(options.validate().unwrap_err().to_string().contains("`keywords`"));
     }
 
     #[test]
-    fn nan_ratio_is_rejected() {
-        let options = Options { summary_ratio: Some(f64::NAN), ..Options::default() };
-        assert!(options.validate().unwrap_err().to_string().contains("summaryRatio"));
+    fn ratio_must_be_above_zero_and_at_most_one() {
+        for bad in [0.0, -0.5, 1.5, f64::NAN] {
+            let options = Options { summary_ratio: Some(bad), ..Options::default() };
+            let message = options.validate().unwrap_err().to_string();
+            assert!(message.contains("summaryRatio") && message.contains("greater than 0"), "{message}");
+        }
+        Options { summary_ratio: Some(1.0), ..Options::default() }.validate().unwrap();
     }
 
     #[test]
@@ -169,24 +211,6 @@ mod tests {
         assert_eq!(options, Options { keywords: 5, ..Options::default() });
         let error = serde_json::from_str::<Options>(r#"{"keywordz": 5}"#).unwrap_err().to_string();
         assert!(error.contains("keywordz"), "{error}");
-    }
-
-    #[test]
-    fn fields_from_javascript_are_checked_by_name() {
-        let options = Options::from_fields([("keywords", OptionValue::Number(5.0)), ("summaryRatio", OptionValue::Absent)]);
-        assert_eq!(options.unwrap(), Options { keywords: 5, ..Options::default() });
-        let cases = [
-            ("keywordz", OptionValue::Number(1.0), "keywordz"),
-            ("keywords", OptionValue::Number(-1.0), "keywords"),
-            ("terms", OptionValue::Number(2.5), "terms"),
-            ("maxLength", OptionValue::Other("string"), "maxLength"),
-            ("summaryRatio", OptionValue::Number(2.0), "summaryRatio"),
-            ("summarySentences", OptionValue::Number(1e9), "summarySentences"),
-        ];
-        for (name, value, expected) in cases {
-            let message = Options::from_fields([(name, value)]).unwrap_err().to_string();
-            assert!(message.contains(expected), "help: error for `{name}` must name it: {message}");
-        }
     }
 
     #[test]

@@ -1,188 +1,313 @@
-//! An [`Analysis`] packed for the trip into JavaScript: every number in one `f64`
-//! array and every string in one joined string, which `js/unpack.js` turns back into
-//! the result objects.
+//! A result packed for the trip into JavaScript: every number in one `f64` array and
+//! every string in one joined string, which `js/unpack.js` turns back into objects.
 //!
 //! Building the objects from Rust costs a call into JavaScript per field, and a JSON
 //! string costs a serialisation and a parse; one array and one string cross in two
-//! copies, and the objects are then built by JavaScript code the engine compiles well.
-//! The layout below and `js/unpack.js` change together.
+//! copies, a worker can transfer them as they are, and the objects are then built by
+//! JavaScript code the engine compiles well.
 //!
-//! Layout of `numbers`, in order:
-//! - the [`Sections`] bits present, then the label table: its length, then each
-//!   label's name as a string;
-//! - `STATS`: characters, words, sentences, paragraphs, reading time, average sentence
-//!   length, language (a string);
-//! - `SENTENCES`: a count, then start, end, score of each;
-//! - `TERMS`: a count, then term (a string), count of each;
-//! - `KEYWORDS`: a count, then text (a string), score, count, and the occurrences as
-//!   spans of each;
-//! - `ENTITIES`: a count, then text (a string), label (an index into the label
-//!   table), start, end, group of each; then the groups: a count, then text (a
-//!   string), label, count, and the mentions as spans of each;
-//! - `SUMMARY`: a count, then index, start, end, text (a string), score of each.
-//!
-//! A string is its length in UTF-16 code units in `numbers`, its text next in
-//! `strings`; a list of spans is a count, then start and end of each.
+//! The packer is a serde [`Serializer`]: it writes the fields of the result types in
+//! the order their `Serialize` derives give, so the field list lives in those types
+//! alone (and, on the JavaScript side, in `js/unpack.js` and `js/textlens.d.ts`). The
+//! layout is described in `js/unpack.js`, which reads it; the two change together.
+//! In short: a header with where each top-level field (section) starts, then the
+//! values (a number as itself; a string as its length in UTF-16 code units, its text
+//! in `strings`; a list as its length, then its items; a struct as its fields in
+//! order, flattened ones in place; an enum's unit variant, such as an entity label,
+//! as its index in the label table), then the label table.
 
-use crate::analysis::Analysis;
-use crate::entities::Label;
-use crate::span::Span;
+use serde::ser::{self, Impossible, Serialize};
+use std::fmt;
 
-/// Which parts of an [`Analysis`] a packed result holds, as bits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Sections(u32);
-
-impl Sections {
-    pub const STATS: Sections = Sections(1);
-    pub const SENTENCES: Sections = Sections(2);
-    pub const TERMS: Sections = Sections(4);
-    pub const KEYWORDS: Sections = Sections(8);
-    /// Entities and their groups.
-    pub const ENTITIES: Sections = Sections(16);
-    pub const SUMMARY: Sections = Sections(32);
-    pub const ALL: Sections = Sections(63);
-
-    /// Both sets of sections.
-    pub const fn and(self, other: Sections) -> Sections {
-        Sections(self.0 | other.0)
-    }
-
-    fn has(self, other: Sections) -> bool {
-        self.0 & other.0 == other.0
-    }
-}
-
-/// A packed analysis (see the module documentation for the layout).
-#[derive(Debug, Default)]
+/// A packed result: `numbers` and `strings` as `js/unpack.js` reads them.
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Packed {
     pub numbers: Vec<f64>,
     pub strings: String,
-    labels: Vec<Label>,
+    /// Length of `strings` in UTF-16 code units.
+    units: usize,
+    /// The label table: each unit variant's name, in order of first appearance.
+    labels: Vec<&'static str>,
 }
 
+/// A value the packed format has no place for; the message names its kind.
+#[derive(Debug)]
+pub(crate) struct PackError(String);
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the result could not be packed: {}", self.0)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl ser::Error for PackError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        PackError(message.to_string())
+    }
+}
+
+/// Where the header's fields are in `numbers`.
+const LABEL_TABLE_AT: usize = 0;
+const SECTION_COUNT: usize = 1;
+const SECTIONS_AT: usize = 2;
+
 impl Packed {
-    /// Packs the `sections` of `analysis`.
-    pub fn new(analysis: &Analysis, sections: Sections) -> Packed {
+    /// Packs `result`, a struct whose fields are the sections.
+    pub fn new<T: Serialize>(result: &T) -> Result<Packed, PackError> {
         let mut packed = Packed::default();
-        let labels = &mut packed.labels;
-        for label in analysis.entities.iter().map(|e| e.label).chain(analysis.entity_groups.iter().map(|g| g.label)) {
-            if !labels.contains(&label) {
-                labels.push(label);
-            }
-        }
-        packed.number(sections.0);
-        packed.number(packed.labels.len());
+        result.serialize(Root(&mut packed))?;
+        packed.numbers[LABEL_TABLE_AT] = packed.numbers.len() as f64;
+        packed.number(packed.labels.len() as f64);
+        packed.number(packed.units as f64);
         for i in 0..packed.labels.len() {
-            packed.string(packed.labels[i].name());
+            packed.string(packed.labels[i]);
         }
-        if sections.has(Sections::STATS) {
-            let stats = &analysis.stats;
-            for n in [stats.characters, stats.words, stats.sentences, stats.paragraphs] {
-                packed.number(n);
-            }
-            packed.number(stats.reading_time_seconds as f64);
-            packed.number(stats.average_sentence_length);
-            packed.string(stats.language);
-        }
-        if sections.has(Sections::SENTENCES) {
-            packed.number(analysis.sentences.len());
-            for sentence in &analysis.sentences {
-                packed.span(sentence.span);
-                packed.number(sentence.score);
-            }
-        }
-        if sections.has(Sections::TERMS) {
-            packed.number(analysis.terms.len());
-            for term in &analysis.terms {
-                packed.string(&term.term);
-                packed.number(term.count);
-            }
-        }
-        if sections.has(Sections::KEYWORDS) {
-            packed.number(analysis.keywords.len());
-            for keyword in &analysis.keywords {
-                packed.string(&keyword.text);
-                packed.number(keyword.score);
-                packed.number(keyword.count);
-                packed.spans(&keyword.occurrences);
-            }
-        }
-        if sections.has(Sections::ENTITIES) {
-            packed.number(analysis.entities.len());
-            for entity in &analysis.entities {
-                packed.string(&entity.text);
-                packed.label(entity.label);
-                packed.span(entity.span);
-                packed.number(entity.group);
-            }
-            packed.number(analysis.entity_groups.len());
-            for group in &analysis.entity_groups {
-                packed.string(&group.text);
-                packed.label(group.label);
-                packed.number(group.count);
-                packed.spans(&group.mentions);
-            }
-        }
-        if sections.has(Sections::SUMMARY) {
-            packed.number(analysis.summary.len());
-            for sentence in &analysis.summary {
-                packed.number(sentence.index);
-                packed.span(sentence.span);
-                packed.string(&sentence.text);
-                packed.number(sentence.score);
-            }
-        }
-        packed
+        Ok(packed)
     }
 
-    fn number(&mut self, n: impl Into<Number>) {
-        self.numbers.push(n.into().0);
+    fn number(&mut self, n: f64) {
+        self.numbers.push(n);
     }
 
     fn string(&mut self, s: &str) {
         let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
-        self.number(units);
+        self.number(units as f64);
+        self.units += units;
         self.strings.push_str(s);
     }
 
-    fn span(&mut self, span: Span) {
-        self.number(span.start);
-        self.number(span.end);
-    }
-
-    fn spans(&mut self, spans: &[Span]) {
-        self.number(spans.len());
-        self.numbers.reserve(spans.len() * 2);
-        for &span in spans {
-            self.span(span);
-        }
-    }
-
-    fn label(&mut self, label: Label) {
-        let index = self.labels.iter().position(|&l| l == label).unwrap_or(0);
-        self.number(index);
+    fn label(&mut self, name: &'static str) {
+        let index = match self.labels.iter().position(|&l| l == name) {
+            Some(index) => index,
+            None => {
+                self.labels.push(name);
+                self.labels.len() - 1
+            }
+        };
+        self.number(index as f64);
     }
 }
 
-/// A number of the packed array: counts and offsets fit an `f64` exactly (they stay
-/// far below 2^53).
-struct Number(f64);
+/// Serialises the top-level struct: writes the header, then each field as a section.
+struct Root<'p>(&'p mut Packed);
 
-impl From<f64> for Number {
-    fn from(n: f64) -> Self {
-        Number(n)
+impl<'p> ser::SerializeStruct for Root<'p> {
+    type Ok = ();
+    type Error = PackError;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Result<(), PackError> {
+        let packed = &mut *self.0;
+        let section = (packed.numbers[SECTION_COUNT] as usize) * 2 + SECTIONS_AT;
+        packed.numbers[SECTION_COUNT] += 1.0;
+        packed.numbers[section] = packed.numbers.len() as f64;
+        packed.numbers[section + 1] = packed.units as f64;
+        value.serialize(&mut *packed)
+    }
+
+    fn end(self) -> Result<(), PackError> {
+        Ok(())
     }
 }
 
-impl From<usize> for Number {
-    fn from(n: usize) -> Self {
-        Number(n as f64)
+/// Every serde method a value of a result does not use: an error naming the kind.
+macro_rules! unsupported {
+    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, PackError> {
+            Err(PackError(format!("{} is not part of the packed format", stringify!($method))))
+        })*
+    };
+}
+
+impl<'p> ser::Serializer for Root<'p> {
+    type Ok = ();
+    type Error = PackError;
+    type SerializeSeq = Impossible<(), PackError>;
+    type SerializeTuple = Impossible<(), PackError>;
+    type SerializeTupleStruct = Impossible<(), PackError>;
+    type SerializeTupleVariant = Impossible<(), PackError>;
+    type SerializeMap = Impossible<(), PackError>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), PackError>;
+
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Self, PackError> {
+        // The label table's place, the number of sections, and two numbers per section.
+        self.0.numbers.resize(SECTIONS_AT + 2 * len, 0.0);
+        Ok(self)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), PackError> {
+        Err(PackError("a result is a struct, not an Option".into()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), PackError> {
+        Err(PackError("a result is a struct with named fields".into()))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), PackError> {
+        Err(PackError("a result is a struct, not an enum".into()))
+    }
+    unsupported! {
+        serialize_bool(bool) -> (); serialize_i8(i8) -> (); serialize_i16(i16) -> (); serialize_i32(i32) -> ();
+        serialize_i64(i64) -> (); serialize_u8(u8) -> (); serialize_u16(u16) -> (); serialize_u32(u32) -> ();
+        serialize_u64(u64) -> (); serialize_f32(f32) -> (); serialize_f64(f64) -> (); serialize_char(char) -> ();
+        serialize_str(&str) -> (); serialize_bytes(&[u8]) -> (); serialize_none() -> (); serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> (); serialize_unit_variant(&'static str, u32, &'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq; serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
     }
 }
 
-impl From<u32> for Number {
-    fn from(n: u32) -> Self {
-        Number(f64::from(n))
+/// Serialises a value inside a section.
+impl<'p> ser::Serializer for &'p mut Packed {
+    type Ok = ();
+    type Error = PackError;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Impossible<(), PackError>;
+    type SerializeTupleVariant = Impossible<(), PackError>;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), PackError>;
+
+    // Counts, offsets and scores: counts and offsets stay far below 2^53, so an f64
+    // holds them exactly.
+    fn serialize_bool(self, v: bool) -> Result<(), PackError> {
+        self.number(f64::from(u8::from(v)));
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), PackError> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), PackError> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), PackError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), PackError> {
+        self.number(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), PackError> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), PackError> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), PackError> {
+        self.label(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), PackError> {
+        value.serialize(self)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self, PackError> {
+        let len = len.ok_or_else(|| PackError("a list of unknown length".into()))?;
+        self.number(len as f64);
+        Ok(self)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self, PackError> {
+        Ok(self)
+    }
+    // A struct with a flattened field arrives as a map; its keys are left out like a
+    // struct's field names.
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, PackError> {
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, PackError> {
+        Ok(self)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), PackError> {
+        Err(PackError("an Option (give the format a way to say 'none' first)".into()))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), PackError> {
+        Err(PackError("an enum variant with data".into()))
+    }
+    unsupported! {
+        serialize_bytes(&[u8]) -> (); serialize_none() -> (); serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+}
+
+impl ser::SerializeSeq for &mut Packed {
+    type Ok = ();
+    type Error = PackError;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
+        value.serialize(&mut **self)
+    }
+
+    fn end(self) -> Result<(), PackError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for &mut Packed {
+    type Ok = ();
+    type Error = PackError;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
+        value.serialize(&mut **self)
+    }
+
+    fn end(self) -> Result<(), PackError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Packed {
+    type Ok = ();
+    type Error = PackError;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Result<(), PackError> {
+        value.serialize(&mut **self)
+    }
+
+    fn end(self) -> Result<(), PackError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for &mut Packed {
+    type Ok = ();
+    type Error = PackError;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _key: &T) -> Result<(), PackError> {
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
+        value.serialize(&mut **self)
+    }
+
+    fn end(self) -> Result<(), PackError> {
+        Ok(())
     }
 }
 
@@ -190,122 +315,90 @@ impl From<u32> for Number {
 mod tests {
     use super::*;
     use crate::{analyze, Options};
+    use serde::Serialize;
 
-    /// Reads a packed analysis the way `js/unpack.js` does.
-    struct Reader<'p> {
-        numbers: std::slice::Iter<'p, f64>,
-        strings: Vec<u16>,
-        at: usize,
-        labels: Vec<serde_json::Value>,
+    #[derive(Serialize)]
+    struct Place {
+        start: usize,
+        end: usize,
     }
 
-    impl Reader<'_> {
-        fn num(&mut self) -> serde_json::Value {
-            serde_json::json!(self.count() as f64)
-        }
-
-        fn count(&mut self) -> f64 {
-            *self.numbers.next().expect("the packed numbers end early")
-        }
-
-        fn string(&mut self) -> serde_json::Value {
-            let end = self.at + self.count() as usize;
-            let s = String::from_utf16(&self.strings[self.at..end]).expect("a whole string");
-            self.at = end;
-            s.into()
-        }
-
-        fn label(&mut self) -> serde_json::Value {
-            let index = self.count() as usize;
-            self.labels[index].clone()
-        }
-
-        fn list(&mut self, mut item: impl FnMut(&mut Self) -> Vec<(&'static str, serde_json::Value)>) -> serde_json::Value {
-            (0..self.count() as usize).map(|_| item(self).into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<serde_json::Map<_, _>>()).map(serde_json::Value::Object).collect::<Vec<_>>().into()
-        }
-
-        fn spans(&mut self) -> serde_json::Value {
-            self.list(|r| vec![("start", r.num()), ("end", r.num())])
-        }
+    #[derive(Serialize)]
+    enum Kind {
+        Red,
+        Blue,
     }
 
-    /// Reads a packed analysis back into the JSON that serde makes of the same sections.
-    fn unpack(packed: &Packed) -> serde_json::Value {
-        let mut r = Reader { numbers: packed.numbers.iter(), strings: packed.strings.encode_utf16().collect(), at: 0, labels: Vec::new() };
-        let sections = r.count() as u32;
-        r.labels = (0..r.count() as usize).map(|_| r.string()).collect();
-        let mut out = serde_json::Map::new();
-        if sections & 1 != 0 {
-            let mut stats: serde_json::Map<_, _> = ["characters", "words", "sentences", "paragraphs", "readingTimeSeconds", "averageSentenceLength"]
-                .into_iter()
-                .map(|k| (k.to_owned(), r.num()))
-                .collect();
-            stats.insert("language".to_owned(), r.string());
-            out.insert("stats".into(), stats.into());
-        }
-        if sections & 2 != 0 {
-            out.insert("sentences".into(), r.list(|r| vec![("start", r.num()), ("end", r.num()), ("score", r.num())]));
-        }
-        if sections & 4 != 0 {
-            out.insert("terms".into(), r.list(|r| vec![("term", r.string()), ("count", r.num())]));
-        }
-        if sections & 8 != 0 {
-            let keywords = r.list(|r| vec![("text", r.string()), ("score", r.num()), ("count", r.num()), ("occurrences", r.spans())]);
-            out.insert("keywords".into(), keywords);
-        }
-        if sections & 16 != 0 {
-            let entities = r.list(|r| vec![("text", r.string()), ("label", r.label()), ("start", r.num()), ("end", r.num()), ("group", r.num())]);
-            out.insert("entities".into(), entities);
-            let groups = r.list(|r| vec![("text", r.string()), ("label", r.label()), ("count", r.num()), ("mentions", r.spans())]);
-            out.insert("entityGroups".into(), groups);
-        }
-        if sections & 32 != 0 {
-            let summary = r.list(|r| vec![("index", r.num()), ("start", r.num()), ("end", r.num()), ("text", r.string()), ("score", r.num())]);
-            out.insert("summary".into(), summary);
-        }
-        assert!(r.numbers.next().is_none(), "numbers are left over");
-        assert_eq!(r.at, r.strings.len(), "strings are left over");
-        out.into()
+    #[derive(Serialize)]
+    struct Item {
+        name: String,
+        kind: Kind,
+        #[serde(flatten)]
+        place: Place,
+        spans: Vec<Place>,
     }
 
-    /// serde's JSON with every number as a float, as JavaScript has them.
-    fn as_floats(value: serde_json::Value) -> serde_json::Value {
-        use serde_json::Value;
-        match value {
-            Value::Number(n) => serde_json::json!(n.as_f64()),
-            Value::Array(items) => items.into_iter().map(as_floats).collect(),
-            Value::Object(map) => map.into_iter().map(|(k, v)| (k, as_floats(v))).collect(),
-            other => other,
-        }
+    #[derive(Serialize)]
+    struct Both {
+        count: u64,
+        items: Vec<Item>,
     }
 
     #[test]
-    fn packed_analysis_reads_back_as_its_serde_form() {
+    fn the_layout_of_a_small_result() {
+        let item = |name: &str, kind, start| Item { name: name.into(), kind, place: Place { start, end: start + 1 }, spans: vec![Place { start: 0, end: 2 }] };
+        let both = Both { count: 7, items: vec![item("é😀", Kind::Blue, 3), item("ab", Kind::Red, 5), item("", Kind::Blue, 9)] };
+        let packed = Packed::new(&both).unwrap();
+        #[rustfmt::skip]
+        let expected = [
+            // Label table at 29; 2 sections: numbers from 6 and strings from 0, numbers from 7 and strings from 0.
+            29.0, 2.0, 6.0, 0.0, 7.0, 0.0,
+            7.0,
+            3.0,
+            // "é😀" (3 UTF-16 code units), Blue (label 0), 3..4, one span 0..2.
+            3.0, 0.0, 3.0, 4.0, 1.0, 0.0, 2.0,
+            2.0, 1.0, 5.0, 6.0, 1.0, 0.0, 2.0,
+            0.0, 0.0, 9.0, 10.0, 1.0, 0.0, 2.0,
+            // Two labels, whose names start at string offset 5: "Blue", "Red".
+            2.0, 5.0, 4.0, 3.0,
+        ];
+        assert_eq!(packed.numbers, expected);
+        assert_eq!(packed.strings, "é😀abBlueRed");
+    }
+
+    #[test]
+    fn what_the_format_cannot_hold_is_an_error_not_a_panic() {
+        #[derive(Serialize)]
+        struct Maybe {
+            value: Option<u32>,
+        }
+        let error = Packed::new(&Maybe { value: Some(1) }).unwrap_err().to_string();
+        assert!(error.contains("Option"), "{error}");
+        assert!(Packed::new(&vec![1, 2]).is_err(), "a result must be a struct of sections");
+    }
+
+    #[test]
+    fn an_analysis_packs_into_seven_sections_with_its_labels_last() {
         let text = "Angela Merkel visited Paris on 4 March 2024. She met Emmanuel Macron — «très bien» 😀 at the Élysée.\n\n\
                     Siemens paid $1.2bn, e-mail anna@example.com. Merkel left Paris on Monday.";
         let analysis = analyze(text, &Options::default()).unwrap().into_utf16(text);
-        assert!(analysis.entities.len() >= 4 && !analysis.keywords.is_empty() && !analysis.summary.is_empty());
-        let expected = as_floats(serde_json::to_value(&analysis).unwrap());
-        assert_eq!(unpack(&Packed::new(&analysis, Sections::ALL)), expected);
-    }
-
-    #[test]
-    fn only_the_asked_sections_are_packed() {
-        let text = "Angela Merkel visited Paris. She met Emmanuel Macron.";
-        let analysis = analyze(text, &Options::default()).unwrap();
-        let full = as_floats(serde_json::to_value(&analysis).unwrap());
-        let entities = unpack(&Packed::new(&analysis, Sections::ENTITIES));
-        assert_eq!(entities.as_object().unwrap().keys().collect::<Vec<_>>(), ["entities", "entityGroups"]);
-        assert_eq!(entities["entities"], full["entities"]);
-        let summary = unpack(&Packed::new(&analysis, Sections::SENTENCES.and(Sections::SUMMARY)));
-        assert_eq!(summary["summary"], full["summary"]);
-        assert_eq!(summary["sentences"], full["sentences"]);
-    }
-
-    #[test]
-    fn label_names_are_their_serde_names() {
-        for label in Label::ALL {
-            assert_eq!(serde_json::to_value(label).unwrap(), label.name());
+        let packed = Packed::new(&analysis).unwrap();
+        let n = &packed.numbers;
+        assert_eq!(n[SECTION_COUNT], 7.0);
+        let starts: Vec<f64> = (0..7).map(|i| n[SECTIONS_AT + 2 * i]).collect();
+        assert_eq!(starts[0], (SECTIONS_AT + 14) as f64, "stats follow the header");
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "sections are in order: {starts:?}");
+        // The entities section is its length, then per entity: text, label, start, end, group.
+        let entities = n[SECTIONS_AT + 2 * 4] as usize;
+        assert_eq!(n[entities] as usize, analysis.entities.len());
+        let table = n[LABEL_TABLE_AT] as usize;
+        let labels: Vec<f64> = (0..analysis.entities.len()).map(|i| n[entities + 1 + 5 * i + 1]).collect();
+        assert!(labels.iter().all(|&l| l < n[table]), "every label index is in the table");
+        let names = &packed.strings[packed.strings.len() - packed.labels.iter().map(|l| l.len()).sum::<usize>()..];
+        assert_eq!(names, packed.labels.concat());
+        assert_eq!(n[table + 1] as usize, packed.units - names.len());
+        for (entity, &label) in analysis.entities.iter().zip(&labels) {
+            assert_eq!(packed.labels[label as usize], entity.label.name());
         }
     }
 }

@@ -202,7 +202,8 @@ describe('the two embed lines', () => {
     const shipped = new Set(readdirSync(join(scratch, 'textlens'), { recursive: true }).map((f) => `/textlens/${f}`));
     const other = seen.filter((path) => path !== '/' && path !== '/favicon.ico' && !shipped.has(path));
     assert.deepEqual(other, [], 'only the package files are requested');
-    assert.ok(seen.includes('/textlens/textlens_bg.wasm') && seen.includes('/textlens/text-analyzer-worker.js'));
+    const modules = ['textlens_bg.wasm', 'text-analyzer-worker.js', 'api.js', 'unpack.js', 'element/client.js', 'element/drawing.js', 'element/style.js'];
+    for (const file of modules) assert.ok(seen.includes(`/textlens/${file}`), `help: the element loads ${file} from the package`);
     await page.close();
   });
 });

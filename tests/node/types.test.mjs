@@ -1,11 +1,12 @@
-// The TypeScript declarations generated into the package type-check real usage, and
-// reject misuse (wrong option types, unknown result fields).
+// The TypeScript declarations shipped in the package type-check real usage, reject misuse
+// (wrong option types, unknown result fields), and state the option ranges the analyzer
+// checks.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, installPackage } from './helpers.mjs';
+import { ROOT, importFrom, installPackage } from './helpers.mjs';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -19,8 +20,8 @@ before(() => {
 after(() => cleanup());
 
 const USAGE = `
-import init, { analyze, entities, keywords, summarize } from 'textlens';
-import type { Analysis, Entity, EntityGroup, Label, Options } from 'textlens';
+import init, { analyze, entities, keywords, optionSpecs, summarize } from 'textlens';
+import type { Analysis, Entity, EntityGroup, Label, Options, OptionSpec } from 'textlens';
 
 await init();
 const text: string = 'Angela Merkel visited Paris.';
@@ -34,6 +35,7 @@ const best: number | undefined = keywords(text, options).keywords[0]?.score;
 const firstSummary: string | undefined = summarize(text, {}).summary[0]?.text;
 const language: string = result.stats.language;
 const minutes: number = result.stats.readingTimeSeconds / 60;
+const largest: number[] = optionSpecs().map((spec: OptionSpec) => spec.max);
 
 // @ts-expect-error counts are numbers
 analyze(text, { keywords: 'five' });
@@ -44,7 +46,7 @@ people[0]?.kind;
 // @ts-expect-error labels are a closed set
 const wrong: Label = 'ANIMAL';
 
-export { spans, label, best, firstSummary, language, minutes, wrong };
+export { spans, label, best, firstSummary, language, minutes, largest, wrong };
 `;
 
 // The options argument is optional in JavaScript; the declarations must say so.
@@ -84,3 +86,25 @@ function typeCheck(t, source) {
 test('textlens.d.ts type-checks a usage file under strict NodeNext resolution', (t) => typeCheck(t, USAGE));
 
 test('textlens.d.ts declares the options argument optional', (t) => typeCheck(t, OPTIONAL));
+
+// src/options.rs is the one source of the ranges; the declarations' comments and the
+// package README repeat them for readers, so they are checked against optionSpecs().
+test('textlens.d.ts and the package README state the option ranges of optionSpecs()', async () => {
+  const { optionSpecs } = await importFrom(project);
+  const installed = join(project, 'node_modules', 'textlens');
+  const dts = readFileSync(join(installed, 'textlens.d.ts'), 'utf8');
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8').split('Options (all optional')[1] ?? '';
+  const block = /export interface Options \{([\s\S]*?)\n\}/.exec(dts)?.[1] ?? '';
+  const comments = new Map([...block.matchAll(/\/\*\*(.*?)\*\/\s*(\w+)\?:/g)].map(([, doc, name]) => [name, doc]));
+  const specs = optionSpecs();
+  assert.deepEqual([...comments.keys()], specs.map((spec) => spec.name), 'help: Options in textlens.d.ts lists every option, in order');
+  const n = (x) => x.toLocaleString('en');
+  for (const spec of specs) {
+    const range = spec.kind === 'count' ? `${n(spec.min)}–${n(spec.max)}` : `(${spec.min}, ${spec.max}]`;
+    const preset = spec.default === null ? '' : ` (default ${n(spec.default)})`;
+    const comment = comments.get(spec.name);
+    assert.ok(comment.includes(`${range}${preset}`), `help: textlens.d.ts must say "${range}${preset}" for ${spec.name}: ${comment}`);
+    const line = readme.split('\n').find((l) => l.startsWith(`- \`${spec.name}\``)) ?? '';
+    assert.ok(line.includes(`${range}${preset}`), `help: js/README.md must say "${range}${preset}" for ${spec.name}: ${line}`);
+  }
+});

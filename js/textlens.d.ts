@@ -1,0 +1,92 @@
+// Types of the textlens package (node.js and browser.js). The result types name the fields
+// that unpack.js builds from the packed result (its header describes the format); the
+// option ranges are those of src/options.rs (optionSpecs() at run time), which a Node
+// test (tests/node/types.test.mjs) compares with the comments below.
+
+/** Options of every call; all optional. Unknown names and out-of-range values throw an Error naming the option. */
+export interface Options {
+  /** Key phrases to return, 0–200 (default 10). */
+  keywords?: number;
+  /** Frequent terms to return, 0–500 (default 20). */
+  terms?: number;
+  /** Longest key phrase in words, 1–4 (default 4). */
+  maxPhraseWords?: number;
+  /** Sentences in the summary, 0–100 (default 3). Ignored when summaryRatio is set. */
+  summarySentences?: number;
+  /** Summary length as a share of the sentences, (0, 1]. */
+  summaryRatio?: number | null;
+  /** Reading speed for readingTimeSeconds, 50–2,000 (default 230). */
+  wordsPerMinute?: number;
+  /** Longest accepted text in UTF-16 code units, 1–100,000,000 (default 20,000,000). */
+  maxLength?: number;
+}
+
+/** One option's allowed values, as optionSpecs() lists them. */
+export interface OptionSpec {
+  /** The option's name in Options. */
+  name: keyof Options;
+  /** "count": a whole number from min to max; "share": a number greater than min, at most max. */
+  kind: 'count' | 'share';
+  min: number;
+  max: number;
+  /** The value when the option is absent; null when the option is off unless given. */
+  default: number | null;
+  /** What the option sets. */
+  doc: string;
+}
+
+/** A half-open range of UTF-16 code units: text.slice(start, end). */
+export interface Span { start: number; end: number; }
+
+export type Label = "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PERCENT"
+  | "EMAIL" | "URL" | "PHONE" | "HASHTAG" | "MENTION";
+
+export interface Stats {
+  characters: number; words: number; sentences: number; paragraphs: number;
+  readingTimeSeconds: number; averageSentenceLength: number;
+  /** ISO 639-1 code, or "und". */
+  language: string;
+}
+export interface ScoredSentence extends Span { score: number; }
+export interface Term { term: string; count: number; }
+export interface Keyword { text: string; score: number; count: number; occurrences: Span[]; }
+export interface Entity extends Span { text: string; label: Label; group: number; }
+export interface EntityGroup { text: string; label: Label; count: number; mentions: Span[]; }
+export interface SummarySentence extends Span { index: number; text: string; score: number; }
+
+export interface Analysis {
+  stats: Stats;
+  sentences: ScoredSentence[];
+  terms: Term[];
+  keywords: Keyword[];
+  entities: Entity[];
+  entityGroups: EntityGroup[];
+  summary: SummarySentence[];
+}
+export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; }
+export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; }
+export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; }
+
+/** Analyzes a text: statistics, sentences, terms, key phrases, entities and summary. */
+export function analyze(text: string, options?: Options): Analysis;
+/** Frequent terms and key phrases only. */
+export function keywords(text: string, options?: Options): KeywordsResult;
+/** Entity mentions and their groups only. */
+export function entities(text: string, options?: Options): EntitiesResult;
+/** Sentence scores and the summary only. */
+export function summarize(text: string, options?: Options): SummaryResult;
+/** Every option with its allowed values and default. */
+export function optionSpecs(): OptionSpec[];
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+export interface InitOutput { readonly memory: WebAssembly.Memory; }
+
+/**
+ * Loads the wasm; call it once before the functions above. In browsers it fetches
+ * textlens_bg.wasm next to the module unless given a URL, a Response or bytes; in Node
+ * the module is ready on import and this resolves at once.
+ */
+export default function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+/** Instantiates the wasm synchronously from bytes or a compiled module. */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
