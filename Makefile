@@ -22,7 +22,7 @@ SHELL                := bash
 
 .PHONY: all help build serve test test-rust test-node test-browser test-eval skipped-report wasm-target \
         wasm-bindgen-cli chromium deps clean size eval bench bench-ner model fuzz \
-        native test-native python test-python java test-scale
+        native test-native python test-python java test-scale bench-scale
 
 all: build
 
@@ -37,6 +37,7 @@ help:
 	@echo "make test-python   the Python package (built into target/venv-python) with pytest"
 	@echo "make test-scale    Spark (mapInPandas, RDD.pipe) and Dask on $(SCALE_DOCS) documents vs the native CLI; not part of make test"
 	@echo "make native        the native command line: $(NATIVE_BIN)"
+	@echo "make bench-scale   throughput of the native CLI, analyze_batch, Spark and Dask at 1 and 2 threads on BENCH_MB (20) MB"
 	@echo "make eval          score the built CLI on ../shared/data dev sets (keywords, summary, segment, ner)"
 	@echo "make bench         speed, memory and size of the built package vs compromise, wink-nlp and native (BENCH_ARGS=--check: fail on a missed target)"
 	@echo "make bench-ner     the NER part of make eval only"
@@ -200,6 +201,18 @@ test-scale: java native $(SCALE_VENV)/.installed
 	$(SCALE_VENV)/bin/python tests/scale/check_outputs.py --docs $(SCALE_DIR)/docs.jsonl --native $(SCALE_DIR)/native.jsonl \
 	  --parquet $(SCALE_DIR)/spark --parquet $(SCALE_DIR)/dask --lines $(SCALE_DIR)/pipe; \
 	echo "make test-scale: all passed"
+
+# Throughput of the routes at 1 and 2 threads (README, "Large collections"), on
+# BENCH_MB megabytes of ../shared/data texts.
+BENCH_MB ?= 20
+bench-scale: java native $(SCALE_VENV)/.installed
+	@if [ ! -d "$(DATA)" ]; then echo "skipped: $(SKIPPED) (make bench-scale)"; exit 0; fi; \
+	set -e; \
+	$(call install_python,$(SCALE_VENV)); \
+	mkdir -p $(SCALE_DIR); \
+	$(SCALE_VENV)/bin/python tests/scale/make_docs.py $(SCALE_DIR)/bench.jsonl --megabytes $(BENCH_MB); \
+	TEXTLENS_BIN=$(CURDIR)/$(NATIVE_BIN) $(SCALE_VENV)/bin/python scripts/bench_scale.py $(SCALE_DIR)/bench.jsonl \
+	  --routes native,batch,spark,dask,pipe
 
 # The metrics of the dev sets are computed with the same libraries as the published
 # anchor figures (NLTK's Porter stemmer, rouge-score), in a virtualenv inside the repo.

@@ -11,7 +11,7 @@ use crate::progress::Progress;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::mpsc;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 /// The answer to one job.
@@ -114,12 +114,13 @@ where
         changed: Condvar::new(),
     };
     let (job_tx, job_rx) = mpsc::sync_channel::<(u64, J, usize)>(threads.max(1) * 2);
-    let job_rx = Mutex::new(job_rx);
+    // Only the workers hold the receiver: once they have all stopped (the writer failed),
+    // a send fails instead of waiting for room forever.
+    let job_rx = Arc::new(Mutex::new(job_rx));
     let (answer_tx, answer_rx) = mpsc::channel::<(u64, Answer, usize)>();
     thread::scope(|scope| {
         for _ in 0..threads.max(1) {
-            let answer_tx = answer_tx.clone();
-            let (job_rx, work) = (&job_rx, &work);
+            let (answer_tx, job_rx, work) = (answer_tx.clone(), Arc::clone(&job_rx), &work);
             scope.spawn(move || loop {
                 let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok((seq, job, bytes)) = next else { return };
@@ -128,7 +129,7 @@ where
                 }
             });
         }
-        drop(answer_tx);
+        drop((answer_tx, job_rx));
         let gate = &gate;
         let writer = scope.spawn(move || {
             let result = write_in_order(answer_rx, out, gate, progress);
@@ -156,18 +157,24 @@ where
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the writer thread failed")));
         read?;
-        let failed = written?;
+        let (answered, failed) = written?;
+        if answered < seq {
+            return Err(io::Error::other(format!(
+                "{} documents were not answered (a worker thread failed)",
+                seq - answered
+            )));
+        }
         Ok(Totals { jobs: seq, failed })
     })
 }
 
-/// Writes answers as their turn comes; returns how many failed.
+/// Writes answers as their turn comes; returns how many were written and how many failed.
 fn write_in_order<W: Write>(
     answers: mpsc::Receiver<(u64, Answer, usize)>,
     out: W,
     gate: &Gate,
     mut progress: Option<Progress>,
-) -> io::Result<u64> {
+) -> io::Result<(u64, u64)> {
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut waiting: BTreeMap<u64, (Answer, usize)> = BTreeMap::new();
     let (mut next, mut failed) = (0u64, 0u64);
@@ -190,7 +197,7 @@ fn write_in_order<W: Write>(
     if let Some(progress) = &mut progress {
         progress.finish();
     }
-    Ok(failed)
+    Ok((next, failed))
 }
 
 #[cfg(test)]
