@@ -63,25 +63,12 @@ fn analyze_many<'py>(
     let threads = thread_count(threads)?;
     let mut read = Vec::new();
     for item in texts.try_iter()? {
-        read.push(values::text(&item?));
+        read.push(values::text(&item?).map_err(|error| error.value(py).to_string()));
     }
-    let good: Vec<String> = read
-        .iter()
-        .filter_map(|t| t.as_ref().ok().cloned())
-        .collect();
-    let mut outcomes = py
-        .detach(|| batch::many(&good, settings, threads))
-        .into_iter();
     let answers = PyList::empty(py);
-    for text in read {
-        let outcome = match text {
-            Ok(_) => outcomes
-                .next()
-                .unwrap_or_else(|| Err("internal error: a text was not analysed".into())),
-            Err(error) => Err(error.value(py).to_string()),
-        };
-        answers.append(to_python(py, outcome)?)?;
-    }
+    batch::many(py, &read, settings, threads, |outcome| {
+        answers.append(to_python(py, outcome)?)
+    })?;
     Ok(answers)
 }
 
