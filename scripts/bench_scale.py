@@ -83,15 +83,26 @@ def main():
     documents, megabytes = len(lines), sum(len(d["text"].encode("utf-8")) for d in lines) / 1e6
     del lines
     print(f"{args.docs}: {documents} documents, {megabytes:.1f} MB of text; load average {os.getloadavg()[0]:.2f}")
+    # A job on the first 20 documents shows what Spark and Dask spend starting up.
+    few = Path(tempfile.mkdtemp(prefix="textlens-few-")) / "few.jsonl"
+    with open(args.docs, encoding="utf-8") as source:
+        few.write_text("".join(line for _, line in zip(range(20), source)), encoding="utf-8")
     for name in args.routes.split(","):
         times = {1: [], 2: []}
+        start_up = {1: [], 2: []}
         for _ in range(args.runs):
             for threads in (1, 2):
                 times[threads].append(timed(ROUTES[name], args.docs, threads))
+                if name in ("spark", "dask", "pipe"):
+                    start_up[threads].append(timed(ROUTES[name], str(few), threads))
         medians = {t: statistics.median(s) for t, s in times.items()}
         for threads, median in medians.items():
             runs = ", ".join(f"{s:.2f}" for s in times[threads])
-            print(f"{name:6} threads={threads}: {median:7.2f} s median ({runs}), {documents / median:8.0f} documents/s, {megabytes / median:6.2f} MB/s")
+            line = f"{name:6} threads={threads}: {median:7.2f} s median ({runs}), {documents / median:8.0f} documents/s, {megabytes / median:6.2f} MB/s"
+            if start_up[threads]:
+                fixed = statistics.median(start_up[threads])
+                line += f"; a 20-document job takes {fixed:.2f} s, past that {documents / (median - fixed):.0f} documents/s, {megabytes / (median - fixed):.2f} MB/s"
+            print(line)
         print(f"{name:6} 2 threads vs 1: {medians[1] / medians[2]:.2f}x; load average {os.getloadavg()[0]:.2f}", flush=True)
 
 
