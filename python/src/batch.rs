@@ -40,6 +40,69 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The texts of one call and their answers, shared by its threads.
+struct Work<'a> {
+    texts: &'a [Result<String, String>],
+    settings: &'a Settings,
+    answers: Vec<Mutex<Option<Outcome>>>,
+    /// The next text nobody has taken.
+    next: AtomicUsize,
+    /// Held while an answer is signalled, so a waiting caller cannot miss it.
+    filled: Mutex<()>,
+    signal: Condvar,
+}
+
+impl Work<'_> {
+    /// Takes the next text, if any is left.
+    fn claim(&self) -> Option<usize> {
+        Some(self.next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < self.texts.len())
+    }
+
+    /// Makes the other threads stop at their next text.
+    fn stop(&self) {
+        self.next.store(self.texts.len(), Ordering::Relaxed);
+    }
+
+    fn analyse(&self, i: usize) {
+        let outcome = match &self.texts[i] {
+            Ok(text) => one(text, self.settings),
+            Err(message) => Err(message.clone()),
+        };
+        *lock(&self.answers[i]) = Some(outcome);
+        let _filled = lock(&self.filled);
+        self.signal.notify_all();
+    }
+
+    /// How many answers are ready from `from` on, in order, at most CHUNK.
+    fn ready(&self, from: usize) -> usize {
+        (from..self.texts.len())
+            .take(CHUNK)
+            .take_while(|&k| lock(&self.answers[k]).is_some())
+            .count()
+    }
+
+    /// The caller's turn without the GIL: it analyses texts until a chunk of answers
+    /// from `from` on is ready (or all the rest are), and returns that chunk's length.
+    fn next_chunk(&self, from: usize) -> usize {
+        loop {
+            let chunk = self.ready(from);
+            if chunk == CHUNK || from + chunk == self.texts.len() {
+                return chunk;
+            }
+            if let Some(i) = self.claim() {
+                self.analyse(i);
+            } else if chunk > 0 {
+                return chunk;
+            } else {
+                let filled = lock(&self.filled);
+                if lock(&self.answers[from]).is_none() {
+                    drop(self.signal.wait(filled).unwrap_or_else(|e| e.into_inner()));
+                }
+            }
+        }
+    }
+}
+
 /// Analyses every text (an `Err` is a text that could not be read, answered with its
 /// message) on `threads` threads, the calling one included, and hands the answers to
 /// `take` in the texts' order, with the GIL held.
@@ -50,63 +113,32 @@ pub fn many<'py>(
     threads: usize,
     mut take: impl FnMut(Outcome) -> PyResult<()>,
 ) -> PyResult<()> {
-    let count = texts.len();
-    let answers: Vec<Mutex<Option<Outcome>>> = (0..count).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let (filled, signal) = (Mutex::new(()), Condvar::new());
-    let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < count);
-    let analyse = |i: usize| {
-        let outcome = match &texts[i] {
-            Ok(text) => one(text, settings),
-            Err(message) => Err(message.clone()),
-        };
-        *lock(&answers[i]) = Some(outcome);
-        // Under `filled`, so a waiting caller that has just seen this answer missing
-        // cannot miss the signal either.
-        let _filled = lock(&filled);
-        signal.notify_all();
+    let work = Work {
+        texts,
+        settings,
+        answers: (0..texts.len()).map(|_| Mutex::new(None)).collect(),
+        next: AtomicUsize::new(0),
+        filled: Mutex::new(()),
+        signal: Condvar::new(),
     };
-    // Answers ready from `from` on, in order, at most CHUNK.
-    let ready = |from: usize| {
-        (from..count)
-            .take(CHUNK)
-            .take_while(|&k| lock(&answers[k]).is_some())
-            .count()
-    };
-    let helpers = threads.clamp(1, count.max(1)) - 1;
+    let helpers = threads.clamp(1, texts.len().max(1)) - 1;
     thread::scope(|scope| {
         for _ in 0..helpers {
             scope.spawn(|| {
-                while let Some(i) = claim() {
-                    analyse(i);
+                while let Some(i) = work.claim() {
+                    work.analyse(i);
                 }
             });
         }
         let mut converted = 0;
-        while converted < count {
-            let chunk = py.detach(|| loop {
-                let chunk = ready(converted);
-                if chunk == CHUNK || converted + chunk == count {
-                    return chunk;
-                }
-                if let Some(i) = claim() {
-                    analyse(i);
-                } else if chunk > 0 {
-                    return chunk;
-                } else {
-                    let guard = lock(&filled);
-                    if lock(&answers[converted]).is_none() {
-                        drop(signal.wait(guard).unwrap_or_else(|e| e.into_inner()));
-                    }
-                }
-            });
-            for answer in &answers[converted..converted + chunk] {
+        while converted < texts.len() {
+            let chunk = py.detach(|| work.next_chunk(converted));
+            for answer in &work.answers[converted..converted + chunk] {
                 let outcome = lock(answer)
                     .take()
                     .unwrap_or_else(|| Err("internal error: an answer was lost".into()));
                 if let Err(error) = take(outcome) {
-                    // Stop the helpers at their next text.
-                    next.store(count, Ordering::Relaxed);
+                    work.stop();
                     return Err(error);
                 }
             }
