@@ -21,7 +21,8 @@ SHELL                := bash
 .SHELLFLAGS          := -o pipefail -c
 
 .PHONY: all help build serve test test-rust test-node test-browser test-eval skipped-report wasm-target \
-        wasm-bindgen-cli chromium deps clean size eval bench bench-ner model fuzz
+        wasm-bindgen-cli chromium deps clean size eval bench bench-ner model fuzz \
+        native test-native python test-python java test-scale bench-scale
 
 all: build
 
@@ -32,6 +33,11 @@ help:
 	@echo "make test-rust     native cargo test only"
 	@echo "make test-node     Node tests against the built package"
 	@echo "make test-browser  page tests in headless Chromium"
+	@echo "make test-native   native CLI and protocol tests, the CLI byte for byte against the Node one"
+	@echo "make test-python   the Python package (built into target/venv-python) with pytest"
+	@echo "make test-scale    Spark (mapInPandas, RDD.pipe) and Dask on $(SCALE_DOCS) documents vs the native CLI; not part of make test"
+	@echo "make native        the native command line: $(NATIVE_BIN)"
+	@echo "make bench-scale   throughput of the native CLI, analyze_batch, Spark and Dask at 1 and 2 threads on BENCH_MB (20) MB"
 	@echo "make eval          score the built CLI on ../shared/data dev sets (keywords, summary, segment, ner)"
 	@echo "make bench         speed, memory and size of the built package vs compromise, wink-nlp and native (BENCH_ARGS=--check: fail on a missed target)"
 	@echo "make bench-ner     the NER part of make eval only"
@@ -103,10 +109,13 @@ test: chromium deps
 	$(MAKE) --no-print-directory test-rust || failed="$$failed test-rust"; \
 	if $(MAKE) --no-print-directory build; then \
 	  $(MAKE) --no-print-directory test-node || failed="$$failed test-node"; \
+	  $(MAKE) --no-print-directory test-native || failed="$$failed test-native"; \
+	  $(MAKE) --no-print-directory test-python || failed="$$failed test-python"; \
 	  $(MAKE) --no-print-directory test-browser || failed="$$failed test-browser"; \
 	  $(MAKE) --no-print-directory test-eval || failed="$$failed test-eval"; \
 	else failed="$$failed build"; fi; \
 	$(MAKE) --no-print-directory skipped-report; \
+	echo "the Spark and Dask runs are separate: make test-scale"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all passed"
 
@@ -133,6 +142,82 @@ test-node:
 test-browser:
 	@mkdir -p $(LOGS)
 	node --test --test-reporter=spec tests/browser/*.test.mjs 2>&1 | tee $(LOGS)/browser.log
+
+# The native command line (cli/) and the Python package (python/) share the protocol
+# code in protocol/; they live in workspace members that the wasm build never compiles.
+NATIVE_BIN := target/release/textlens
+PY_VENV    := target/venv-python
+PY_TOOLS   := maturin==1.16.0 pytest==9.2.0
+PIP        := pip install --quiet --disable-pip-version-check
+# `pip install ./python` into venv $(1), built by that venv's maturin (found on PATH).
+install_python = PATH="$(CURDIR)/$(1)/bin:$$PATH" $(1)/bin/$(PIP) --no-build-isolation --force-reinstall --no-deps ./python
+
+native:
+	cargo build --release -p textlens-cli
+
+# Unit tests of protocol/ and cli/, then the release binary against `node pkg/cli.mjs
+# --jsonl` (needs `make build`) on the seeds, the dev sets and nasty lines.
+test-native: native
+	@mkdir -p $(LOGS)
+	TEXTLENS_BIN=$(NATIVE_BIN) cargo test -p textlens-protocol -p textlens-cli --no-fail-fast -- --show-output 2>&1 | tee $(LOGS)/native.log
+
+$(PY_VENV)/.installed:
+	python3 -m venv $(PY_VENV)
+	$(PY_VENV)/bin/$(PIP) $(PY_TOOLS)
+	@touch $@
+
+# `pip install ./python` as a user runs it, with the venv's maturin; cargo rebuilds only
+# what changed.
+python: $(PY_VENV)/.installed
+	$(call install_python,$(PY_VENV))
+
+# Compares with the native binary too (built by test-native; skipped without it).
+test-python: python
+	@mkdir -p $(LOGS)
+	TEXTLENS_BIN=$(NATIVE_BIN) $(PY_VENV)/bin/python -m pytest -q -rs -p no:cacheprovider python/tests 2>&1 | tee $(LOGS)/python.log
+
+# PySpark needs Java: Debian's headless JRE, installed when missing (as chromium is).
+java:
+	@command -v java >/dev/null || { apt-get update && apt-get install -y openjdk-17-jre-headless; }
+
+SCALE_VENV := target/venv-scale
+SCALE_DIR  := target/scale
+SCALE_DOCS ?= 2000
+SPARK_ENV  := PYSPARK_PYTHON=$(CURDIR)/$(SCALE_VENV)/bin/python PYSPARK_DRIVER_PYTHON=$(CURDIR)/$(SCALE_VENV)/bin/python SPARK_LOCAL_IP=127.0.0.1
+
+$(SCALE_VENV)/.installed: tests/scale/requirements.txt
+	python3 -m venv $(SCALE_VENV)
+	$(SCALE_VENV)/bin/$(PIP) -r tests/scale/requirements.txt $(PY_TOOLS)
+	@touch $@
+
+# The three routes of the README's "Large collections" on SCALE_DOCS documents of
+# ../shared/data: Spark's mapInPandas and Dask's map_partitions with the Python package,
+# Spark's RDD.pipe with the native binary; each output must equal the native CLI's.
+test-scale: java native $(SCALE_VENV)/.installed
+	@if [ ! -d "$(DATA)" ]; then echo "skipped: $(SKIPPED) (make test-scale)"; exit 0; fi; \
+	set -e; \
+	$(call install_python,$(SCALE_VENV)); \
+	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR); \
+	$(SCALE_VENV)/bin/python tests/scale/make_docs.py $(SCALE_DIR)/docs.jsonl --documents $(SCALE_DOCS); \
+	$(NATIVE_BIN) --jsonl < $(SCALE_DIR)/docs.jsonl > $(SCALE_DIR)/native.jsonl; \
+	echo "spark mapInPandas"; $(SPARK_ENV) $(SCALE_VENV)/bin/python examples/spark_job.py $(SCALE_DIR)/docs.jsonl $(SCALE_DIR)/spark; \
+	echo "dask map_partitions"; $(SCALE_VENV)/bin/python examples/dask_job.py $(SCALE_DIR)/docs.jsonl $(SCALE_DIR)/dask; \
+	echo "spark RDD.pipe"; $(SPARK_ENV) $(SCALE_VENV)/bin/python examples/spark_pipe.py $(SCALE_DIR)/docs.jsonl $(SCALE_DIR)/pipe --binary $(NATIVE_BIN); \
+	$(SCALE_VENV)/bin/python tests/scale/check_outputs.py --docs $(SCALE_DIR)/docs.jsonl --native $(SCALE_DIR)/native.jsonl \
+	  --parquet $(SCALE_DIR)/spark --parquet $(SCALE_DIR)/dask --lines $(SCALE_DIR)/pipe; \
+	echo "make test-scale: all passed"
+
+# Throughput of the routes at 1 and 2 threads (README, "Large collections"), on
+# BENCH_MB megabytes of ../shared/data texts.
+BENCH_MB ?= 20
+bench-scale: java native $(SCALE_VENV)/.installed
+	@if [ ! -d "$(DATA)" ]; then echo "skipped: $(SKIPPED) (make bench-scale)"; exit 0; fi; \
+	set -e; \
+	$(call install_python,$(SCALE_VENV)); \
+	mkdir -p $(SCALE_DIR); \
+	$(SCALE_VENV)/bin/python tests/scale/make_docs.py $(SCALE_DIR)/bench.jsonl --megabytes $(BENCH_MB); \
+	TEXTLENS_BIN=$(CURDIR)/$(NATIVE_BIN) $(SCALE_VENV)/bin/python scripts/bench_scale.py $(SCALE_DIR)/bench.jsonl \
+	  --routes native,batch,spark,dask,pipe
 
 # The metrics of the dev sets are computed with the same libraries as the published
 # anchor figures (NLTK's Porter stemmer, rouge-score), in a virtualenv inside the repo.

@@ -1,0 +1,77 @@
+"""Types of the textlens module. Offsets are code points (Python string indices), end
+exclusive: ``text[span["start"]:span["end"]]`` is the span's text."""
+
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, TypedDict, Union
+
+__version__: str
+
+class Span(TypedDict):
+    start: int
+    """First code point of the span."""
+    end: int
+    """One past the last code point."""
+
+class Keyword(TypedDict):
+    text: str
+    score: float
+    """Importance, higher is better, in 0..1."""
+
+class Term(TypedDict):
+    term: str
+    count: int
+
+Label = Literal["PERSON", "ORG", "LOCATION", "DATE", "TIME", "MONEY", "PERCENT", "EMAIL", "URL", "PHONE", "HASHTAG", "MENTION"]
+
+class Entity(TypedDict):
+    text: str
+    label: Label
+    start: int
+    end: int
+
+class EntityGroup(TypedDict):
+    text: str
+    """The canonical name."""
+    label: Label
+    count: int
+    mentions: List[Span]
+
+class SummarySentence(TypedDict):
+    start: int
+    end: int
+    text: str
+
+class Analysis(TypedDict, total=False):
+    """One text's answer. `language` is always there; a section switched off is absent."""
+    language: str
+    """ISO 639-1 code, or "und"."""
+    sentences: List[Span]
+    keywords: List[Keyword]
+    """Best first."""
+    terms: List[Term]
+    entities: List[Entity]
+    """Every mention, in document order."""
+    entity_groups: List[EntityGroup]
+    summary: List[SummarySentence]
+    """In document order."""
+
+class Failure(TypedDict):
+    """A text of a batch that could not be analysed."""
+    error: str
+
+def analyze(text: str, **options: Any) -> Analysis:
+    """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`,
+    `entities=False`, ...). Raises ValueError for a bad option or a text over
+    `max_length`, TypeError when `text` is not a str."""
+
+def analyze_batch(texts: Iterable[str], threads: Optional[int] = None, **options: Any) -> List[Union[Analysis, Failure]]:
+    """Analyses every text on `threads` threads (default: every core) without holding
+    the GIL; one result per text, in order. A text that fails gets a Failure."""
+
+class Analyzer:
+    """Options checked once. Pickles as its options (a plain dict)."""
+    def __init__(self, options: Optional[Mapping[str, Any]] = None, **more: Any) -> None: ...
+    @property
+    def options(self) -> Dict[str, Any]:
+        """A copy of the options."""
+    def analyze(self, text: str) -> Analysis: ...
+    def analyze_batch(self, texts: Iterable[str], threads: Optional[int] = None) -> List[Union[Analysis, Failure]]: ...
