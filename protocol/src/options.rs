@@ -5,8 +5,8 @@
 //! and bad values with the core's message.
 
 use crate::json::{JsObject, JsString, Value};
-use textlens::options::OptionValue;
-use textlens::Options;
+use textlens::options::{OptionKind, OptionSpec, OPTION_SPECS};
+use textlens::{Error, Options};
 
 /// The output sections of a protocol line, each of which a line may switch off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,34 +153,67 @@ fn camel_key(key: &JsString) -> JsString {
     }
 }
 
-/// How the WebAssembly binding sees an option's value.
-fn option_value(value: &Value) -> OptionValue {
+/// A value as the WebAssembly binding's error messages describe it: a number as
+/// itself, anything else by its JavaScript type.
+fn describe(value: &Value) -> String {
     match value {
-        Value::Null => OptionValue::Absent,
-        Value::Number(n) => OptionValue::Number(*n),
-        Value::String(_) => OptionValue::Other("string"),
-        Value::Bool(_) => OptionValue::Other("boolean"),
-        Value::Array(_) | Value::Object(_) => OptionValue::Other("non-number"),
+        Value::Number(n) => n.to_string(),
+        Value::String(_) => "a string".into(),
+        Value::Bool(_) => "a boolean".into(),
+        Value::Null | Value::Array(_) | Value::Object(_) => "a object".into(),
     }
 }
 
+/// One option's value, read as `src/wasm.rs` reads it through serde-wasm-bindgen: a
+/// count must be a safe non-negative integer that fits the wasm's 32-bit `usize`, a
+/// share any number; a value of another type is an error naming the option.
+fn set_option(options: &mut Options, spec: &OptionSpec, value: &Value) -> Result<(), Error> {
+    let invalid = || Error::InvalidOption { option: spec.name, allowed: spec.allowed(), got: describe(value) };
+    let Value::Number(n) = *value else { return Err(invalid()) };
+    if spec.kind == OptionKind::Share {
+        options.summary_ratio = Some(n);
+        return Ok(());
+    }
+    // (u32::MAX is below 2^53, so such a number is also a safe integer.)
+    if n.fract() != 0.0 || n < 0.0 || n > f64::from(u32::MAX) {
+        return Err(invalid());
+    }
+    let slot = match spec.name {
+        "keywords" => &mut options.keywords,
+        "terms" => &mut options.terms,
+        "maxPhraseWords" => &mut options.max_phrase_words,
+        "summarySentences" => &mut options.summary_sentences,
+        "wordsPerMinute" => &mut options.words_per_minute,
+        _ => &mut options.max_length,
+    };
+    *slot = n as usize;
+    Ok(())
+}
+
 /// The API options of `{...defaults, ...api}` (defaults first, a request's own
-/// options override them), checked by the core as the WebAssembly binding checks them.
-pub fn api_options(defaults: &JsObject, api: &JsObject) -> Result<Options, textlens::Error> {
+/// options override them), checked by the core as the WebAssembly binding checks them:
+/// entries in order, `null` meaning the default, the first bad one reported, then the
+/// ranges.
+pub fn api_options(defaults: &JsObject, api: &JsObject) -> Result<Options, Error> {
     let mut merged = defaults.clone();
     for (key, value) in api.iter() {
         merged.insert(key.clone(), value.clone());
     }
-    // The binding reads names as Rust strings, so a lone surrogate is U+FFFD there too.
-    let fields: Vec<(String, OptionValue)> = merged
-        .iter()
-        .map(|(k, v)| (k.to_string_lossy(), option_value(v)))
-        .collect();
-    Options::from_fields(
-        fields
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.clone())),
-    )
+    let mut options = Options::default();
+    for (key, value) in merged.iter() {
+        if matches!(value, Value::Null) {
+            continue;
+        }
+        // The binding reads names as Rust strings, so a lone surrogate is U+FFFD there too.
+        let name = key.to_string_lossy();
+        let Some(spec) = OptionSpec::named(&name) else {
+            let known: Vec<&str> = OPTION_SPECS.iter().map(|s| s.name).collect();
+            return Err(Error::BadOptions(format!("unknown option `{name}` (known: {})", known.join(", "))));
+        };
+        set_option(&mut options, spec, value)?;
+    }
+    options.validate()?;
+    Ok(options)
 }
 
 /// Everything a request's options decide: the API options and the sections to write.
@@ -254,7 +287,7 @@ mod tests {
             .contains("got a string"));
         assert!(settings(r#"{"keywords": [5]}"#)
             .unwrap_err()
-            .contains("got a non-number"));
+            .contains("got a object"));
         assert!(settings(r#"{"keywords": 1e400}"#)
             .unwrap_err()
             .contains("`keywords`"));
