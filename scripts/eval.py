@@ -5,12 +5,14 @@
 * keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001)
 * summary:  ROUGE-1/2/L/Lsum F1 from rouge-score with stemming (CNN/DM k=3; BBC k=3 and k=matched)
 * segment:  Golden Rules passed; UD boundary P/R/F1 (EWT, German GSD, French GSD)
-* ner:      CoNLL-2003 dev micro P/R/F1 over PER/LOC/ORG, exact span after snapping to gold tokens
+* ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
+            on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC); ECE of the confidences
 
 Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS]
 With --check, exits 1 when a metric is below its threshold (a JSON object {"set/metric": minimum}).
 """
 import argparse
+import bisect
 import json
 import re
 import subprocess
@@ -167,62 +169,128 @@ def segment_scores(data):
 # ---------------------------------------------------------------- ner
 PUNCT_OR_CLITIC = re.compile(r"^(?:[^\w\s]+|'s|')$", re.IGNORECASE)
 TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOCATION": "LOC", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+MAIN = ("PER", "LOC", "ORG")
+# The English dev sets: directory under ner/, and the name the rows are printed under.
+NER_SETS = (("conll2003", "conll"), ("btc", "btc"), ("wnut17", "wnut17"), ("re3d", "re3d"), ("sec", "sec"))
+# Mentions that are not names, which the model is not trained to find (see
+# examples/train_ner.rs): pronouns, spans without a capitalised word or a digit
+# ("the army", "civilians"), and a contract's parties named by their role ("Borrower").
+PRONOUNS = set("i me my mine myself we us our ours ourselves you your yours yourself he him his himself she her hers "
+               "herself it its itself they them their theirs themselves here there this that these those who whom".split())
+ROLES = set("borrower borrowers lender lenders bank agent guarantor guarantors trustee issuer holder holders".split())
 
 
-def ner_scores(data):
-    docs = load(data / "ner" / "conll2003" / "dev.jsonl")
-    answers, seconds = run_cli(docs, {})
+def is_name(text):
+    words = re.findall(r"\w+", text)
+    if not words or " ".join(words).lower() in PRONOUNS or (len(words) == 1 and words[0].lower() in ROLES):
+        return False
+    return any(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def prf(tp, n_pred, n_gold):
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"P": 100 * p, "R": 100 * r, "F1": 100 * (2 * p * r / (p + r) if p + r else 0.0)}
+
+
+def ece(pairs, bins=10):
+    """Expected calibration error over `bins` equal-width bins of (confidence, correct) pairs."""
+    if not pairs:
+        return None
+    total = 0.0
+    for b in range(bins):
+        inside = [(c, ok) for c, ok in pairs if min(int(c * bins), bins - 1) == b]
+        if inside:
+            total += abs(sum(c for c, _ in inside) / len(inside) - sum(ok for _, ok in inside) / len(inside)) * len(inside)
+    return total / len(pairs)
+
+
+def ner_spans(doc, answer):
+    """Gold and predicted (first token, last token, type, text, confidence) tuples, snapped to
+    the gold tokens and trimmed of punctuation and possessives at either end."""
+    units = doc["text"].encode("utf-16-le", "surrogatepass")
+    token_text = [units[2 * a:2 * b].decode("utf-16-le", "surrogatepass") for a, b in doc["tokens"]]
+    starts = [a for a, _ in doc["tokens"]]
+
+    def trim(first, last):
+        while first <= last and PUNCT_OR_CLITIC.match(token_text[first]):
+            first += 1
+        while last >= first and PUNCT_OR_CLITIC.match(token_text[last]):
+            last -= 1
+        return (first, last) if first <= last else None
+
+    gold = {}
+    for e in doc["entities"]:
+        span = trim(e["tok"][0], e["tok"][1] - 1)
+        if span:
+            gold[(span, e["label"])] = e["text"]
+    predicted = {}
+    for e in answer.get("entities", []):
+        label = TYPES.get(e.get("label"))
+        if label is None:
+            continue
+        first = max(bisect.bisect_right(starts, e["start"]) - 1, 0)
+        covered = [i for i in range(first, len(starts)) if starts[i] < e["end"] and e["start"] < doc["tokens"][i][1]]
+        span = trim(covered[0], covered[-1]) if covered else None
+        if span:
+            predicted[(span, label)] = e.get("confidence")
+    return gold, predicted
+
+
+def score_ner(pairs, keep_gold=lambda text: True):
+    """Rows of P/R/F1 per type, micro over PER/LOC/ORG, lenient overlap and the calibration
+    of the predicted PER/LOC/ORG mentions, over (gold, predicted) pairs of documents.
+    Gold names failing `keep_gold` are left out, and so are the predictions overlapping them."""
     counts = {t: [0, 0, 0] for t in ("PER", "LOC", "ORG", "MISC")}  # tp, predicted, gold
     lenient = [0, 0, 0]
-    for doc, answer in zip(docs, answers):
-        tokens = doc["tokens"]
-        token_text = [doc["text"][a:b] for a, b in tokens]
-
-        def trim(first, last):
-            while first <= last and PUNCT_OR_CLITIC.match(token_text[first]):
-                first += 1
-            while last >= first and PUNCT_OR_CLITIC.match(token_text[last]):
-                last -= 1
-            return (first, last) if first <= last else None
-
-        gold = set()
-        for e in doc["entities"]:
-            span = trim(e["tok"][0], e["tok"][1] - 1)
-            if span:
-                gold.add((span, e["label"]))
-        predicted = set()
-        for e in answer.get("entities", []):
-            label = TYPES.get(e.get("label"))
-            if label is None:
-                continue
-            covered = [i for i, (a, b) in enumerate(tokens) if a < e["end"] and e["start"] < b]
-            if not covered:
-                continue
-            span = trim(covered[0], covered[-1])
-            if span:
-                predicted.add((span, label))
+    calibration = []
+    for gold, predicted in pairs:
+        ignored = [span for (span, _), text in gold.items() if not keep_gold(text)]
+        gold = {key for key, text in gold.items() if keep_gold(text)}
+        predicted = {key: c for key, c in predicted.items() if not any(a <= key[0][1] and key[0][0] <= b for a, b in ignored)}
         for t in counts:
             g = {x for x in gold if x[1] == t}
             p = {x for x in predicted if x[1] == t}
             counts[t][0] += len(g & p)
             counts[t][1] += len(p)
             counts[t][2] += len(g)
-        main_gold = [x for x in gold if x[1] != "MISC"]
-        main_pred = [x for x in predicted if x[1] != "MISC"]
+        main_gold = [x for x in gold if x[1] in MAIN]
+        main_pred = [x for x in predicted if x[1] in MAIN]
         lenient[0] += sum(1 for (a, b), t in main_pred if any(t == u and a <= d and c <= b for (c, d), u in main_gold))
         lenient[1] += len(main_pred)
         lenient[2] += len(main_gold)
+        calibration += [(predicted[x], x in gold) for x in main_pred if predicted[x] is not None]
+    micro = prf(*[sum(counts[t][i] for t in MAIN) for i in range(3)])
+    rows = {"micro": micro}
+    # MISC is scored by the counts above but not shown: the analyzer does not emit it.
+    rows.update((t, prf(*counts[t])) for t in MAIN)
+    rows["lenient"] = prf(*lenient)
+    rows["micro"]["ECE"] = ece(calibration)
+    return rows, calibration
 
-    def prf(tp, n_pred, n_gold):
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        return {"P": 100 * p, "R": 100 * r, "F1": 100 * (2 * p * r / (p + r) if p + r else 0.0)}
 
-    results = {t: prf(*c) for t, c in counts.items()}
-    micro = [sum(counts[t][i] for t in ("PER", "LOC", "ORG")) for i in range(3)]
-    results["micro PER/LOC/ORG"] = prf(*micro)
-    results["micro PER/LOC/ORG"]["MB/s"] = mb_per_s(docs, seconds)
-    results["lenient overlap"] = prf(*lenient)
+def ner_scores(data):
+    """Every English dev set, and the names-only view of re3d and SEC (gold pronouns, nominals
+    and party roles left out) and of BTC without @-handles and #hashtags."""
+    results = {}
+    pooled = []
+    for directory, name in NER_SETS:
+        path = data / "ner" / directory / "dev.jsonl"
+        if not path.exists():
+            continue
+        docs = load(path)
+        answers, seconds = run_cli(docs, {})
+        pairs = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
+        rows, calibration = score_ner(pairs)
+        if name != "conll":
+            pooled += calibration
+        rows["micro"]["MB/s"] = mb_per_s(docs, seconds)
+        results.update((f"{name} {row}", values) for row, values in rows.items())
+        if name in ("re3d", "sec"):
+            results[f"{name} names micro"] = score_ner(pairs, is_name)[0]["micro"]
+        if name == "btc":
+            results["btc no-@# micro"] = score_ner(pairs, lambda text: text[:1] not in "@#")[0]["micro"]
+    results["pooled non-conll"] = {"ECE": ece(pooled), "mentions": len(pooled)}
     return results
 
 
