@@ -6,8 +6,7 @@
 //!    and web addresses, phone numbers, hashtags and @mentions.
 //! 2. A [`Recognizer`] finds people, organisations and places: the learned tagger
 //!    ([`model`]) corrected by [`Rules`], the rule-based one (capitalisation, context
-//!    cues and compact gazetteers), or the rules alone where the text's casing says
-//!    nothing about names.
+//!    cues and compact gazetteers), which works alone when no model is built in.
 //! 3. [`groups`]: mentions of one entity are gathered under one canonical name.
 //!
 //! [`extract()`] runs the three. Pattern entities win where they overlap a name

@@ -2,9 +2,10 @@
 //! for people, places, organisations and other names (MISC), with hashed features
 //! and Viterbi decoding restricted to legal tag sequences.
 //!
-//! The model is trained by `examples/train_ner.rs` (feature `train`) on CoNLL-2003
-//! documents run through the same [`Document`](crate::text::Document) tokenizer and segmenter a user's
-//! text goes through, so training and tagging see identical tokens and features.
+//! The model is trained by `examples/train_ner.rs` (feature `train`) on news, tweets,
+//! reports and filings (CoNLL-2003, BTC, WNUT-17, re3d, SEC) run through the same
+//! [`Document`](crate::text::Document) tokenizer and segmenter a user's text goes
+//! through, so training and tagging see identical tokens and features.
 //! It ships as `models/ner.bin`, embedded in the binary and decoded once.
 //!
 //! From a document to names, one module per step:
@@ -22,7 +23,10 @@
 //! (feature `train`) learns one.
 
 mod buckets;
+mod clusters;
 mod decode;
+#[cfg(feature = "train")]
+pub mod exchange;
 mod features;
 mod format;
 mod forms;

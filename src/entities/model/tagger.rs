@@ -1,6 +1,7 @@
 //! The [`Tagger`]: feature weights, transition scores and the gazetteer, and the two
 //! passes that tag a document with them.
 
+use super::clusters::Clusters;
 use super::decode::{viterbi, Decoder};
 use super::features::{DocContext, SentenceFeatures, Slot};
 use super::forms::{Forms, END_FORM, START_FORM};
@@ -34,6 +35,8 @@ pub struct Tagger {
     pub(super) start: Vec<i64>,
     pub(super) end: Vec<i64>,
     pub(super) gazetteer: Gazetteer,
+    /// The word classes of the features.
+    pub(super) clusters: Clusters,
 }
 
 impl Tagger {
@@ -45,6 +48,7 @@ impl Tagger {
             start: vec![0; NTAGS],
             end: vec![0; NTAGS],
             gazetteer: Gazetteer::default(),
+            clusters: Clusters::default(),
         }
     }
 
@@ -99,7 +103,7 @@ impl Tagger {
     /// Bytes of memory the decoded model holds.
     pub fn heap_bytes(&self) -> usize {
         let scores = (self.trans.capacity() + self.start.capacity() + self.end.capacity()) * 8;
-        self.weights.heap_bytes() + scores + self.gazetteer.heap_bytes()
+        self.weights.heap_bytes() + scores + self.gazetteer.heap_bytes() + self.clusters.heap_bytes()
     }
 
     /// The best tag of every token of the document, sentence by sentence.
@@ -188,7 +192,7 @@ impl<'a> Run<'a> {
                 self.ids.clear();
                 self.ids.extend([START_FORM, START_FORM]);
                 for token in doc.sentence_tokens(sentence) {
-                    self.ids.push(self.forms.id(&tagger.weights, doc, token));
+                    self.ids.push(self.forms.id((&tagger.weights, &tagger.clusters), doc, token));
                 }
                 self.ids.extend([END_FORM, END_FORM]);
                 self.slots.clear();
@@ -198,7 +202,7 @@ impl<'a> Run<'a> {
             }
             #[cfg(any(test, feature = "train"))]
             Pass::Full => {
-                self.features.extract(doc, ctx, &tagger.gazetteer, sentence);
+                self.features.extract(doc, ctx, (&tagger.gazetteer, &tagger.clusters), sentence);
                 true
             }
         }
@@ -395,7 +399,7 @@ mod tests {
         let mut features = SentenceFeatures::default();
         let mut full = Vec::new();
         for sentence in &doc.sentences {
-            features.extract(doc, ctx, &tagger.gazetteer, sentence);
+            features.extract(doc, ctx, (&tagger.gazetteer, &tagger.clusters), sentence);
             for i in 0..features.len() {
                 let mut acc = [0i32; NTAGS];
                 tagger.weights.score(features.token(i), &mut acc);
