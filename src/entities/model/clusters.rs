@@ -5,6 +5,7 @@
 
 #[cfg(any(test, feature = "train"))]
 use super::hash::fnv;
+use crate::lexicon::FastMap;
 
 /// Lower-cased words (by hash) and their class.
 #[derive(Clone, Debug, Default)]
@@ -13,6 +14,9 @@ pub struct Clusters {
     pub(crate) keys: Vec<u32>,
     /// The class of each key.
     pub(crate) classes: Vec<u8>,
+    /// Class by key: one memory access per new word, where a binary search over the
+    /// 80 KB of keys took several (the entity stage was 4% slower on 1 MB of news).
+    index: FastMap<u32, u8>,
 }
 
 /// Bits of a key. With 20,000 words, 26 bits give a word without a class the class of
@@ -41,16 +45,19 @@ impl Clusters {
         pairs.sort_by_key(|&(k, _)| k);
         pairs.dedup_by_key(|&mut (k, _)| k);
         let (keys, classes) = pairs.into_iter().unzip();
-        Clusters { keys, classes }
+        Clusters::new(keys, classes)
+    }
+
+    /// The table of sorted `keys` and the class of each.
+    pub(crate) fn new(keys: Vec<u32>, classes: Vec<u8>) -> Clusters {
+        let index = keys.iter().copied().zip(classes.iter().copied()).collect();
+        Clusters { keys, classes, index }
     }
 
     /// The class of the word whose lower-cased form hashes to `lower` (see [`fnv`]),
     /// plus one; 0 for a word without a class.
     pub(crate) fn class(&self, lower: u64) -> u64 {
-        match self.keys.binary_search(&key(lower)) {
-            Ok(i) => self.classes.get(i).map_or(0, |&c| u64::from(c) + 1),
-            Err(_) => 0,
-        }
+        self.index.get(&key(lower)).map_or(0, |&c| u64::from(c) + 1)
     }
 
     /// Number of words with a class.
@@ -62,7 +69,7 @@ impl Clusters {
 
     /// Bytes of memory the table holds.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.keys.capacity() * 4 + self.classes.capacity()
+        self.keys.capacity() * 4 + self.classes.capacity() + self.index.capacity() * 6
     }
 }
 

@@ -34,8 +34,9 @@ fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
         if first.is_lowercase() {
             lower_initial += 1;
         }
-        has_lower |= raw.chars().any(char::is_lowercase);
-        has_upper |= raw.chars().any(char::is_uppercase);
+        // Each scan stops for good once the sentence has shown what it looks for.
+        has_lower = has_lower || raw.chars().any(char::is_lowercase);
+        has_upper = has_upper || raw.chars().any(char::is_uppercase);
     }
     // These bounds are part of the model's features (the mode is hashed into several):
     // the model was trained with them, and changing them means `make model`.
@@ -222,18 +223,7 @@ impl Slot {
 /// that end organisations' and places' names, words never names, months and weekdays.
 /// They hold for a word the labelled text never had, and in any case.
 fn list_marks(norm: &str) -> u64 {
-    let tests: [fn(&str) -> bool; 9] = [
-        lists::is_place,
-        lists::is_first_name,
-        lists::is_demonym,
-        lists::is_known_org,
-        lists::is_title,
-        |w| lists::is_org_word(w) || lists::is_org_head(w),
-        |w| lists::is_place_word(w) || lists::is_place_head(w),
-        lists::is_never_name,
-        |w| lists::month(w).is_some() || lists::is_weekday(w),
-    ];
-    tests.iter().enumerate().filter(|(_, test)| test(norm)).fold(0, |mask, (bit, _)| mask | 1 << bit)
+    u64::from(lists::marks(norm))
 }
 
 /// Features of the list marks `lists` of a token in a role (`template`), alone and

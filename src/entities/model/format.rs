@@ -216,7 +216,7 @@ fn read_clusters(r: &mut Reader) -> Result<Clusters, InvalidModel> {
     if keys.windows(2).any(|w| w[0] >= w[1]) {
         return Err(r.invalid("a word-class key is listed twice"));
     }
-    Ok(Clusters { keys, classes })
+    Ok(Clusters::new(keys, classes))
 }
 
 /// What [`Reader::keyed_bytes`] reads.

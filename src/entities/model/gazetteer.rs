@@ -11,7 +11,7 @@ use super::tags::NTYPES;
 const GAZ_TEMPLATE: u8 = 200;
 
 /// Bits of a key that pick its bit in [`Gazetteer::filter`].
-const FILTER_BITS: u32 = 17;
+const FILTER_BITS: u32 = 19;
 
 /// Bits of a key: the top bits of the hash of a window of words. With some 13,000
 /// names, 26 bits let a window of other words match one by chance once in 5,000
