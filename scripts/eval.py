@@ -180,6 +180,9 @@ NER_SETS = (("conll2003", "conll"), ("btc", "btc"), ("wnut17", "wnut17"), ("re3d
 PRONOUNS = set("i me my mine myself we us our ours ourselves you your yours yourself he him his himself she her hers "
                "herself it its itself they them their theirs themselves here there this that these those who whom".split())
 ARTICLES = ("the", "a", "an")
+# The words that end a place's name ("region", "city"), as the rules' list has them.
+PLACE_WORDS = {w for line in (ROOT / "src" / "entities" / "lists" / "loc_words.txt").read_text().splitlines()
+               if not line.startswith("#") for w in line.split()}
 ROLES = set("borrower borrowers lender lenders bank agent guarantor guarantors trustee issuer holder holders".split())
 
 
@@ -242,7 +245,11 @@ def ner_spans(doc, answer):
         while described > first and token_text[described].isalpha() and token_text[described].islower() \
                 and is_name(" ".join(token_text[first:described])):
             described -= 1
-        if described < last and e["label"] != "LOC":
+        # A place stays a place only when the words after it say what kind of place it
+        # is ("Kurdistan region"); "ISIL targets" and "ISIL - held building" are places,
+        # "ISIL" is not.
+        place = e["label"] == "LOC" and all(w in PLACE_WORDS for w in token_text[described + 1:last + 1])
+        if described < last and not place:
             not_names.append(span)
             continue
         names.add(((first, described), e["label"]))

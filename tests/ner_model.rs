@@ -19,7 +19,7 @@ use textlens::{entities, Label};
 /// Micro F1 over PER, LOC and ORG the shipped model reached on each dev set, less
 /// about one point: a change that loses more than that is a regression. (Tagger alone;
 /// the entity stage's figures are checked by `make test` through `scripts/eval.py`.)
-const MIN_MICRO_F1: [(&str, f64); 5] = [("conll", 91.5), ("btc", 69.3), ("wnut17", 48.4), ("re3d", 31.6), ("sec", 21.0)];
+const MIN_MICRO_F1: [(&str, f64); 5] = [("conll", 91.6), ("btc", 73.6), ("wnut17", 48.5), ("re3d", 35.1), ("sec", 19.7)];
 /// Each of PER, LOC and ORG must stay above this on CoNLL-2003.
 const MIN_TYPE_F1: f64 = 85.0;
 /// CoNLL-2003 dev micro F1 of the whole entity stage as users get it (tagger corrected

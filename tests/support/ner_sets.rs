@@ -61,6 +61,15 @@ const ROLES: [&str; 12] =
 /// span); re3d puts them inside ("the Government of Iraq").
 const ARTICLES: [&str; 3] = ["the", "a", "an"];
 
+/// Whether `words` are words that end a place's name ("region", "city"), as the
+/// rules' list has them.
+fn is_place_word(words: &str) -> bool {
+    let list = include_str!("../../src/entities/lists/loc_words.txt");
+    let known = |w: &str| list.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).any(|k| k == w);
+    let mut words = words.split_whitespace().peekable();
+    words.peek().is_some() && words.all(known)
+}
+
 /// Whether a gold mention is a pronoun or a party's role rather than a name.
 fn stands_in(text: &str) -> bool {
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).collect();
@@ -124,10 +133,13 @@ pub fn training_doc(doc: &GoldDoc, set: Set, conventions: &Conventions) -> Train
     for &(start, end, ref label) in &doc.entities {
         let Some(kind) = crate::ner_eval::kind_of(label) else { continue };
         let Some(name) = name_span(&doc.text, start, end, formal && !conll, !conll) else { continue };
-        if kind != Kind::Location && name.1 < end && !doc.text[name.1..end].trim_start().starts_with(['\'', '’']) {
+        let cut = doc.text[name.1..end].trim_start();
+        if name.1 < end && !cut.starts_with(['\'', '’']) && !(kind == Kind::Location && is_place_word(cut)) {
             // A description cut off: the name left may be of another kind ("Kurdistan
-            // regional government" is an organisation, "Kurdistan" a place), while a
-            // place's name stays a place ("the Kurdistan region").
+            // regional government" is an organisation, "Kurdistan" a place; "ISIL
+            // targets" and "ISIL - held building" are places, "ISIL" is not), while a
+            // place's name stays a place when the words cut say what kind of place it is
+            // ("the Kurdistan region").
             uncertain.push((start, end));
             continue;
         }
@@ -157,6 +169,9 @@ fn name_span(text: &str, mut start: usize, mut end: usize, formal: bool, trim_de
     }
     loop {
         let current = name(start, end);
+        // A hyphen left at the end joined the name to the words cut ("ISIL - held").
+        let current = current.trim_end_matches([' ', '-', '–']);
+        end = start + current.len();
         let trimmed = ["'s", "’s", "'", "’"].iter().find_map(|p| current.strip_suffix(p)).map(str::trim_end);
         // A capitalised name followed by lower-case words is a name and a description.
         let described = current.rsplit_once(' ').filter(|(head, last)| trim_descriptions && last.chars().all(char::is_lowercase) && self::is_name(head));
@@ -198,5 +213,6 @@ mod tests {
         assert_eq!(span("new york", false), Some("new york"));
         assert_eq!(span("new york", true), None);
         assert_eq!(span("the army", true), None);
+        assert_eq!(span("ISIL - held building", true), Some("ISIL"));
     }
 }

@@ -15,12 +15,12 @@ pub struct Clusters {
     /// The class of each key.
     pub(crate) classes: Vec<u8>,
     /// Class by key: one memory access per new word, where a binary search over the
-    /// 80 KB of keys took several (the entity stage was 4% slower on 1 MB of news).
+    /// keys takes several.
     index: FastMap<u32, u8>,
 }
 
-/// Bits of a key. With 20,000 words, 26 bits give a word without a class the class of
-/// another once in 3,000 words, and the sorted keys' gaps (about 3,000) fit two-byte
+/// Bits of a key. With 8,000 words, 26 bits give a word without a class the class of
+/// another once in 8,000 words, and the sorted keys' gaps (about 8,000) fit two-byte
 /// varints.
 const KEY_BITS: u32 = 26;
 

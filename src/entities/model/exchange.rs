@@ -17,13 +17,18 @@ pub struct ClusterSettings {
     pub min_count: u32,
     /// Passes over the vocabulary.
     pub iterations: usize,
-    /// The most frequent words whose classes are kept (the model ships them).
+    /// The most frequent words whose classes are kept (the model ships them: about 3
+    /// bytes each gzipped). With 4 epochs, 20,000 words made a model of 177 KB
+    /// gzipped, 12,000 one of 158 KB and 8,000 one of 148 KB; over three seeds at
+    /// 8,000 and two at 12,000, dev F1 of the tagger alone was CoNLL 92.7 and 92.6, BTC
+    /// 73.4 and 73.7, WNUT-17 50.8 and 52.0, re3d 35.6 and 36.0, within the seeds'
+    /// spread of each other (WNUT-17 varies by 2.7 from seed to seed).
     pub keep: usize,
 }
 
 impl Default for ClusterSettings {
     fn default() -> Self {
-        ClusterSettings { classes: 256, min_count: 3, iterations: 12, keep: 20_000 }
+        ClusterSettings { classes: 256, min_count: 3, iterations: 12, keep: 8_000 }
     }
 }
 
