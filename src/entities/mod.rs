@@ -12,6 +12,7 @@
 //! [`extract()`] runs the three. Pattern entities win where they overlap a name
 //! ("March" in "12 March 2024").
 
+mod combined;
 mod entity;
 mod extract;
 mod gazetteer;
