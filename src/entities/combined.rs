@@ -5,7 +5,7 @@
 use super::entity::{Label, Mention, Recognizer};
 use super::model::Tagger;
 use super::names::Rules;
-use crate::lexicon::FastMap;
+use crate::lexicon::{FastMap, FastSet};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -59,15 +59,14 @@ impl Recognizer for Combined<'_> {
         let mut misc = Vec::new();
         let mut names = self.tagged(doc, &rules, &mut misc);
         let text = doc.text;
-        let mut full_names: Vec<&str> =
-            names.iter().filter(|m| m.label == Label::Person).map(|m| m.span.slice(text)).collect();
-        full_names.sort_unstable();
-        full_names.dedup();
-        let ends_a_full_name = |short: &str| {
-            full_names.iter().any(|full| {
-                full.len() > short.len() && full.ends_with(short) && full[..full.len() - short.len()].ends_with([' ', '-'])
-            })
-        };
+        // The ends of the people's full names, after a space or hyphen ("Araji" of
+        // "Qasim Al-Araji"): one set, so that each rule-found person is one look-up.
+        let mut name_ends: FastSet<&str> = FastSet::default();
+        for person in names.iter().filter(|m| m.label == Label::Person) {
+            let full = person.span.slice(text);
+            name_ends.extend(full.match_indices([' ', '-']).filter_map(|(i, sep)| full.get(i + sep.len()..)));
+        }
+        let ends_a_full_name = |short: &str| name_ends.contains(short);
         // Tagger names come in text order, and the rules' pieces of a split name too.
         let covered = |span: &Span| {
             let i = names.partition_point(|m| m.span.end <= span.start);
@@ -95,11 +94,20 @@ impl Recognizer for Combined<'_> {
 /// 0.14 (the "U.S." of "U.S. Open", the "Atlanta" of "Atlanta Games").
 fn with_repeats(doc: &Document, names: Vec<Mention>, misc: &[Span]) -> Vec<Mention> {
     let text = doc.text;
+    // Each name's text and label (none when it has two), and the longest name, in
+    // tokens, that each first word opens: most capitalised words open none.
     let mut known: FastMap<&str, Option<Label>> = FastMap::default();
+    let mut openers: FastMap<&str, usize> = FastMap::default();
     for name in &names {
         let entry = known.entry(name.span.slice(text)).or_insert(Some(name.label));
         if *entry != Some(name.label) {
             *entry = None;
+        }
+        let first = doc.tokens.partition_point(|t| t.span.start < name.span.start);
+        let last = doc.tokens.partition_point(|t| t.span.start < name.span.end);
+        if let Some(token) = doc.tokens.get(first) {
+            let longest = openers.entry(token.text(text)).or_default();
+            *longest = (*longest).max(last - first);
         }
     }
     let covered = |span: Span| {
@@ -114,7 +122,8 @@ fn with_repeats(doc: &Document, names: Vec<Mention>, misc: &[Span]) -> Vec<Menti
         if token.span.start < last_end || !token.is_capitalized() || capitalised(i.checked_sub(1)) {
             continue;
         }
-        for k in (1..=6).rev() {
+        let Some(&longest) = openers.get(token.text(text)) else { continue };
+        for k in (1..=longest).rev() {
             let Some(last) = doc.tokens.get(i + k - 1) else { continue };
             let span = Span::new(token.span.start, last.span.end);
             if let Some(&Some(label)) = known.get(span.slice(text)) {
@@ -126,13 +135,16 @@ fn with_repeats(doc: &Document, names: Vec<Mention>, misc: &[Span]) -> Vec<Menti
             }
         }
     }
-    if added.is_empty() {
-        return names;
+    merged(names, added)
+}
+
+/// Two lists of mentions in document order, as one.
+fn merged(mut names: Vec<Mention>, added: Vec<Mention>) -> Vec<Mention> {
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|m| (m.span.start, m.span.end));
     }
-    let mut all = names;
-    all.extend(added);
-    all.sort_by_key(|m| (m.span.start, m.span.end));
-    all
+    names
 }
 
 /// The names with the abbreviations the text defines after a name ("World Monuments
@@ -141,7 +153,7 @@ fn with_repeats(doc: &Document, names: Vec<Mention>, misc: &[Span]) -> Vec<Menti
 /// its span and takes the name's label; one inside another name stays part of it.
 fn with_abbreviations(doc: &Document, mut names: Vec<Mention>) -> Vec<Mention> {
     let text = doc.text;
-    let defined: Vec<(&str, Label)> = names
+    let defined: FastMap<&str, Label> = names
         .iter()
         .filter_map(|name| {
             let inner = text.get(name.span.end..)?.strip_prefix(" (")?.split_once(')')?.0;
@@ -151,16 +163,19 @@ fn with_abbreviations(doc: &Document, mut names: Vec<Mention>) -> Vec<Mention> {
     if defined.is_empty() {
         return names;
     }
-    for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let Some(&(_, label)) = defined.iter().find(|(abbr, _)| token.text(text) == *abbr) else { continue };
+    let mut added = Vec::new();
+    // An abbreviation is two capitals or more: other words need no look-up.
+    let looks_like = |word: &str| word.len() >= 2 && word.bytes().take(2).all(|b| b.is_ascii_uppercase());
+    for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && looks_like(t.text(text))) {
+        let Some(&label) = defined.get(token.text(text)) else { continue };
         let at = names.partition_point(|m| m.span.end <= token.span.start);
         match names.get_mut(at) {
             Some(name) if name.span == token.span => name.label = label,
             Some(name) if name.span.overlaps(&token.span) => {}
-            _ => names.insert(at, Mention { span: token.span, label }),
+            _ => added.push(Mention { span: token.span, label }),
         }
     }
-    names
+    merged(names, added)
 }
 
 /// Whether `abbr` (two capitals or more) is made of the initials of the capitalised
