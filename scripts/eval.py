@@ -9,7 +9,8 @@
             on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC); ECE of the confidences
 
 Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS] [--cli PATH]
-With --check, exits 1 when a metric is below its threshold (a JSON object {"set/metric": minimum}).
+With --check, exits 1 when a metric is past its threshold (a JSON object {"task|set|metric": minimum, or
+{"max": maximum} for an error such as ECE}).
 """
 import argparse
 import bisect
@@ -344,7 +345,7 @@ def main():
     parser.add_argument("--only", default="keywords,summary,segment,ner")
     parser.add_argument("--json", help="write all results to this file")
     parser.add_argument("--cli", help="the CLI to score (default: pkg/cli.mjs of this repository)")
-    parser.add_argument("--check", help="JSON thresholds {\"set/metric\": minimum}; exit 1 when one is missed")
+    parser.add_argument("--check", help="JSON thresholds {\"task|set|metric\": minimum or {\"max\": maximum}}; exit 1 when one is missed")
     args = parser.parse_args()
     if args.cli:
         global CLI
@@ -360,23 +361,29 @@ def main():
         results[name] = tasks[name](data)
         print(f"\n## {name}  ({time.perf_counter() - started:.1f} s)")
         for dataset, row in results[name].items():
-            cells = "  ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items() if v is not None)
+            cells = "  ".join(f"{k} {v:.{4 if k == 'ECE' else 2}f}" if isinstance(v, float) else f"{k} {v}"
+                              for k, v in row.items() if v is not None)
             print(f"{dataset:24s} {cells}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
     if args.check:
         failures = []
-        for key, minimum in json.loads(Path(args.check).read_text()).items():
+        for key, bound in json.loads(Path(args.check).read_text()).items():
             task, dataset, metric = key.split("|")
             if task not in results:
                 continue
             value = results[task][dataset][metric]
-            status = "ok" if value >= minimum else "BELOW"
-            print(f"check {key}: {value:.2f} >= {minimum} {status}")
-            if value < minimum:
+            # A number is a minimum; {"max": x} a maximum (an error such as ECE).
+            if isinstance(bound, dict):
+                ok, relation, limit = value is not None and value <= bound["max"], "<=", bound["max"]
+            else:
+                ok, relation, limit = value is not None and value >= bound, ">=", bound
+            shown = "none" if value is None else f"{value:.4f}"
+            print(f"check {key}: {shown} {relation} {limit} {'ok' if ok else 'MISSED'}")
+            if not ok:
                 failures.append(key)
         if failures:
-            print(f"FAILED: {len(failures)} metric(s) below threshold: {failures}")
+            print(f"FAILED: {len(failures)} metric(s) past their threshold: {failures}")
             return 1
     return 0
 

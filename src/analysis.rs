@@ -130,7 +130,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let language = language::detect(&doc);
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
-    let found = if parts.entities { entities::extract(&doc) } else { entities::Entities::default() };
+    let found = if parts.entities { entities::extract_confident(&doc, options.min_confidence) } else { entities::Entities::default() };
     // The summary weighs sentences partly by the key phrases they hold.
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));

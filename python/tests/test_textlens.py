@@ -52,6 +52,16 @@ def test_a_lone_surrogate_is_one_code_point():
     assert text[paris["start"] : paris["end"]] == "Paris"
 
 
+def test_every_entity_has_a_confidence_and_min_confidence_drops_the_unsure():
+    result = textlens.analyze(TRICKY)
+    sure = [e["confidence"] for e in result["entities"]] + [g["confidence"] for g in result["entity_groups"]]
+    assert sure and all(isinstance(c, float) and 0.0 <= c <= 1.0 for c in sure)
+    cut = sorted(e["confidence"] for e in result["entities"])[len(result["entities"]) // 2]
+    kept = textlens.analyze(TRICKY, min_confidence=cut)["entities"]
+    assert kept == [e for e in kept if e["confidence"] >= cut] and 0 < len(kept) < len(result["entities"]) + 1
+    assert [e["text"] for e in kept] == [e["text"] for e in result["entities"] if e["confidence"] >= cut]
+
+
 def test_options_are_the_protocols():
     few = textlens.analyze(TRICKY, keywords=2, summary_sentences=1)
     assert len(few["keywords"]) <= 2 and len(few["summary"]) == 1

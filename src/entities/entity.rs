@@ -2,6 +2,7 @@
 //! results ([`Entity`], [`EntityGroup`], [`Entities`]), the [`Recognizer`] trait every
 //! source of names implements, and how two lists of mentions are merged.
 
+use super::confidence::Evidence;
 use crate::span::Span;
 use crate::text::Document;
 use serde::Serialize;
@@ -90,6 +91,9 @@ pub struct Entity {
     pub span: Span,
     /// Index of its group in the groups list.
     pub group: usize,
+    /// How sure the analysis is that this is a name of this type with these bounds,
+    /// from 0 to 1 (see [`super::confidence`]).
+    pub confidence: f64,
 }
 
 /// All mentions of one entity, under its canonical (usually longest) name.
@@ -103,6 +107,8 @@ pub struct EntityGroup {
     pub count: usize,
     /// Every mention, in document order.
     pub mentions: Vec<Span>,
+    /// The confidence of its surest mention.
+    pub confidence: f64,
 }
 
 /// Entities of a document: every mention, and the groups they form.
@@ -122,6 +128,20 @@ pub struct Mention {
     pub span: Span,
     /// Its type.
     pub label: Label,
+    /// What its confidence is computed from.
+    pub evidence: Evidence,
+}
+
+impl Mention {
+    /// A mention from a source that says nothing of its confidence ([`Source::Rules`]).
+    pub fn new(span: Span, label: Label) -> Self {
+        Mention { span, label, evidence: Evidence::default() }
+    }
+
+    /// A mention with `evidence` of its confidence.
+    pub fn with(span: Span, label: Label, evidence: Evidence) -> Self {
+        Mention { span, label, evidence }
+    }
 }
 
 /// Finds people, organisations and places in a document.
@@ -159,7 +179,7 @@ mod tests {
     use super::*;
 
     fn mention(start: usize, end: usize, label: Label) -> Mention {
-        Mention { span: Span::new(start, end), label }
+        Mention::new(Span::new(start, end), label)
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! (or the rules alone without a model), then patterns, then groups.
 
 use super::combined::Combined;
+#[cfg(feature = "train")]
+use super::confidence::{Context, Features, Source};
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
 use super::model::Tagger;
 use super::names::Rules;
-use super::{groups, patterns};
+use super::{confidence, groups, patterns};
 use crate::text::Document;
 
 /// Finds the entities of a document: names from the learned tagger, patterns, groups.
@@ -20,20 +22,56 @@ use crate::text::Document;
 /// rules, which lean on capitals (CoNLL-2003 dev in lower case: micro F1 83.4 against
 /// 0.0; in capitals: 85.3 against 58.7).
 pub fn extract(doc: &Document) -> Entities {
+    extract_confident(doc, 0.0)
+}
+
+/// [`extract`], without the mentions whose confidence is below `min_confidence` (and
+/// so without the groups they alone made).
+pub fn extract_confident(doc: &Document, min_confidence: f64) -> Entities {
     match Tagger::builtin() {
-        Ok(tagger) if !tagger.is_empty() => extract_with(doc, &Combined::new(tagger)),
-        _ => extract_with(doc, &Rules),
+        Ok(tagger) if !tagger.is_empty() => grouped(doc, mentions_with(doc, &Combined::new(tagger)), min_confidence),
+        _ => grouped(doc, mentions_with(doc, &Rules), min_confidence),
     }
 }
 
 /// Finds the entities of a document, names coming from `recognizer`.
 pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
+    grouped(doc, mentions_with(doc, recognizer), 0.0)
+}
+
+/// The pattern entities and the names `recognizer` finds, in document order.
+fn mentions_with(doc: &Document, recognizer: &dyn Recognizer) -> Vec<Mention> {
     let mut found = patterns::find(doc);
     let mut names = recognizer.recognize(doc);
     names.sort_by_key(|m| (m.span.start, m.span.end));
     type_handles(&mut found, &mut names);
-    let mentions = merge(found, names);
-    groups::group(doc, &mentions)
+    merge(found, names)
+}
+
+/// The groups of the `mentions` whose confidence is at least `min_confidence`.
+fn grouped(doc: &Document, mut mentions: Vec<Mention>, min_confidence: f64) -> Entities {
+    let mut confidences = confidence::of_mentions(doc, &mentions);
+    if min_confidence > 0.0 {
+        let mut kept = confidences.iter().map(|&c| c >= min_confidence);
+        mentions.retain(|_| kept.next().unwrap_or(false));
+        confidences.retain(|&c| c >= min_confidence);
+    }
+    groups::group(doc, &mentions, &confidences)
+}
+
+/// The entities of `doc` as [`extract`] finds them, each with the inputs of its
+/// confidence's logistic model (`None` for a pattern entity): what
+/// `examples/calibrate_ner.rs` fits the model on.
+#[cfg(feature = "train")]
+pub fn calibration_inputs(doc: &Document) -> (Entities, Vec<Option<Features>>) {
+    let Ok(tagger) = Tagger::builtin() else { return (Entities::default(), Vec::new()) };
+    let mentions = mentions_with(doc, &Combined::new(tagger));
+    let context = Context::of(doc);
+    let features = mentions
+        .iter()
+        .map(|m| (!matches!(m.evidence.source, Source::Pattern | Source::Rules)).then(|| Features::of(m.evidence, m.label, m.span.slice(doc.text), context)))
+        .collect();
+    (grouped(doc, mentions, 0.0), features)
 }
 
 /// An @handle or #hashtag whose word the recognizer found, whole, as a name takes the
@@ -49,6 +87,7 @@ fn type_handles(found: &mut [Mention], names: &mut Vec<Mention>) {
             && handle.span.end == name.span.end;
         if typed {
             handle.label = name.label;
+            handle.evidence = name.evidence;
         }
         !typed
     });
@@ -61,7 +100,7 @@ mod tests {
     use crate::span::Span;
 
     fn mention(start: usize, end: usize, label: Label) -> Mention {
-        Mention { span: Span::new(start, end), label }
+        Mention::new(Span::new(start, end), label)
     }
 
     #[test]
@@ -72,6 +111,22 @@ mod tests {
         let labels: Vec<Label> = found.iter().map(|m| m.label).collect();
         assert_eq!(labels, [Label::Org, Label::Hashtag, Label::Date]);
         assert_eq!(names, [mention(13, 20, Label::Location), mention(25, 30, Label::Person)]);
+    }
+
+    #[test]
+    fn min_confidence_drops_the_unsure_mentions_and_keeps_the_rest() {
+        let text = "Maria Lopez of Acme Robotics flew from Lisbon to Oslo on 12 March 2024. Lopez wrote to info@acme.example.";
+        let doc = Document::new(text);
+        let all = extract(&doc);
+        let mut sure: Vec<f64> = all.entities.iter().map(|e| e.confidence).collect();
+        sure.sort_by(f64::total_cmp);
+        let cut = sure[sure.len() / 2];
+        assert!(sure[0] < cut, "help: the test needs mentions of different confidences: {sure:?}");
+        let kept = extract_confident(&doc, cut);
+        let expected: Vec<(&str, f64)> = all.entities.iter().filter(|e| e.confidence >= cut).map(|e| (e.text.as_str(), e.confidence)).collect();
+        let got: Vec<(&str, f64)> = kept.entities.iter().map(|e| (e.text.as_str(), e.confidence)).collect();
+        assert_eq!(got, expected);
+        assert!(kept.entity_groups.iter().all(|g| g.confidence >= cut && g.count > 0));
     }
 
     #[test]

@@ -77,8 +77,9 @@ impl UnionFind {
     }
 }
 
-/// Groups the mentions (in document order, without overlaps) and builds the result.
-pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
+/// Groups the mentions (in document order, without overlaps), whose confidences are
+/// `confidences`, and builds the result.
+pub fn group(doc: &Document, mentions: &[Mention], confidences: &[f64]) -> Entities {
     let texts: Vec<&str> = mentions.iter().map(|m| m.span.slice(doc.text)).collect();
     let keys: Vec<(Label, Vec<String>)> = mentions.iter().zip(&texts).map(|(m, t)| (m.label, parts(t))).collect();
 
@@ -99,7 +100,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
     link_acronyms(doc, mentions, &texts, &group_of, &first_mention, &mut sets);
     link_person_names(mentions, &keys, &first_mention, &mut sets);
 
-    build(mentions, &texts, &group_of, &mut sets)
+    build(mentions, (&texts, confidences), &group_of, &mut sets)
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, and every later use of it,
@@ -169,12 +170,14 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     }
 }
 
-fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut UnionFind) -> Entities {
+fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), group_of: &[usize], sets: &mut UnionFind) -> Entities {
     struct Draft {
         label: Label,
         canonical: usize,
         spans: Vec<Span>,
+        confidence: f64,
     }
+    let confidence = |index: usize| confidences.get(index).copied().unwrap_or(0.0);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut draft_of_root: FastMap<usize, usize> = FastMap::default();
     let mut draft_of_mention = Vec::with_capacity(mentions.len());
@@ -183,7 +186,7 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
         let next = drafts.len();
         let draft = *draft_of_root.entry(root).or_insert(next);
         if draft == next {
-            drafts.push(Draft { label: mention.label, canonical: index, spans: Vec::new() });
+            drafts.push(Draft { label: mention.label, canonical: index, spans: Vec::new(), confidence: 0.0 });
         }
         let entry = &mut drafts[draft];
         if texts[index].chars().count() > texts[entry.canonical].chars().count() {
@@ -191,6 +194,7 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
             entry.label = mention.label;
         }
         entry.spans.push(mention.span);
+        entry.confidence = entry.confidence.max(confidence(index));
         draft_of_mention.push(draft);
     }
     let mut order: Vec<usize> = (0..drafts.len()).collect();
@@ -203,7 +207,14 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
         .iter()
         .zip(texts)
         .zip(&draft_of_mention)
-        .map(|((m, text), &d)| Entity { text: (*text).to_owned(), label: drafts[d].label, span: m.span, group: position[d] })
+        .enumerate()
+        .map(|(index, ((m, text), &d))| Entity {
+            text: (*text).to_owned(),
+            label: drafts[d].label,
+            span: m.span,
+            group: position[d],
+            confidence: confidence(index),
+        })
         .collect();
     let entity_groups = order
         .into_iter()
@@ -214,6 +225,7 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
                 label: draft.label,
                 count: draft.spans.len(),
                 mentions: draft.spans.clone(),
+                confidence: draft.confidence,
             }
         })
         .collect();
@@ -230,10 +242,11 @@ mod tests {
         for &(needle, label) in marks {
             let Some(offset) = text[from..].find(needle) else { panic!("{needle} not in text") };
             let start = from + offset;
-            mentions.push(Mention { span: Span::new(start, start + needle.len()), label });
+            mentions.push(Mention::new(Span::new(start, start + needle.len()), label));
             from = start + needle.len();
         }
-        group(&Document::new(text), &mentions)
+        let confidences: Vec<f64> = (0..mentions.len()).map(|i| 0.5 + 0.1 * i as f64).collect();
+        group(&Document::new(text), &mentions, &confidences)
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! [`extract()`] runs the three. Pattern entities win where they overlap a name
 //! ("March" in "12 March 2024").
 
+mod calibration;
 mod combined;
+pub mod confidence;
 mod entity;
 mod extract;
 mod gazetteer;
@@ -22,5 +24,7 @@ mod names;
 pub mod patterns;
 
 pub use entity::{Entities, Entity, EntityGroup, Label, Mention, Recognizer};
-pub use extract::{extract, extract_with};
+pub use extract::{extract, extract_confident, extract_with};
+#[cfg(feature = "train")]
+pub use extract::calibration_inputs;
 pub use names::Rules;

@@ -137,7 +137,7 @@ fn trimmable(text: &str) -> bool {
 }
 
 /// A span snapped to gold tokens and trimmed: first and last token, if any remain.
-fn snap(doc: &GoldDoc, start: usize, end: usize) -> Option<(usize, usize)> {
+pub fn snap(doc: &GoldDoc, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = doc.tokens.partition_point(|t| t.1 <= start);
     let mut last = doc.tokens.partition_point(|t| t.0 < end);
     let token = |i: usize| &doc.text[doc.tokens[i].0..doc.tokens[i].1];

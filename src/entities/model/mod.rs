@@ -15,7 +15,7 @@
 //!    its own once per distinct form.
 //! 2. `weights` adds up the rows of tag weights of those features.
 //! 3. `decode` finds the best sequence of tags that `tags` (the BILOU algebra)
-//!    allows.
+//!    allows, and `margins` how far it is ahead of the best one without each name.
 //! 4. [`Tagger`] (`tagger`) runs the two passes over a document and turns the tags
 //!    into [`Mention`]s.
 //!
@@ -32,6 +32,7 @@ mod format;
 mod forms;
 mod gazetteer;
 mod hash;
+mod margins;
 mod tagger;
 mod tags;
 #[cfg(feature = "train")]
