@@ -21,6 +21,6 @@ pub mod model;
 mod names;
 pub mod patterns;
 
-pub use entity::{Entities, Entity, EntityGroup, Label, Mention, Recognizer};
+pub use entity::{CustomLabel, Entities, Entity, EntityGroup, Label, Mention, Recognizer, LABEL_SERDE_NAME, MAX_LABEL_LENGTH};
 pub use extract::{extract, extract_with};
 pub use names::Rules;
