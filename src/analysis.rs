@@ -131,10 +131,9 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let language = language::detect(&doc);
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
-    let found = match &options.entity_lists {
-        _ if !parts.entities => entities::Entities::default(),
-        Some(lists) => entities::extract_listed(&doc, lists, language)?,
-        None => entities::extract(&doc),
+    let found = match parts.entities {
+        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language)?,
+        false => entities::Entities::default(),
     };
     // The summary weighs sentences partly by the key phrases they hold.
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
