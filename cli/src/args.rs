@@ -95,7 +95,8 @@ fn entity_lists(path: &str) -> Result<Value, String> {
         std::io::ErrorKind::NotFound => format!("--entity-lists {path}: no such file"),
         _ => format!("--entity-lists {path}: {error}"),
     })?;
-    let value = Parser::parse(&text).map_err(|error| format!("--entity-lists {path}: not JSON: {error}"))?;
+    let value = Parser::parse(&text)
+        .map_err(|e| format!("--entity-lists {path}: not JSON: {} at position {}", e.message, e.position))?;
     let mut alone = JsObject::new();
     alone.insert("entityLists".into(), value);
     Defaults::new(alone.clone()).map_err(|error| format!("--entity-lists {path}: {error}"))?;
