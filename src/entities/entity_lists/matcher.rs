@@ -244,28 +244,29 @@ struct Candidate {
 /// The longest matches first, then the earlier, then (on one span) `exclude`, then the
 /// earlier phrase; each kept unless it overlaps one kept before. In document order.
 ///
-/// The candidates come in the order of their ends, as the automaton found them, so a
-/// candidate overlaps one before it exactly when it starts before the previous one's
-/// end: the runs of overlapping candidates are found in one pass, and only they are
-/// sorted (most matches overlap no other).
-fn select(found: Vec<Candidate>) -> Vec<ListMatch> {
+/// Sorted by start, the candidates fall into runs that overlap nothing outside them (a
+/// run goes on while a candidate starts before the furthest end so far): only within a
+/// run do they compete, and most runs are one candidate.
+fn select(mut found: Vec<Candidate>) -> Vec<ListMatch> {
+    found.sort_unstable_by_key(|c| (c.found.span.start, c.found.span.end));
     let mut kept = Vec::with_capacity(found.len());
     let mut run: Vec<Candidate> = Vec::new();
+    let mut run_end = 0;
     for candidate in found {
-        if run.last().is_some_and(|last| candidate.found.span.start >= last.found.span.end) {
+        if candidate.found.span.start >= run_end {
             settle(&mut run, &mut kept);
         }
+        run_end = run_end.max(candidate.found.span.end);
         run.push(candidate);
     }
     settle(&mut run, &mut kept);
-    // Each run's spans end before the next run's start, so `kept` is in document order.
     debug_assert!(kept.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     kept
 }
 
 /// Keeps the best candidates of a run of overlapping ones, and empties the run.
 fn settle(run: &mut Vec<Candidate>, kept: &mut Vec<ListMatch>) {
-    if run.len() == 1 {
+    if run.len() <= 1 {
         kept.extend(run.drain(..).map(|c| c.found));
         return;
     }

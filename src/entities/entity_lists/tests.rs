@@ -76,6 +76,11 @@ fn a_list_match_beats_the_model_and_the_longest_match_wins() {
     let places = lists(json!({ "LOCATION": ["New York", "York Times Square"] }));
     assert_eq!(marked(&found_in("We met in New York Times Square.", &[], &places, "en")), [("York Times Square", "LOCATION")]);
 
+    // A longer match starting inside an earlier one and ending after a later one beats both
+    // (found by the property test: the candidates come in the order of their ends).
+    let chain = lists(json!({ "ORG": ["Alpha Beta", "Gamma"], "PRODUCT": ["Beta Gamma Delta"] }));
+    assert_eq!(marked(&found_in("Alpha Beta Gamma Delta rose.", &[], &chain, "en")), [("Beta Gamma Delta", "PRODUCT")]);
+
     let tie = lists(json!({ "ORG": ["Windows Server"], "exclude": ["Windows", "Server Room"], "PRODUCT": ["Windows"] }));
     let found = found_in("Windows Server runs. Windows runs. The Server Room is cold.", &[], &tie, "en");
     assert_eq!(marked(&found), [("Windows Server", "ORG")], "help: longer beats shorter, exclude beats a label on one span");
