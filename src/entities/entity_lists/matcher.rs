@@ -244,30 +244,40 @@ struct Candidate {
 /// The longest matches first, then the earlier, then (on one span) `exclude`, then the
 /// earlier phrase; each kept unless it overlaps one kept before. In document order.
 ///
-/// Sorted by start, the candidates fall into runs that overlap nothing outside them (a
-/// run goes on while a candidate starts before the furthest end so far): only within a
-/// run do they compete, and most runs are one candidate.
+/// Only overlapping candidates compete, and most overlap none, so the candidates are
+/// cut into runs that overlap nothing outside them, and each run is settled alone. They
+/// come in the order of their ends, as the automaton found them; a candidate that starts
+/// before the end of the runs before it joins them (the runs' ends increase, so only the
+/// last few can reach it). Sorting them by start instead cost the wasm 2.7 KB gzipped.
 fn select(mut found: Vec<Candidate>) -> Vec<ListMatch> {
-    found.sort_unstable_by_key(|c| (c.found.span.start, c.found.span.end));
-    let mut kept = Vec::with_capacity(found.len());
-    let mut run: Vec<Candidate> = Vec::new();
-    let mut run_end = 0;
-    for candidate in found {
-        if candidate.found.span.start >= run_end {
-            settle(&mut run, &mut kept);
+    // Each run: the index in `found` of its first candidate, and its furthest end.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, candidate) in found.iter().enumerate() {
+        let mut run = (i, candidate.found.span.end);
+        while let Some(&(first, end)) = runs.last() {
+            if end <= candidate.found.span.start {
+                break;
+            }
+            runs.pop();
+            run = (first, run.1.max(end));
         }
-        run_end = run_end.max(candidate.found.span.end);
-        run.push(candidate);
+        runs.push(run);
     }
-    settle(&mut run, &mut kept);
+    let mut kept = Vec::with_capacity(found.len());
+    for &(first, _) in runs.iter().rev() {
+        let mut run = found.split_off(first);
+        settle(&mut run, &mut kept);
+    }
+    kept.reverse();
     debug_assert!(kept.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     kept
 }
 
-/// Keeps the best candidates of a run of overlapping ones, and empties the run.
-fn settle(run: &mut Vec<Candidate>, kept: &mut Vec<ListMatch>) {
-    if run.len() <= 1 {
-        kept.extend(run.drain(..).map(|c| c.found));
+/// Keeps the best candidates of a run of overlapping ones, pushed onto `kept` in reverse
+/// document order (`select` reverses them all once).
+fn settle(run: &mut [Candidate], kept: &mut Vec<ListMatch>) {
+    if let [single] = run {
+        kept.push(single.found);
         return;
     }
     run.sort_unstable_by_key(|c| {
@@ -278,11 +288,11 @@ fn settle(run: &mut Vec<Candidate>, kept: &mut Vec<ListMatch>) {
     // before a candidate's end is the only one that can overlap it. (A run can be as
     // long as the text: "ha ha ha …" with the phrase "ha ha".)
     let mut taken: BTreeMap<usize, ListMatch> = BTreeMap::new();
-    for candidate in run.drain(..) {
+    for candidate in run.iter() {
         let span = candidate.found.span;
         if !taken.range(..span.end).next_back().is_some_and(|(_, k)| k.span.end > span.start) {
             taken.insert(span.start, candidate.found);
         }
     }
-    kept.extend(taken.into_values());
+    kept.extend(taken.into_values().rev());
 }
