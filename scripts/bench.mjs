@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { listsCorpus, trainingSet } from './bench_lists.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PKG = join(ROOT, 'pkg');
@@ -159,6 +160,39 @@ const CHILD = {
     };
   },
 
+  // Entity lists in a fresh process: the wasm memory that preparing them (new
+  // EntityLists) and building their English automaton (on a first short English text)
+  // adds to a just-initialised module (it grows in 64 KB pages and never shrinks, so it is
+  // measured before any other analysis), their times, and, with `runs`, analyze() of the
+  // text with and without them, taking turns, after a warm-up call of each.
+  async lists({ textPath, listsPath, runs }) {
+    const raw = await import(join(PKG, 'textlens.js'));
+    const memory = raw.initSync({ module: readFileSync(join(PKG, 'textlens_bg.wasm')) }).memory;
+    const m = await import(join(PKG, 'api.js'));
+    const lists = JSON.parse(readFileSync(listsPath, 'utf8'));
+    m.analyze('A first call.');
+    const before = memory.buffer.byteLength;
+    const t0 = performance.now();
+    const prepared = new m.EntityLists(lists);
+    const t1 = performance.now();
+    m.analyze('An English sentence, so that the English automaton is built.', { entityLists: prepared });
+    const t2 = performance.now();
+    const result = { entries: prepared.entries, prepareMs: t1 - t0, automatonMs: t2 - t1, wasmBytes: memory.buffer.byteLength - before };
+    if (!runs) return result;
+    const text = readFileSync(textPath, 'utf8');
+    const [plain, listed] = [[], []];
+    m.analyze(text);
+    m.analyze(text, { entityLists: prepared });
+    for (let i = 0; i < runs; i++) {
+      for (const [times, options] of i % 2 ? [[listed, { entityLists: prepared }], [plain, {}]] : [[plain, {}], [listed, { entityLists: prepared }]]) {
+        const t = performance.now();
+        m.analyze(text, options);
+        times.push(performance.now() - t);
+      }
+    }
+    return { ...result, plainMs: median(plain), listsMs: median(listed) };
+  },
+
   // The JavaScript files Node actually loaded for wink-nlp and its model: what a
   // bundler would put in a browser's bundle (unminified).
   async winkFiles() {
@@ -291,6 +325,39 @@ function sizes() {
 }
 
 // ---------------------------------------------------------------------------------
+// Entity lists: 10,000 entries on 1 MB of CoNLL-2003 news once prepared (wasm and
+// native), and the preparation of 10,000 and 100,000 entries. Skipped without ../shared.
+
+function listsBench(work) {
+  const train = trainingSet(ROOT);
+  if (!train) {
+    console.log('skipped: ../shared/data not found (entity lists: the 1 MB text and the lists are made from CoNLL-2003)');
+    return null;
+  }
+  log('entity lists: 10,000 and 100,000 entries, 1 MB of CoNLL-2003 train text');
+  const corpus = listsCorpus(train);
+  const textPath = join(work, 'lists-text.txt');
+  writeFileSync(textPath, corpus.text);
+  const sizes = [10_000, 100_000];
+  const paths = sizes.map((n) => {
+    const path = join(work, `lists-${n}.json`);
+    writeFileSync(path, JSON.stringify(corpus.lists(n)));
+    return path;
+  });
+  const wasm = paths.map((listsPath, i) => child('lists', { textPath, listsPath, runs: i === 0 ? 7 : 0 }));
+  let native = null;
+  try {
+    const out = execFileSync('cargo', ['run', '-q', '--release', '--example', 'bench_lists', '--', '--text', textPath, ...paths.flatMap((p) => ['--lists', p])], {
+      cwd: ROOT, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    native = JSON.parse(out.toString().trim().split('\n').pop()).lists;
+  } catch (error) {
+    log(`native entity-list benchmark unavailable: ${error.message.split('\n')[0]}`);
+  }
+  return { wasm, native, textBytes: Buffer.byteLength(corpus.text) };
+}
+
+// ---------------------------------------------------------------------------------
 // The run.
 
 const check = process.argv.includes('--check');
@@ -367,8 +434,10 @@ try {
     log(`native benchmark unavailable: ${error.message.split('\n')[0]}`);
   }
 
+  const lists = listsBench(work);
+
   results = {
-    size, cold, speed, memory, native, PATHOLOGICAL,
+    size, cold, speed, memory, native, lists, PATHOLOGICAL,
     sliceBytes: Buffer.byteLength(texts['compromise slice']),
     elapsed: (performance.now() - started) / 1000,
   };
@@ -380,13 +449,14 @@ try {
 // Report: every ratio is textlens ÷ the other, so above 1 is better for throughput
 // and below 1 is better for times, bytes and memory.
 
-const { size, cold, speed, memory, native, elapsed, PATHOLOGICAL, sliceBytes } = results;
+const { size, cold, speed, memory, native, lists, elapsed, PATHOLOGICAL, sliceBytes } = results;
 const mbps = (t) => (t ? t.bytes / 1e6 / (t.ms / 1000) : null);
 const tl1 = mbps(speed.textlens.timed['1 MB']);
 const tl10 = mbps(speed.textlens.timed['10 MB']);
 const linearity = speed.textlens.timed['10 MB'].ms / speed.textlens.timed['1 MB'].ms;
 const nativeLinearity = native && native.timed['10 MB'].ms / native.timed['1 MB'].ms;
 const mb = (bytes) => (bytes == null ? null : bytes / 1e6);
+const number = (n) => n.toLocaleString('en');
 
 const rows = [];
 const row = (figure, unit, t, n, c, w, target) => rows.push({ figure, unit, t, n, c, w, target });
@@ -413,6 +483,21 @@ for (const name of PATHOLOGICAL) {
   row(`  slowdown per MB vs 1 MB news`, '×', slowdown[name], native ? mbps(native.timed['1 MB']) / mbps(native.timed[name]) : null, null, null, '≤ 3');
 }
 
+let listsAdded = null;
+if (lists) {
+  const [ten] = lists.wasm;
+  listsAdded = ten.listsMs / ten.plainMs - 1;
+  const nativeTen = lists.native?.[0];
+  row('analyze() on 1 MB CoNLL news + 10,000 list entries, added', '%', 100 * listsAdded, nativeTen ? 100 * nativeTen.added : null, null, null, '≤ 15%');
+  lists.wasm.forEach((w, i) => {
+    const n = lists.native?.[i];
+    row(`entity lists: prepare ${number(w.entries)} entries`, 'ms', w.prepareMs, n?.prepareMs, null, null, '');
+    row('  then the English automaton (first text)', 'ms', w.automatonMs, n?.automatonMs, null, null, '');
+    row('  memory at the peak (wasm: linear memory grown)', 'MB', mb(w.wasmBytes), mb(n?.peakBytes), null, null, '');
+    row('  memory they hold then', 'MB', null, mb(n?.withAutomatonBytes), null, null, '');
+  });
+}
+
 const num = (x) => {
   if (x == null || !Number.isFinite(x)) return '—';
   const abs = Math.abs(x);
@@ -421,7 +506,7 @@ const num = (x) => {
 const ratio = (a, b) => (a == null || b == null || !b ? '—' : `${num(a / b)}×`);
 const header = ['figure', 'unit', 'textlens', 'native', 'compromise', 'wink-nlp', 'wasm÷native', 'vs compromise', 'vs wink', 'target'];
 const table = rows.map((r) => [r.figure, r.unit, num(r.t), num(r.n), num(r.c), num(r.w),
-  r.unit === '×' ? '—' : ratio(r.t, r.n), ratio(r.t, r.c), ratio(r.t, r.w), r.target]);
+  r.unit === '×' || r.unit === '%' ? '—' : ratio(r.t, r.n), ratio(r.t, r.c), ratio(r.t, r.w), r.target]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((cells) => cells[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 
@@ -436,6 +521,13 @@ compromise's 1 MB figure is measured on the first ${(sliceBytes / 1e3).toFixed(0
 which would take it minutes. Only textlens runs the pathological texts.
 wink-nlp's bytes are the unminified files Node loads for wink-nlp and wink-eng-lite-web-model, concatenated;
 compromise's are builds/compromise.js; textlens's are textlens_bg.wasm (with the model) + textlens.js + browser.js + api.js + unpack.js.`);
+if (lists) {
+  console.log(`Entity lists (issue 16): the text is the first ${(lists.textBytes / 1e6).toFixed(2)} MB of CoNLL-2003 train documents, the lists its set's
+person, organisation and place names plus made-up product names (scripts/bench_lists.mjs); "added" is the median of 7 analyze()
+calls with the prepared lists ÷ 7 without, taking turns. Memory: wasm, the linear memory grown by preparing the lists and the first
+English text (64 KB pages, never given back, so their peak); native, the peak and then the live bytes (examples/bench_lists.rs
+counts allocations).`);
+}
 if (native) {
   const stages = Object.entries(native.stages).map(([stage, rate]) => `${stage} ${num(rate)}`).join(', ');
   console.log(`Native stages alone on 1 MB (MB/s; each includes tokenizing, the summary also the key phrases): ${stages}.`);
@@ -454,6 +546,7 @@ const targets = [
   [`peak memory on the 10 MB text ≤ 400 MB (whole process)`, memory.textlens.peak <= 400e6, `${num(mb(memory.textlens.peak))} MB`],
   [`linear: time(10 MB) ≤ 12× time(1 MB)`, linearity <= 12, `${num(linearity)}×`],
   ...PATHOLOGICAL.map((name) => [`pathological "${name}" ≤ 3× the time per MB of news text`, slowdown[name] <= 3, `${num(slowdown[name])}×`]),
+  ...(listsAdded === null ? [] : [[`10,000 entity-list entries add ≤ 15% to analyze() of 1 MB once prepared (issue 16)`, listsAdded <= 0.15, `+${num(100 * listsAdded)}%`]]),
 ];
 let failed = 0;
 for (const [what, ok, value] of targets) {

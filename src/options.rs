@@ -1,11 +1,13 @@
 //! Options of an analysis: one flat struct, every field defaulted, so JavaScript can
-//! pass a partial object, and [`OPTION_SPECS`], the one table of each option's allowed
-//! values and default. The defaults, [`Options::validate`], the JavaScript export
-//! `optionSpecs()` and the command line's help all read that table; a Node test checks
-//! that the TypeScript declarations state the same ranges.
+//! pass a partial object, and [`OPTION_SPECS`], the one table of each numeric option's
+//! allowed values and default. The defaults, [`Options::validate`], the JavaScript
+//! export `optionSpecs()` and the command line's help all read that table; a Node test
+//! checks that the TypeScript declarations state the same ranges. The one option that
+//! is not a number, [`ENTITY_LISTS`], is read by [`EntityLists::read`].
 
+use crate::entities::{EntityLists, Limits};
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What to compute and how much of it. Unknown fields are rejected by name.
 ///
@@ -32,6 +34,36 @@ pub struct Options {
     pub words_per_minute: usize,
     /// Longest text accepted, in UTF-16 code units.
     pub max_length: usize,
+    /// The caller's entity lists (see [`crate::entities::entity_lists`]): phrases that
+    /// are always entities of a label, and phrases that never are. Read from any serde
+    /// format with the default [`Limits`]; not serialised.
+    #[serde(deserialize_with = "entity_lists", skip_serializing)]
+    pub entity_lists: Option<EntityLists>,
+}
+
+/// The name of the entity lists option in JavaScript and in [`Options`]' serde form.
+pub const ENTITY_LISTS: &str = "entityLists";
+
+/// Every option's name, as JavaScript spells it, in the order of [`Options`]' fields.
+pub const OPTION_NAMES: [&str; OPTION_SPECS.len() + 1] = {
+    let mut names = [ENTITY_LISTS; OPTION_SPECS.len() + 1];
+    let mut i = 0;
+    while i < OPTION_SPECS.len() {
+        names[i] = OPTION_SPECS[i].name;
+        i += 1;
+    }
+    names
+};
+
+/// `entityLists` of a serde format: `null` is none, anything else is read as lists.
+fn entity_lists<'de, D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Option<EntityLists>, D::Error> {
+    struct Lists(EntityLists);
+    impl<'de> Deserialize<'de> for Lists {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+            EntityLists::read(deserializer, Limits::default()).map(Lists).map_err(serde::de::Error::custom)
+        }
+    }
+    Ok(Option::<Lists>::deserialize(deserializer)?.map(|lists| lists.0))
 }
 
 /// What values an option takes.
@@ -129,6 +161,7 @@ impl Default for Options {
             summary_ratio: SUMMARY_RATIO.default,
             words_per_minute: WORDS_PER_MINUTE.count_default(),
             max_length: MAX_LENGTH.count_default(),
+            entity_lists: None,
         }
     }
 }
@@ -211,6 +244,20 @@ mod tests {
         assert_eq!(options, Options { keywords: 5, ..Options::default() });
         let error = serde_json::from_str::<Options>(r#"{"keywordz": 5}"#).unwrap_err().to_string();
         assert!(error.contains("keywordz"), "{error}");
+    }
+
+    #[test]
+    fn entity_lists_are_read_from_json_and_named_in_errors() {
+        let options: Options = serde_json::from_str(r#"{"entityLists": {"PRODUCT": ["Acme"]}, "keywords": 3}"#).unwrap();
+        assert_eq!(options.entity_lists.as_ref().map(EntityLists::entries), Some(1));
+        let none: Options = serde_json::from_str(r#"{"entityLists": null}"#).unwrap();
+        assert_eq!(none, Options::default());
+        let error = serde_json::from_str::<Options>(r#"{"entityLists": {"PRODUCT": [5]}}"#).unwrap_err().to_string();
+        assert!(error.starts_with("invalid option `entityLists`: PRODUCT[0]: an entry must be a phrase"), "{error}");
+        // serde's own list of fields, which the unknown-option message shows, is OPTION_NAMES.
+        let unknown = serde_json::from_str::<Options>(r#"{"entityList": {}}"#).unwrap_err().to_string();
+        let names: Vec<String> = OPTION_NAMES.iter().map(|n| format!("`{n}`")).collect();
+        assert!(unknown.contains(&names.join(", ")), "{unknown}");
     }
 
     #[test]

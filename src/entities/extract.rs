@@ -2,9 +2,11 @@
 //! (or the rules alone where casing says nothing), then patterns, then groups.
 
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
+use super::entity_lists::{self, EntityLists, ListMatch};
 use super::model::Tagger;
 use super::names::Rules;
 use super::{groups, patterns};
+use crate::error::Result;
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -15,9 +17,28 @@ use crate::text::{Document, TokenKind};
 /// ([`crate::analysis::prepare`], [`crate::analyze`]) reports the latter as an error
 /// before it gets here.
 pub fn extract(doc: &Document) -> Entities {
+    with_builtin(doc, None)
+}
+
+/// Like [`extract`], the caller's entity `lists` applied where given (see
+/// [`entity_lists`]); `language` is the text's, as [`crate::language::detect`] names
+/// it, whose stemmer matches inflected words.
+///
+/// Errors: the lists are too large to build their automaton for this language.
+pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'static str) -> Result<Entities> {
+    // One call of the pipeline for both cases: the wasm build inlines it, and two
+    // calls made the analysis 35 KB larger before wasm-opt.
+    let matched = match lists {
+        Some(lists) => Some((lists, lists.find(doc, language)?)),
+        None => None,
+    };
+    Ok(with_builtin(doc, matched))
+}
+
+fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>) -> Entities {
     match Tagger::builtin() {
-        Ok(tagger) if !tagger.is_empty() && !is_caseless(doc) => extract_with(doc, &Combined { tagger }),
-        _ => extract_with(doc, &Rules),
+        Ok(tagger) if !tagger.is_empty() && !is_caseless(doc) => entities_of(doc, &Combined { tagger }, lists),
+        _ => entities_of(doc, &Rules, lists),
     }
 }
 
@@ -106,11 +127,24 @@ impl Recognizer for Combined<'_> {
 
 /// Finds the entities of a document, names coming from `recognizer`.
 pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
+    entities_of(doc, recognizer, None)
+}
+
+/// Like [`extract_with`], the caller's entity `lists` applied as in [`extract_listed`].
+pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Result<Entities> {
+    let matches = lists.find(doc, language)?;
+    Ok(entities_of(doc, recognizer, Some((lists, matches))))
+}
+
+fn entities_of(doc: &Document, recognizer: &dyn Recognizer, lists: Option<(&EntityLists, Vec<ListMatch>)>) -> Entities {
     let found = patterns::find(doc);
     let mut names = recognizer.recognize(doc);
     names.sort_by_key(|m| (m.span.start, m.span.end));
     let mentions = merge(found, names);
-    groups::group(doc, &mentions)
+    let Some((lists, matches)) = lists else { return groups::group(doc, &mentions, &[]) };
+    let (mentions, entries) = entity_lists::apply(mentions, matches);
+    let canonical: Vec<Option<&str>> = entries.iter().map(|entry| entry.map(|e| lists.canonical(e))).collect();
+    groups::group(doc, &mentions, &canonical)
 }
 
 #[cfg(test)]

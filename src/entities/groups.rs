@@ -78,9 +78,13 @@ impl UnionFind {
 }
 
 /// Groups the mentions (in document order, without overlaps) and builds the result.
-pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
+/// `listed` is empty, or holds beside each mention the canonical name of the list entry
+/// it matched: mentions of one entry are grouped by that name, which is the group's text.
+pub fn group(doc: &Document, mentions: &[Mention], listed: &[Option<&str>]) -> Entities {
     let texts: Vec<&str> = mentions.iter().map(|m| m.span.slice(doc.text)).collect();
-    let keys: Vec<(Label, Vec<String>)> = mentions.iter().zip(&texts).map(|(m, t)| (m.label, parts(t))).collect();
+    let listed_name = |i: usize| listed.get(i).copied().flatten();
+    let keys: Vec<(Label, Vec<String>)> =
+        mentions.iter().zip(&texts).enumerate().map(|(i, (m, t))| (m.label, parts(listed_name(i).unwrap_or(t)))).collect();
 
     // One provisional group per distinct (label, words), numbered by first occurrence.
     let mut ids: FastMap<&(Label, Vec<String>), usize> = FastMap::default();
@@ -99,7 +103,7 @@ pub fn group(doc: &Document, mentions: &[Mention]) -> Entities {
     link_acronyms(doc, mentions, &texts, &group_of, &first_mention, &mut sets);
     link_person_names(mentions, &keys, &first_mention, &mut sets);
 
-    build(mentions, &texts, &group_of, &mut sets)
+    build(mentions, &texts, listed, &group_of, &mut sets)
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, and every later use of it,
@@ -169,10 +173,13 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     }
 }
 
-fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut UnionFind) -> Entities {
-    struct Draft {
+fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of: &[usize], sets: &mut UnionFind) -> Entities {
+    struct Draft<'t> {
         label: Label,
         canonical: usize,
+        /// The canonical name of the first list entry matched, which names the group
+        /// and keeps its list's label.
+        listed: Option<&'t str>,
         spans: Vec<Span>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
@@ -183,12 +190,18 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
         let next = drafts.len();
         let draft = *draft_of_root.entry(root).or_insert(next);
         if draft == next {
-            drafts.push(Draft { label: mention.label, canonical: index, spans: Vec::new() });
+            drafts.push(Draft { label: mention.label, canonical: index, listed: None, spans: Vec::new() });
         }
         let entry = &mut drafts[draft];
+        if let (None, Some(name)) = (entry.listed, listed.get(index).copied().flatten()) {
+            entry.listed = Some(name);
+            entry.label = mention.label;
+        }
         if texts[index].chars().count() > texts[entry.canonical].chars().count() {
             entry.canonical = index;
-            entry.label = mention.label;
+            if entry.listed.is_none() {
+                entry.label = mention.label;
+            }
         }
         entry.spans.push(mention.span);
         draft_of_mention.push(draft);
@@ -210,7 +223,7 @@ fn build(mentions: &[Mention], texts: &[&str], group_of: &[usize], sets: &mut Un
         .map(|d| {
             let draft = &drafts[d];
             EntityGroup {
-                text: texts[draft.canonical].to_owned(),
+                text: draft.listed.unwrap_or(texts[draft.canonical]).to_owned(),
                 label: draft.label,
                 count: draft.spans.len(),
                 mentions: draft.spans.clone(),
@@ -233,7 +246,7 @@ mod tests {
             mentions.push(Mention { span: Span::new(start, start + needle.len()), label });
             from = start + needle.len();
         }
-        group(&Document::new(text), &mentions)
+        group(&Document::new(text), &mentions, &[])
     }
 
     #[test]
