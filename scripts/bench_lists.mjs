@@ -6,6 +6,7 @@
 // read from ../shared/data at run time and written only to a temporary folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from './bench_texts.mjs';
 
 const LABELS = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
 const BRANDS = ['Zentrix', 'Acme', 'Nordvik', 'Halcyon', 'Brightwell', 'Quillon', 'Orbitek', 'Castellan', 'Vantor', 'Lumora',
@@ -18,17 +19,6 @@ const THINGS = ['Rocket Skates', 'Blender', 'Phone', 'Headphones', 'Kettle', 'Dr
 export function trainingSet(root) {
   const path = join(root, '..', 'shared', 'data', 'ner', 'conll2003', 'train.jsonl');
   return existsSync(path) ? path : null;
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
