@@ -204,7 +204,7 @@ mod tests {
         let defaults = serde_json::to_value(Options::default()).unwrap();
         let fields: Vec<&String> = defaults.as_object().unwrap().keys().collect();
         let mut names: Vec<&str> = OPTION_SPECS.iter().map(|s| s.name).collect();
-        names.sort_unstable();
+        crate::order::sort(&mut names);
         assert_eq!(fields, names, "help: OPTION_SPECS must list every field of Options");
         for spec in OPTION_SPECS {
             assert_eq!(defaults[spec.name].as_f64(), spec.default, "default of {}", spec.name);

@@ -221,7 +221,7 @@ pub(crate) fn merge(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
         }
     }
     merged.extend(first);
-    merged.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::order::sort_by_key(&mut merged, |m| (m.span.start, m.span.end));
     merged
 }
 

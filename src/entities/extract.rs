@@ -88,7 +88,7 @@ struct Combined<'a> {
 impl Recognizer for Combined<'_> {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
         let mut rules = Rules.recognize(doc);
-        rules.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut rules, |m| (m.span.start, m.span.end));
         let mut names = Vec::new();
         for tagged in self.tagger.recognize(doc) {
             let first = rules.partition_point(|r| r.span.start < tagged.span.start);
@@ -102,7 +102,7 @@ impl Recognizer for Combined<'_> {
         let text = doc.text;
         let mut full_names: Vec<&str> =
             names.iter().filter(|m| m.label == Label::Person).map(|m| m.span.slice(text)).collect();
-        full_names.sort_unstable();
+        crate::order::sort(&mut full_names);
         full_names.dedup();
         let ends_a_full_name = |short: &str| {
             full_names.iter().any(|full| {
@@ -120,7 +120,7 @@ impl Recognizer for Combined<'_> {
             .copied()
             .collect();
         names.extend(short_names);
-        names.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
         names
     }
 }
@@ -139,7 +139,7 @@ pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &E
 fn entities_of(doc: &Document, recognizer: &dyn Recognizer, lists: Option<(&EntityLists, Vec<ListMatch>)>) -> Entities {
     let found = patterns::find(doc);
     let mut names = recognizer.recognize(doc);
-    names.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
     let mentions = merge(found, names);
     let Some((lists, matches)) = lists else { return groups::group(doc, &mentions, &[]) };
     let (mentions, entries) = entity_lists::apply(mentions, matches);

@@ -147,7 +147,7 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     let mut people: Vec<usize> = (0..first_mention.len())
         .filter(|&g| mentions[first_mention[g]].label == Label::Person && keys[first_mention[g]].1.len() <= MAX_NAME_PARTS)
         .collect();
-    people.sort_by_key(|&g| (std::cmp::Reverse(keys[first_mention[g]].1.len()), g));
+    crate::order::sort_by_key(&mut people, |&g| (std::cmp::Reverse(keys[first_mention[g]].1.len()), g));
     // Every run of parts of a name seen so far → the group, or None when ambiguous.
     let mut index: FastMap<&[String], Option<usize>> = FastMap::default();
     for g in people {
@@ -207,7 +207,7 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
         draft_of_mention.push(draft);
     }
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&d| (std::cmp::Reverse(drafts[d].spans.len()), d));
+    crate::order::sort_by_key(&mut order, |&d| (std::cmp::Reverse(drafts[d].spans.len()), d));
     let mut position = vec![0; drafts.len()];
     for (rank, &d) in order.iter().enumerate() {
         position[d] = rank;

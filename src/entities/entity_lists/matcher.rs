@@ -98,7 +98,7 @@ impl Matcher {
         }
         // In the order of each pattern's first phrase, so that pattern ids follow the lists.
         let mut patterns: Vec<(Vec<u8>, Vec<u32>)> = by_bytes.into_iter().collect();
-        patterns.sort_unstable_by_key(|(_, phrases)| phrases[0]);
+        crate::order::sort_by_key(&mut patterns, |(_, phrases)| phrases[0]);
         // The contiguous NFA alone, not `AhoCorasick`, which would bring its DFA and
         // prefilters into the wasm (+70 KB before wasm-opt) for no gain here. Dense
         // states only at the root, in the noncontiguous NFA it is built from too: deeper,
@@ -280,7 +280,7 @@ fn settle(run: &mut [Candidate], kept: &mut Vec<ListMatch>) {
         kept.push(single.found);
         return;
     }
-    run.sort_unstable_by_key(|c| {
+    crate::order::sort_by_key(run, |c| {
         let span = c.found.span;
         (std::cmp::Reverse(span.end - span.start), span.start, c.found.target != Target::Exclude, c.phrase)
     });
