@@ -305,7 +305,9 @@ try {
   const texts = {
     '1 MB': normal1,
     '10 MB': real.all10 ?? seedCorpus(ROOT, 10e6),
-    ...(real.missing ? {} : { 'seeds 1 MB': seeds1, 'other languages 1 MB': real.other1, fresh: real.fresh }),
+    // The 10 MB text's first megabyte: the same mix of kinds and languages, so that the
+    // ratio of the two times measures how the time grows, not which texts are slower.
+    ...(real.missing ? {} : { '1 MB of the mix': slice(real.all10, 1e6), 'seeds 1 MB': seeds1, 'other languages 1 MB': real.other1, fresh: real.fresh }),
     ...pathological(normal1),
     'compromise slice': slice(normal1, 100_000),
   };
@@ -314,9 +316,9 @@ try {
     paths[name] = join(work, `${Object.keys(paths).length}.txt`);
     writeFileSync(paths[name], text);
   }
-  const vocabulary = Object.fromEntries(['1 MB', '10 MB', 'seeds 1 MB', 'other languages 1 MB', 'fresh'].filter((n) => texts[n]).map((n) => [n, vocabularyPerMb(texts[n])]));
+  const vocabulary = Object.fromEntries(['1 MB', '10 MB', '1 MB of the mix', 'seeds 1 MB', 'other languages 1 MB', 'fresh'].filter((n) => texts[n]).map((n) => [n, vocabularyPerMb(texts[n])]));
   const PATHOLOGICAL = Object.keys(pathological('a b'));
-  const EXTRA = ['seeds 1 MB', 'other languages 1 MB'].filter((n) => texts[n]);
+  const EXTRA = ['1 MB of the mix', 'seeds 1 MB', 'other languages 1 MB'].filter((n) => texts[n]);
 
   log('sizes');
   const size = sizes();
@@ -403,8 +405,9 @@ const { size, cold, speed, fresh, memory, native, lists, elapsed, PATHOLOGICAL, 
 const mbps = (t) => (t ? t.bytes / 1e6 / (t.ms / 1000) : null);
 const tl1 = mbps(speed.textlens.timed['1 MB']);
 const tl10 = mbps(speed.textlens.timed['10 MB']);
-const linearity = speed.textlens.timed['10 MB'].ms / speed.textlens.timed['1 MB'].ms;
-const nativeLinearity = native && native.timed['10 MB'].ms / native.timed['1 MB'].ms;
+const small = real ? '1 MB of the mix' : '1 MB';
+const linearity = speed.textlens.timed['10 MB'].ms / speed.textlens.timed[small].ms;
+const nativeLinearity = native && native.timed['10 MB'].ms / native.timed[small].ms;
 const mb = (bytes) => (bytes == null ? null : bytes / 1e6);
 const number = (n) => n.toLocaleString('en');
 
@@ -423,10 +426,11 @@ const kind = real ? 'real news' : 'seed-built text';
 row(`analyze() on 1 MB ${kind} (${words('1 MB')})`, 'MB/s', tl1, mbps(native?.timed['1 MB']), mbps(speed.compromise.timed['1 MB']), mbps(speed.wink.timed['1 MB']), '≥ 6 MB/s');
 if (fresh) row(`  first call on 1 MB unseen news, fresh process (${words('fresh')})`, 'MB/s', mbps(fresh.textlens), null, null, mbps(fresh.wink), '≥ 4 MB/s');
 for (const name of EXTRA) {
-  row(`analyze() on ${name === 'seeds 1 MB' ? '1 MB built from the seeds' : '1 MB in de/fr/es/nl/pt'} (${words(name)})`, 'MB/s', mbps(speed.textlens.timed[name]), mbps(native?.timed[name]), null, null, '');
+  const label = { '1 MB of the mix': 'the first 1 MB of the 10 MB text', 'seeds 1 MB': '1 MB built from the seeds' }[name] ?? '1 MB in de/fr/es/nl/pt';
+  row(`analyze() on ${label} (${words(name)})`, 'MB/s', mbps(speed.textlens.timed[name]), mbps(native?.timed[name]), null, null, '');
 }
 row(`analyze() on 10 MB ${real ? 'of every pool' : kind} (${words('10 MB')})`, 'MB/s', tl10, mbps(native?.timed['10 MB']), null, memory.wink ? mbps(memory.wink) : null, '');
-row('time(10 MB) ÷ time(1 MB)', '×', linearity, nativeLinearity, null, null, '≤ 11');
+row(`time(10 MB) ÷ time(${real ? 'its first 1 MB' : '1 MB'})`, '×', linearity, nativeLinearity, null, null, '≤ 11');
 row('peak RSS, analyze() on 10 MB', 'MB', mb(memory.textlens.peak), null, null, mb(memory.wink?.peak), '≤ 400 MB');
 row('  above the loaded library alone', 'MB', mb(memory.textlens.peak - memory.textlens.baseline), null, null,
   memory.wink ? mb(memory.wink.peak - memory.wink.baseline) : null, '');
@@ -506,7 +510,7 @@ const targets = [
   [`load + initialise ≤ 30 ms (import: instantiates the wasm, decodes the entity model)`, cold.textlens.load <= 30, `${num(cold.textlens.load)} ms`],
   [`package a browser loads (wasm + JS + model) ≤ 500 KB gzipped`, size.textlens.gzip <= 500_000, `${num(kb(size.textlens.gzip))} KB`],
   [`peak memory on the 10 MB text ≤ 400 MB (whole process)`, memory.textlens.peak <= 400e6, `${num(mb(memory.textlens.peak))} MB`],
-  [`linear: time(10 MB) ≤ 11× time(1 MB)`, linearity <= 11, `${num(linearity)}×`],
+  [`linear: time(10 MB) ≤ 11× time(${real ? 'its first 1 MB' : '1 MB'})`, linearity <= 11, `${num(linearity)}×`],
   ...PATHOLOGICAL.map((name) => [`pathological "${name}" ≤ 3× the time per MB of news text`, slowdown[name] <= 3, `${num(slowdown[name])}×`]),
   ...(listsAdded === null ? [] : [[`10,000 entity-list entries add ≤ 15% to analyze() of 1 MB once prepared (issue 16)`, listsAdded <= 0.15, `+${num(100 * listsAdded)}%`]]),
 ];
