@@ -1,13 +1,27 @@
 // The package's functions: the wasm's raw export analyzePacked() returns a packed result,
 // which unpack.js turns into the objects described in textlens.d.ts. node.js and
 // browser.js re-export this module.
-import init, { analyzePacked as packed, initSync, optionSpecs } from './textlens.js';
+import init, { EntityLists, analyzePacked as rawPacked, analyzePackedWithLists, initSync, optionSpecs } from './textlens.js';
 import { SECTIONS, unpack } from './unpack.js';
 
 // The analyses to run, as analyzePacked() takes them (statistics and sentences always run).
 const KEYWORDS = 1;
 const ENTITIES = 2;
 const SUMMARY = 4;
+
+/**
+ * The wasm's packed analysis. Lists prepared with `new EntityLists(...)` go beside the
+ * options, so that they are not read again; a plain `entityLists` object is read by the
+ * wasm at each call (and prepared only when its content changed).
+ */
+function packed(text, options, parts) {
+  const lists = options?.entityLists;
+  if (lists instanceof EntityLists) {
+    const { entityLists, ...rest } = options;
+    return analyzePackedWithLists(text, rest, parts, lists);
+  }
+  return rawPacked(text, options, parts);
+}
 
 const run = (text, options, parts, sections) => {
   const [numbers, strings] = packed(text, options, parts);
@@ -39,4 +53,4 @@ export function summarize(text, options) {
   return run(text, options, SUMMARY, ['sentences', 'summary']);
 }
 
-export { init as default, initSync, optionSpecs };
+export { EntityLists, init as default, initSync, optionSpecs };

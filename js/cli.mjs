@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // textlens command line: analyses files, or JSON Lines on stdin (the evaluation protocol).
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { analyze, optionSpecs } from './node.js';
+import { EntityLists, analyze, optionSpecs } from './node.js';
 
 const kebab = (name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -23,6 +24,8 @@ const USAGE = `usage:
 
 options (apply to every text; a line's own "options" override them):
 ${optionLines().join('\n')}
+  --entity-lists FILE     your entity lists, a JSON object of phrases by label and "exclude"
+                          (see the README); a line's own "entity_lists" replaces them
   --compact               one line of JSON instead of indented output (files)
   -h, --help              this help`;
 
@@ -100,6 +103,10 @@ function parseArgs(argv) {
       const name = arg.slice(2, eq < 0 ? undefined : eq);
       const raw = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (raw === undefined) throw new Error(`option --${name} needs a value`);
+      if (camel(name) === 'entityLists') {
+        options.entityLists = readEntityLists(raw);
+        continue;
+      }
       const value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value)) throw new Error(`option --${name} needs a number, got "${raw}"`);
       options[camel(name)] = value;
@@ -108,6 +115,27 @@ function parseArgs(argv) {
     }
   }
   return { files, options, jsonl, compact };
+}
+
+/** The lists of `--entity-lists FILE`, prepared once for every text. */
+function readEntityLists(path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`--entity-lists ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  }
+  let lists;
+  try {
+    lists = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--entity-lists ${path}: not JSON: ${error.message}`);
+  }
+  try {
+    return new EntityLists(lists);
+  } catch (error) {
+    throw new Error(`--entity-lists ${path}: ${error.message}`);
+  }
 }
 
 async function write(line) {

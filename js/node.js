@@ -5,7 +5,7 @@ import { initSync } from './textlens.js';
 
 initSync({ module: readFileSync(new URL('./textlens_bg.wasm', import.meta.url)) });
 
-export { analyze, keywords, entities, summarize, optionSpecs, initSync } from './api.js';
+export { analyze, keywords, entities, summarize, optionSpecs, initSync, EntityLists } from './api.js';
 
 /**
  * Already initialised on import; kept so that code written for browsers

@@ -1,11 +1,16 @@
 // The <text-analyzer> element's module worker: instantiates the wasm once, from the URL the
 // first message names, and analyses off the main thread so typing stays fluid on long texts.
-// Messages in: { id, text, options, wasmUrl }. Out: { id, ms, numbers, strings } (the packed
-// result, see unpack.js; numbers' buffer is transferred, not copied) or { id, error, fatal }.
-import init, { analyzePacked, optionSpecs } from './api.js';
+// Messages in: { id, text, options, wasmUrl, listsVersion, lists? }. Out: { id, ms, numbers,
+// strings } (the packed result, see unpack.js; numbers' buffer is transferred, not copied) or
+// { id, error, fatal }. Entity lists come once, with the first message of a new version
+// (`lists`: the object, or null for none), and are prepared once for every later message of
+// that version, so that a long list is not read again at each keystroke.
+import init, { EntityLists, analyzePacked, optionSpecs } from './api.js';
 
 let ready = null;
 let ranges = null;
+// The lists of the last version received: { version, prepared (an EntityLists or null), error }.
+let lists = { version: 0, prepared: null, error: null };
 
 /**
  * The element's options with every number brought into its option's range: an attribute
@@ -22,7 +27,23 @@ function clamped(options) {
   return out;
 }
 
-self.onmessage = async ({ data: { id, text, options, wasmUrl } }) => {
+/** The prepared lists of `version`, from `given` when it came with this message. */
+function entityLists(version, given) {
+  if (given !== undefined) {
+    lists.prepared?.free();
+    lists = { version, prepared: null, error: null };
+    try {
+      lists.prepared = given ? new EntityLists(given) : null;
+    } catch (error) {
+      lists.error = error;
+    }
+  }
+  if (lists.version !== version) throw new Error('the entity lists were not received (the analyzer restarted)');
+  if (lists.error) throw lists.error;
+  return lists.prepared;
+}
+
+self.onmessage = async ({ data: { id, text, options, wasmUrl, listsVersion, lists: given } }) => {
   ready ??= init({ module_or_path: wasmUrl }).then(
     () => null,
     (error) => error,
@@ -38,7 +59,7 @@ self.onmessage = async ({ data: { id, text, options, wasmUrl } }) => {
   let numbers;
   let strings;
   try {
-    [numbers, strings] = analyzePacked(text, clamped(options));
+    [numbers, strings] = analyzePacked(text, { ...clamped(options), entityLists: entityLists(listsVersion, given) });
   } catch (error) {
     // A trap leaves the wasm instance unusable: the page replaces this worker.
     const fatal = error instanceof WebAssembly.RuntimeError;

@@ -5,8 +5,13 @@
 //
 // Attributes: text, for (id of a textarea/input/element to analyse instead of the built-in
 // input), panels ("entities keywords summary stats"), summary-sentences, keywords,
-// theme (light|dark|auto), wasm-url. Fires `analysis` (detail: the result of analyze())
-// once the result is shown, its text drawn with every mark; `state` is 'running' until then.
+// theme (light|dark|auto), wasm-url, teach (a selected word or phrase can be taught as
+// always a person, organisation, place or another label, or never a name). Fires
+// `analysis` (detail: the result of analyze()) once the result is shown, its text drawn
+// with every mark; `state` is 'running' until then. Entity lists (the `entityLists` option
+// of analyze()) come through the `entityLists` property or a child
+// <script type="application/json" data-entity-lists>; what is taught changes them and
+// fires `entitylistschange` (detail: { entityLists }).
 // Everything renders in a shadow root; user text reaches the DOM only as text nodes.
 // The wasm is fetched lazily, once per page and URL, by a module worker shared by every
 // instance (element/client.js); nothing else is requested. A text of any length is shown
@@ -15,6 +20,7 @@
 import { client } from './element/client.js';
 import { TextView } from './element/drawing.js';
 import { collect, csvLines, download, jsonPieces } from './element/export.js';
+import { cleanPhrase, labelOf, scriptLists, taught, watchScript } from './element/lists.js';
 import { LABELS, TEMPLATE, el, styleSheet } from './element/style.js';
 
 const DEFAULT_WASM_URL = new URL('./textlens_bg.wasm', import.meta.url);
@@ -44,7 +50,7 @@ function languageName(code) {
 const formatMs = (ms) => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 export class TextAnalyzer extends HTMLElement {
-  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url'];
+  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url', 'teach'];
 
   #root;
   #ui = {};
@@ -71,6 +77,13 @@ export class TextAnalyzer extends HTMLElement {
   #groupsByIndex = [];
   // The result whose `analysis` event goes out once its text is drawn.
   #announce = null;
+  // The entity lists (a copy of what was given, never changed in place), or null.
+  #lists = null;
+  // Whether the lists were set through the property, which then wins over the script.
+  #listsSet = false;
+  #listsObserver = null;
+  // The phrase selected for teaching.
+  #teachPhrase = '';
 
   constructor() {
     super();
@@ -95,6 +108,7 @@ export class TextAnalyzer extends HTMLElement {
     this.#applyPanels();
     const start = () => {
       if (!this.#connected) return;
+      this.#watchListsScript();
       this.#bindSource();
       if (!this.#source && !this.#ui.text.value) this.#ui.text.value = this.#initialText();
       this.#send();
@@ -112,6 +126,8 @@ export class TextAnalyzer extends HTMLElement {
     clearTimeout(this.#timer);
     this.#textView.stop();
     this.#unbindSource();
+    this.#listsObserver?.disconnect();
+    this.#listsObserver = null;
   }
 
   attributeChangedCallback(name, oldValue, value) {
@@ -141,6 +157,20 @@ export class TextAnalyzer extends HTMLElement {
     if (this.#connected) this.#send();
   }
 
+  /**
+   * The entity lists of every analysis (the `entityLists` option of analyze(): lists of
+   * phrases by label, and `exclude`), or null. Setting them re-analyses the text; the
+   * element keeps a copy, so change them by setting them again.
+   */
+  get entityLists() {
+    return this.#lists === null ? null : structuredClone(this.#lists);
+  }
+
+  set entityLists(value) {
+    this.#listsSet = true;
+    this.#setLists(value);
+  }
+
   /** The last result of analyze() shown, or null. */
   get result() {
     return this.#result;
@@ -157,15 +187,88 @@ export class TextAnalyzer extends HTMLElement {
     return new Promise((resolve) => this.addEventListener('analysis', (event) => resolve(event.detail), { once: true }));
   }
 
-  // ---- inputs --------------------------------------------------------------------------------
-
   #initialText() {
     if (this.hasAttribute('text')) return this.getAttribute('text');
-    const raw = this.textContent ?? '';
+    // The text written as content, without the entity lists' script.
+    const raw = [...this.childNodes].filter((node) => !node.matches?.('script')).map((node) => node.textContent).join('');
     const lines = raw.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
     const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length));
     return Number.isFinite(indent) ? lines.map((l) => l.slice(indent)).join('\n') : '';
   }
+
+  // ---- entity lists ------------------------------------------------------------------------
+
+  #setLists(value) {
+    if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new TypeError('entityLists must be an object of lists by label, or null');
+    }
+    this.#lists = value ? structuredClone(value) : null;
+    if (this.#connected) this.#send();
+  }
+
+  /** Reads the lists of the child script (unless the property set them), now and when it changes. */
+  #watchListsScript() {
+    const read = () => {
+      if (this.#listsSet) return false;
+      const { lists, error } = scriptLists(this);
+      this.#lists = lists ?? null;
+      if (error) this.#status(error, true);
+      return true;
+    };
+    this.#listsObserver?.disconnect();
+    this.#listsObserver = watchScript(this, () => read() && this.#connected && this.#schedule());
+    read();
+  }
+
+  /** The selected phrase of the text view or the input, cleaned for a list; '' for none. */
+  #selectedPhrase(fromInput) {
+    if (fromInput) {
+      const input = this.#ui.text;
+      return cleanPhrase(input.value.slice(input.selectionStart, input.selectionEnd));
+    }
+    // Chromium reads a selection inside a shadow root from the root; others from the document.
+    const selection = this.#root.getSelection?.() ?? document.getSelection();
+    const node = selection?.anchorNode;
+    return node && this.#ui.document.contains(node) ? cleanPhrase(selection.toString()) : '';
+  }
+
+  #offerTeach(fromInput) {
+    if (!this.hasAttribute('teach')) return;
+    const phrase = this.#selectedPhrase(fromInput);
+    if (!phrase) return;
+    this.#teachPhrase = phrase;
+    this.#ui['teach-phrase'].textContent = phrase;
+    this.#ui.teach.hidden = false;
+  }
+
+  #hideTeach() {
+    this.#teachPhrase = '';
+    this.#ui.teach.hidden = true;
+  }
+
+  /**
+   * Makes the selected phrase always `target` (a label, or 'custom': the typed one) or
+   * never a name ('exclude'); the text is analysed again and `entitylistschange` tells
+   * the page.
+   */
+  #teach(target) {
+    const phrase = this.#teachPhrase;
+    const key = target === 'custom' ? labelOf(this.#ui['teach-label'].value) : target;
+    if (!key) {
+      this.#status('A label is written in capitals, digits and _, starting with a capital (such as PRODUCT).', true);
+      this.#ui['teach-label'].focus();
+      return;
+    }
+    if (!phrase) return;
+    this.#hideTeach();
+    this.#listsSet = true;
+    this.#setLists(taught(this.#lists, phrase, key));
+    const what = key === 'exclude' ? 'never a name' : `always ${LABELS[key] ?? key}`;
+    this.#status(`“${phrase}” is now ${what}.`);
+    this.dispatchEvent(new CustomEvent('entitylistschange', { detail: { entityLists: this.entityLists }, bubbles: true, composed: true }));
+  }
+
+  // ---- inputs --------------------------------------------------------------------------------
 
   #bindSource() {
     this.#unbindSource();
@@ -270,6 +373,23 @@ export class TextAnalyzer extends HTMLElement {
       if (this.#result) download('textlens-analysis.csv', 'text/csv', await collect(csvLines(this.#result)));
     });
     const doc = ui.document;
+    // A phrase selected in the text view or the input can be taught (attribute `teach`).
+    doc.addEventListener('mouseup', () => this.#offerTeach(false));
+    doc.addEventListener('keyup', (event) => event.shiftKey && this.#offerTeach(false));
+    ui.text.addEventListener('mouseup', () => this.#offerTeach(true));
+    ui.text.addEventListener('keyup', (event) => event.shiftKey && this.#offerTeach(true));
+    ui.teach.addEventListener('click', (event) => {
+      const button = event.target.closest?.('button[data-teach]');
+      if (button) this.#teach(button.dataset.teach);
+    });
+    ui['teach-label'].addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.#teach('custom');
+    });
+    // Typing a label is no edit of the text: a page listening for `input` must not see it.
+    ui['teach-label'].addEventListener('input', (event) => event.stopPropagation());
+    ui.teach.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#hideTeach();
+    });
     doc.addEventListener('mouseover', (event) => this.#showTip(event.target.closest?.('mark')));
     doc.addEventListener('mouseout', (event) => {
       if (!event.relatedTarget?.closest?.('mark')) this.#hideTip();
@@ -328,7 +448,7 @@ export class TextAnalyzer extends HTMLElement {
     if (!this.#result) this.#status('Loading the analyzer…');
     let outcome;
     try {
-      outcome = await client(this.#wasmUrl()).analyze(text, this.#options());
+      outcome = await client(this.#wasmUrl()).analyze(text, this.#options(), this.#lists);
     } catch (error) {
       outcome = { error };
     }

@@ -21,12 +21,58 @@ export interface Options {
   maxLength?: number;
   /** Leave out entity mentions less sure than this (their confidence), [0, 1] (default 0). */
   minConfidence?: number;
+  /**
+   * Your own entity lists: phrases that are always entities of a label (built-in or your
+   * own upper-case one, such as PRODUCT), and `exclude`: phrases that are never entities.
+   * A plain object is read at each call; pass an `EntityLists` prepared once when the
+   * lists are long and the calls many. A bad list throws an Error naming the list and
+   * entry ("PRODUCT[3]: the phrase is empty").
+   */
+  entityLists?: EntityListsSpec | EntityLists | null;
+}
+
+/** A phrase, or a canonical name with other names of the same thing. */
+export type ListEntry = string | { text: string; aliases?: string[] };
+
+/**
+ * One list: its entries, or `{ entries, caseSensitive }`. Matching is by whole words,
+ * longest first, inflection-aware where the language has a stemmer ("Acme's" is
+ * "Acme"); any casing unless `caseSensitive`, except that a phrase written all in lower
+ * case gives way to a name found on capitalised text.
+ */
+export type EntityList = ListEntry[] | { entries: ListEntry[]; caseSensitive?: boolean };
+
+/**
+ * Lists by label: a built-in label or your own (capitals, digits and _, starting with a
+ * capital, at most 32 characters), and `exclude`. At most 100,000 entries in all and
+ * 64 KB per entry (text and aliases) by default.
+ */
+export type EntityListsSpec = { exclude?: EntityList } & { [label: Uppercase<string>]: EntityList };
+
+/** Limits of `new EntityLists(lists, limits)`; each optional. */
+export interface EntityListsLimits {
+  /** Entries in all lists together (default 100,000). */
+  maxEntries?: number;
+  /** Bytes of UTF-8 of one entry, its text and aliases together (default 65,536). */
+  maxEntryBytes?: number;
+}
+
+/**
+ * Entity lists read and prepared once: pass it as `entityLists` to every call that
+ * uses the same lists. The constructor throws an Error naming the list and entry of a
+ * problem. `free()` releases its memory at once (otherwise it goes when collected).
+ */
+export class EntityLists {
+  constructor(lists: EntityListsSpec, limits?: EntityListsLimits | null);
+  /** How many entries there are in all lists. */
+  readonly entries: number;
+  free(): void;
 }
 
 /** One option's allowed values, as optionSpecs() lists them. */
 export interface OptionSpec {
   /** The option's name in Options. */
-  name: keyof Options;
+  name: Exclude<keyof Options, "entityLists">;
   /** "count": a whole number from min to max; "share": a number greater than min, at most max; "number": a number from min to max. */
   kind: 'count' | 'share' | 'number';
   min: number;
@@ -40,8 +86,11 @@ export interface OptionSpec {
 /** A half-open range of UTF-16 code units: text.slice(start, end). */
 export interface Span { start: number; end: number; }
 
-export type Label = "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PERCENT"
+/** The labels the analyzer finds by itself. */
+export type BuiltinLabel = "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PERCENT"
   | "EMAIL" | "URL" | "PHONE" | "HASHTAG" | "MENTION";
+/** A built-in label, or one of your entity lists' own labels (upper case, such as "PRODUCT"). */
+export type Label = BuiltinLabel | Uppercase<string>;
 
 export interface Stats {
   characters: number; words: number; sentences: number; paragraphs: number;

@@ -119,7 +119,8 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 /// ```
 ///
 /// Errors: the options or the text's length are out of range, or the entities are
-/// asked for and the built-in entity model cannot be decoded ([`prepare`]).
+/// asked for and the built-in entity model cannot be decoded ([`prepare`]) or the
+/// entity lists are too large to match in the text's language.
 pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
     if parts.entities {
@@ -130,7 +131,10 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     let language = language::detect(&doc);
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
-    let found = if parts.entities { entities::extract_confident(&doc, options.min_confidence) } else { entities::Entities::default() };
+    let found = match parts.entities {
+        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language, options.min_confidence)?,
+        false => entities::Entities::default(),
+    };
     // The summary weighs sentences partly by the key phrases they hold.
     let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));

@@ -24,6 +24,10 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
+    /// The entity lists (`entityLists`) cannot be used: the message names the list
+    /// (its label, or `exclude`) and the entry's index ("PRODUCT[3]: the phrase is
+    /// empty"), or what else is wrong with them.
+    InvalidEntityLists(String),
     /// The entity model built into the library cannot be decoded: a broken build, not
     /// a problem of the input. The message says what is wrong with the model file.
     InvalidModel(String),
@@ -40,6 +44,7 @@ impl fmt::Display for Error {
                 f,
                 "text is too long: {length} characters (UTF-16 code units) is over the limit `maxLength` = {limit}"
             ),
+            Error::InvalidEntityLists(message) => write!(f, "invalid option `entityLists`: {message}"),
             Error::InvalidModel(message) => f.write_str(message),
         }
     }

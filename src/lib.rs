@@ -46,6 +46,7 @@ pub mod keywords;
 pub mod language;
 pub mod lexicon;
 pub mod options;
+mod order;
 #[cfg(any(target_arch = "wasm32", test))]
 mod pack;
 pub mod span;

@@ -1,11 +1,13 @@
 //! Options of an analysis: one flat struct, every field defaulted, so JavaScript can
-//! pass a partial object, and [`OPTION_SPECS`], the one table of each option's allowed
-//! values and default. The defaults, [`Options::validate`], the JavaScript export
-//! `optionSpecs()` and the command line's help all read that table; a Node test checks
-//! that the TypeScript declarations state the same ranges.
+//! pass a partial object, and [`OPTION_SPECS`], the one table of each numeric option's
+//! allowed values and default. The defaults, [`Options::validate`], the JavaScript
+//! export `optionSpecs()` and the command line's help all read that table; a Node test
+//! checks that the TypeScript declarations state the same ranges. The one option that
+//! is not a number, [`ENTITY_LISTS`], is read by [`EntityLists::read`].
 
+use crate::entities::{EntityLists, Limits};
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// What to compute and how much of it. Unknown fields are rejected by name.
 ///
@@ -35,6 +37,36 @@ pub struct Options {
     /// Entity mentions whose confidence is below this are left out (and the groups
     /// they alone made). 0, the default, keeps every mention.
     pub min_confidence: f64,
+    /// The caller's entity lists (see [`crate::entities::entity_lists`]): phrases that
+    /// are always entities of a label, and phrases that never are. Read from any serde
+    /// format with the default [`Limits`]; not serialised.
+    #[serde(deserialize_with = "entity_lists", skip_serializing)]
+    pub entity_lists: Option<EntityLists>,
+}
+
+/// The name of the entity lists option in JavaScript and in [`Options`]' serde form.
+pub const ENTITY_LISTS: &str = "entityLists";
+
+/// Every option's name, as JavaScript spells it, in the order of [`Options`]' fields.
+pub const OPTION_NAMES: [&str; OPTION_SPECS.len() + 1] = {
+    let mut names = [ENTITY_LISTS; OPTION_SPECS.len() + 1];
+    let mut i = 0;
+    while i < OPTION_SPECS.len() {
+        names[i] = OPTION_SPECS[i].name;
+        i += 1;
+    }
+    names
+};
+
+/// `entityLists` of a serde format: `null` is none, anything else is read as lists.
+fn entity_lists<'de, D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Option<EntityLists>, D::Error> {
+    struct Lists(EntityLists);
+    impl<'de> Deserialize<'de> for Lists {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+            EntityLists::read(deserializer, Limits::default()).map(Lists).map_err(serde::de::Error::custom)
+        }
+    }
+    Ok(Option::<Lists>::deserialize(deserializer)?.map(|lists| lists.0))
 }
 
 /// What values an option takes.
@@ -144,6 +176,7 @@ impl Default for Options {
             words_per_minute: WORDS_PER_MINUTE.count_default(),
             max_length: MAX_LENGTH.count_default(),
             min_confidence: MIN_CONFIDENCE.default.unwrap_or(0.0),
+            entity_lists: None,
         }
     }
 }
@@ -187,7 +220,7 @@ mod tests {
         let defaults = serde_json::to_value(Options::default()).unwrap();
         let fields: Vec<&String> = defaults.as_object().unwrap().keys().collect();
         let mut names: Vec<&str> = OPTION_SPECS.iter().map(|s| s.name).collect();
-        names.sort_unstable();
+        crate::order::sort(&mut names);
         assert_eq!(fields, names, "help: OPTION_SPECS must list every field of Options");
         for spec in OPTION_SPECS {
             assert_eq!(defaults[spec.name].as_f64(), spec.default, "default of {}", spec.name);
@@ -239,6 +272,20 @@ mod tests {
         assert_eq!(options, Options { keywords: 5, ..Options::default() });
         let error = serde_json::from_str::<Options>(r#"{"keywordz": 5}"#).unwrap_err().to_string();
         assert!(error.contains("keywordz"), "{error}");
+    }
+
+    #[test]
+    fn entity_lists_are_read_from_json_and_named_in_errors() {
+        let options: Options = serde_json::from_str(r#"{"entityLists": {"PRODUCT": ["Acme"]}, "keywords": 3}"#).unwrap();
+        assert_eq!(options.entity_lists.as_ref().map(EntityLists::entries), Some(1));
+        let none: Options = serde_json::from_str(r#"{"entityLists": null}"#).unwrap();
+        assert_eq!(none, Options::default());
+        let error = serde_json::from_str::<Options>(r#"{"entityLists": {"PRODUCT": [5]}}"#).unwrap_err().to_string();
+        assert!(error.starts_with("invalid option `entityLists`: PRODUCT[0]: an entry must be a phrase"), "{error}");
+        // serde's own list of fields, which the unknown-option message shows, is OPTION_NAMES.
+        let unknown = serde_json::from_str::<Options>(r#"{"entityList": {}}"#).unwrap_err().to_string();
+        let names: Vec<String> = OPTION_NAMES.iter().map(|n| format!("`{n}`")).collect();
+        assert!(unknown.contains(&names.join(", ")), "{unknown}");
     }
 
     #[test]

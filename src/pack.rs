@@ -13,9 +13,10 @@
 //! In short: a header with where each top-level field (section) starts, then the
 //! values (a number as itself; a string as its length in UTF-16 code units, its text
 //! in `strings`; a list as its length, then its items; a struct as its fields in
-//! order, flattened ones in place; an enum's unit variant, such as an entity label,
-//! as its index in the label table), then the label table.
+//! order, flattened ones in place; an entity [`Label`](crate::Label), or an enum's unit
+//! variant, as its index in the label table), then the label table.
 
+use crate::entities::LABEL_SERDE_NAME;
 use serde::ser::{self, Impossible, Serialize};
 use std::fmt;
 
@@ -26,8 +27,9 @@ pub(crate) struct Packed {
     pub strings: String,
     /// Length of `strings` in UTF-16 code units.
     units: usize,
-    /// The label table: each unit variant's name, in order of first appearance.
-    labels: Vec<&'static str>,
+    /// The label table: each label's (or unit variant's) name, in order of first
+    /// appearance. Custom labels make it a list of owned names.
+    labels: Vec<String>,
 }
 
 /// A value the packed format has no place for; the message names its kind.
@@ -61,8 +63,9 @@ impl Packed {
         packed.numbers[LABEL_TABLE_AT] = packed.numbers.len() as f64;
         packed.number(packed.labels.len() as f64);
         packed.number(packed.units as f64);
-        for i in 0..packed.labels.len() {
-            packed.string(packed.labels[i]);
+        for name in std::mem::take(&mut packed.labels) {
+            packed.string(&name);
+            packed.labels.push(name);
         }
         Ok(packed)
     }
@@ -78,11 +81,11 @@ impl Packed {
         self.strings.push_str(s);
     }
 
-    fn label(&mut self, name: &'static str) {
-        let index = match self.labels.iter().position(|&l| l == name) {
+    fn label(&mut self, name: &str) {
+        let index = match self.labels.iter().position(|l| l == name) {
             Some(index) => index,
             None => {
-                self.labels.push(name);
+                self.labels.push(name.to_owned());
                 self.labels.len() - 1
             }
         };
@@ -221,7 +224,10 @@ impl<'p> ser::Serializer for &'p mut Packed {
         self.label(variant);
         Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), PackError> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<(), PackError> {
+        if name == LABEL_SERDE_NAME {
+            return value.serialize(LabelName(self));
+        }
         value.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self, PackError> {
@@ -251,6 +257,49 @@ impl<'p> ser::Serializer for &'p mut Packed {
         serialize_unit_struct(&'static str) -> ();
         serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
         serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+}
+
+/// Serialises a [`Label`](crate::Label)'s name into the label table.
+struct LabelName<'p>(&'p mut Packed);
+
+impl<'p> ser::Serializer for LabelName<'p> {
+    type Ok = ();
+    type Error = PackError;
+    type SerializeSeq = Impossible<(), PackError>;
+    type SerializeTuple = Impossible<(), PackError>;
+    type SerializeTupleStruct = Impossible<(), PackError>;
+    type SerializeTupleVariant = Impossible<(), PackError>;
+    type SerializeMap = Impossible<(), PackError>;
+    type SerializeStruct = Impossible<(), PackError>;
+    type SerializeStructVariant = Impossible<(), PackError>;
+
+    fn serialize_str(self, name: &str) -> Result<(), PackError> {
+        self.0.label(name);
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), PackError> {
+        Err(PackError("a label is a name, not an Option".into()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), PackError> {
+        Err(PackError("a label is a name".into()))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), PackError> {
+        Err(PackError("a label is a name".into()))
+    }
+    unsupported! {
+        serialize_bool(bool) -> (); serialize_i8(i8) -> (); serialize_i16(i16) -> (); serialize_i32(i32) -> ();
+        serialize_i64(i64) -> (); serialize_u8(u8) -> (); serialize_u16(u16) -> (); serialize_u32(u32) -> ();
+        serialize_u64(u64) -> (); serialize_f32(f32) -> (); serialize_f64(f64) -> (); serialize_char(char) -> ();
+        serialize_bytes(&[u8]) -> (); serialize_none() -> (); serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> (); serialize_unit_variant(&'static str, u32, &'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq; serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
         serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
     }
 }
@@ -367,6 +416,19 @@ mod tests {
     }
 
     #[test]
+    fn labels_built_in_and_custom_share_the_label_table() {
+        #[derive(Serialize)]
+        struct Labels {
+            labels: Vec<crate::Label>,
+        }
+        let product = crate::Label::parse("PRODUCT").unwrap();
+        let packed = Packed::new(&Labels { labels: vec![crate::Label::Org, product, crate::Label::Org, product] }).unwrap();
+        assert_eq!(packed.labels, ["ORG", "PRODUCT"]);
+        assert_eq!(packed.numbers[SECTIONS_AT + 2..SECTIONS_AT + 7], [4.0, 0.0, 1.0, 0.0, 1.0]);
+        assert_eq!(packed.strings, "ORGPRODUCT");
+    }
+
+    #[test]
     fn what_the_format_cannot_hold_is_an_error_not_a_panic() {
         #[derive(Serialize)]
         struct Maybe {
@@ -395,7 +457,7 @@ mod tests {
         let table = n[LABEL_TABLE_AT] as usize;
         let labels: Vec<f64> = (0..analysis.entities.len()).map(|i| n[entities + 1 + 6 * i + 1]).collect();
         assert!(labels.iter().all(|&l| l < n[table]), "every label index is in the table");
-        let names = &packed.strings[packed.strings.len() - packed.labels.iter().map(|l| l.len()).sum::<usize>()..];
+        let names = &packed.strings[packed.strings.len() - packed.labels.iter().map(String::len).sum::<usize>()..];
         assert_eq!(names, packed.labels.concat());
         assert_eq!(n[table + 1] as usize, packed.units - names.len());
         for (i, (entity, &label)) in analysis.entities.iter().zip(&labels).enumerate() {

@@ -21,10 +21,10 @@
 
 use crate::keywords::{Keyword, Words, STEM_LANGUAGE};
 use crate::language;
-use crate::lexicon::{is_stopword, FastMap};
+use crate::lexicon::{is_stopword, stemmer, FastMap};
 use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use std::borrow::Cow;
 use serde::Serialize;
 
@@ -76,25 +76,6 @@ struct Vectors {
 const NO_TERM: u32 = u32::MAX;
 /// Marks a form that is a stopword or function word, so no term.
 const FUNCTION_WORD: u32 = u32::MAX - 1;
-
-/// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
-fn stemmer(language: &str) -> Option<Stemmer> {
-    let algorithm = match language {
-        "en" => Algorithm::English,
-        "de" => Algorithm::German,
-        "fr" => Algorithm::French,
-        "es" => Algorithm::Spanish,
-        "it" => Algorithm::Italian,
-        "pt" => Algorithm::Portuguese,
-        "nl" => Algorithm::Dutch,
-        "sv" => Algorithm::Swedish,
-        "ru" => Algorithm::Russian,
-        // rust-stemmers 1.2's Greek stemmer panics on some words ("ισαισα"), so Greek,
-        // like every language without a stemmer here, is matched by exact spelling.
-        _ => return None,
-    };
-    Some(Stemmer::create(algorithm))
-}
 
 impl Vectors {
     /// `words`, when given, are the keyword stage's view of the same document: its

@@ -4,7 +4,8 @@
 //! Every offset it returns is a UTF-16 code unit (a JavaScript string index).
 
 use crate::analysis::{self, Parts};
-use crate::options::{OptionKind, OptionSpec, OPTION_SPECS};
+use crate::entities::{EntityLists, Limits};
+use crate::options::{OptionKind, OptionSpec, ENTITY_LISTS, OPTION_SPECS};
 use crate::pack::Packed;
 use crate::{Error, Options};
 use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -23,12 +24,60 @@ fn start() -> Result<(), JsError> {
 /// 2 entities, 4 summary; statistics and sentences are always there.
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: &str, options: JsValue, parts: u32) -> Result<js_sys::Array, JsError> {
-    let options = options_from(options)?;
+    packed(text, options_from(options)?, parts)
+}
+
+/// [`analyze_packed`] with entity lists prepared before: `lists` stand for the
+/// options' `entityLists`.
+#[wasm_bindgen(js_name = analyzePackedWithLists)]
+pub fn analyze_packed_with_lists(text: &str, options: JsValue, parts: u32, lists: &PreparedLists) -> Result<js_sys::Array, JsError> {
+    let options = Options { entity_lists: Some(lists.0.clone()), ..options_from(options)? };
+    packed(text, options, parts)
+}
+
+fn packed(text: &str, options: Options, parts: u32) -> Result<js_sys::Array, JsError> {
     let parts = Parts { keywords: parts & 1 != 0, entities: parts & 2 != 0, summary: parts & 4 != 0 };
     let analysis = analysis::analyze_parts(text, &options, parts)?.into_utf16(text);
     let packed = Packed::new(&analysis)?;
     let numbers = js_sys::Float64Array::from(packed.numbers.as_slice());
     Ok(js_sys::Array::of2(&numbers, &JsValue::from_str(&packed.strings)))
+}
+
+/// Entity lists read and prepared once (`new EntityLists(lists, limits?)`), for the
+/// calls of a page that analyses its text again at every pause in typing: each call
+/// with these lists reuses what was prepared instead of reading the lists again.
+#[wasm_bindgen(js_name = EntityLists)]
+pub struct PreparedLists(EntityLists);
+
+/// What the limits object may set; the others keep their defaults.
+#[derive(serde::Deserialize, Default)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+struct LimitsOptions {
+    max_entries: Option<u32>,
+    max_entry_bytes: Option<u32>,
+}
+
+#[wasm_bindgen(js_class = EntityLists)]
+impl PreparedLists {
+    /// Reads and prepares `lists` (an object of lists by label, as the `entityLists`
+    /// option takes it) within `limits` (`{ maxEntries, maxEntryBytes }`, each
+    /// optional): every problem is an Error naming the list and entry.
+    #[wasm_bindgen(constructor)]
+    pub fn new(lists: JsValue, limits: JsValue) -> Result<PreparedLists, JsError> {
+        let mut within = Limits::default();
+        if !(limits.is_undefined() || limits.is_null()) {
+            let set = LimitsOptions::deserialize(&mut Fields::of(limits)?).map_err(|e| e.0)?;
+            within.max_entries = set.max_entries.map_or(within.max_entries, |n| n as usize);
+            within.max_entry_bytes = set.max_entry_bytes.map_or(within.max_entry_bytes, |n| n as usize);
+        }
+        Ok(PreparedLists(EntityLists::read(serde_wasm_bindgen::Deserializer::from(lists), within)?))
+    }
+
+    /// How many entries there are in all lists.
+    #[wasm_bindgen(getter)]
+    pub fn entries(&self) -> usize {
+        self.0.entries()
+    }
 }
 
 /// Every option with its allowed values and default: `[{ name, kind, min, max,
@@ -68,11 +117,9 @@ fn options_from(value: JsValue) -> Result<Options, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(Error::BadOptions("options must be an object".into()));
-    }
-    let entries = js_sys::Object::entries(&js_sys::Object::from(value));
-    let options = Options::deserialize(Fields { entries, next: 0, value: None }).map_err(|e| e.0)?;
+    let mut fields = Fields::of(value)?;
+    let mut options = Options::deserialize(&mut fields).map_err(|e| e.0)?;
+    options.entity_lists = fields.lists;
     options.validate()?;
     Ok(options)
 }
@@ -81,15 +128,29 @@ fn options_from(value: JsValue) -> Result<Options, Error> {
 /// as a map. serde-wasm-bindgen reads a struct by asking the object for each known
 /// field, so `deny_unknown_fields` would never see an unknown one; here the derive sees
 /// every name. A property that is `undefined` or `null` is left out, so its default
-/// applies, as JavaScript callers expect of an optional property.
+/// applies, as JavaScript callers expect of an optional property. `entityLists` is read
+/// here, by the core's reader, whose errors name the list and entry (the derive's
+/// would name only the option), and handed over in `lists`.
 struct Fields {
     entries: js_sys::Array,
     next: u32,
     /// The value of the name just read, and that name.
     value: Option<(String, JsValue)>,
+    lists: Option<EntityLists>,
 }
 
-impl<'de> de::Deserializer<'de> for Fields {
+impl Fields {
+    /// The fields of `value`, which must be a plain object.
+    fn of(value: JsValue) -> Result<Fields, Error> {
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(Error::BadOptions("options must be an object".into()));
+        }
+        let entries = js_sys::Object::entries(&js_sys::Object::from(value));
+        Ok(Fields { entries, next: 0, value: None, lists: None })
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Fields {
     type Error = FieldError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
@@ -102,7 +163,7 @@ impl<'de> de::Deserializer<'de> for Fields {
     }
 }
 
-impl<'de> MapAccess<'de> for Fields {
+impl<'de> MapAccess<'de> for &mut Fields {
     type Error = FieldError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, FieldError> {
@@ -114,6 +175,11 @@ impl<'de> MapAccess<'de> for Fields {
                 continue;
             }
             let name = entry.get(0).as_string().unwrap_or_default();
+            if name == ENTITY_LISTS {
+                let lists = EntityLists::read(serde_wasm_bindgen::Deserializer::from(value), Limits::default());
+                self.lists = Some(lists.map_err(FieldError)?);
+                continue;
+            }
             let key = seed.deserialize(name.as_str().into_deserializer())?;
             self.value = Some((name, value));
             return Ok(Some(key));

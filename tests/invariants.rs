@@ -2,6 +2,7 @@
 //! `textlens::invariants` checks, and the same text always gives the same result.
 
 use proptest::prelude::*;
+use textlens::entities::{EntityLists, Limits};
 use textlens::{analyze, invariants, Document, Options};
 
 fn check(text: &str) {
@@ -34,8 +35,55 @@ fn texty() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().flat_map(|(p, s)| [p, s]).collect())
 }
 
+/// Entity lists of phrases made of the same pieces as the text, under built-in and
+/// custom labels and `exclude`, some case-sensitive: whatever they hold, the result keeps
+/// its promises (list matches and what they replace never overlap what stays).
+fn with_lists(text: &str, phrases: &[(String, usize, bool)]) {
+    const TARGETS: [&str; 4] = ["PERSON", "PRODUCT", "LOCATION", "exclude"];
+    let mut lists = serde_json::Map::new();
+    for (phrase, target, case_sensitive) in phrases {
+        let list = lists
+            .entry(TARGETS[target % TARGETS.len()])
+            .or_insert_with(|| serde_json::json!({ "entries": [], "caseSensitive": case_sensitive }));
+        list["entries"].as_array_mut().expect("an array").push(serde_json::json!({ "text": phrase, "aliases": [phrase.to_uppercase()] }));
+    }
+    let lists = match EntityLists::read(&serde_json::Value::Object(lists), Limits::default()) {
+        Ok(lists) => lists,
+        Err(error) => {
+            assert!(error.to_string().contains("the phrase is empty"), "help: only blank phrases may be refused here: {error}");
+            return;
+        }
+    };
+    let options = Options { entity_lists: Some(lists), ..Options::default() };
+    let analysis = analyze(text, &options).expect("help: analyze must accept any lists it could read");
+    if let Err(problem) = invariants::check_analysis(text, &analysis) {
+        panic!("help: a promise of the result is broken for {text:?} with lists {phrases:?}: {problem}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+}
+
+proptest! {
+    // Each case prepares new lists, so fewer cases; phrases are runs of the text's own
+    // words, so that most of them match.
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_entity_lists_give_a_valid_result(text in texty(), picks in prop::collection::vec((any::<usize>(), 1..4usize, 0..4usize, any::<bool>()), 0..12)) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let phrases: Vec<(String, usize, bool)> = picks
+            .into_iter()
+            .filter(|_| !words.is_empty())
+            .map(|(at, length, target, case)| {
+                let start = at % words.len();
+                (words[start..(start + length).min(words.len())].join(" "), target, case)
+            })
+            .collect();
+        with_lists(&text, &phrases);
+    }
 
     #[test]
     fn any_string_gives_a_valid_result(text in any::<String>()) {

@@ -1,7 +1,7 @@
 // The showcase around <text-analyzer>: a sample menu that feeds the widget, a theme switch,
-// the copy button of the embed code, and keeping the user's own text across reloads (in
-// this browser's IndexedDB only, with a button to forget it). The widget does the
-// analysis and rendering.
+// the copy button of the embed code, and keeping the user's own text and entity lists
+// across reloads (in this browser's IndexedDB only, with buttons to forget them; the lists
+// can be exported as JSON). The widget does the analysis, the rendering and the teaching.
 
 const DEFAULT_SEED = '000_50d3d3b30f27bb10.txt';
 const SEEDS = new URL('seeds/', document.baseURI);
@@ -152,6 +152,89 @@ analyzer.addEventListener('analysis', () => {
   if (booted) document.body.dataset.analysed = 'true';
 });
 
+// ---- entity lists: taught in the widget (its `teach` attribute), kept, shown, exported ----
+
+const taughtList = document.getElementById('taught-list');
+const listsStatus = document.getElementById('lists-status');
+const NAMES = { PERSON: 'person', ORG: 'organisation', LOCATION: 'place', exclude: 'never a name' };
+
+/** Each taught phrase as { label, phrase }: lists by label, entries strings or { text }. */
+function taughtEntries(lists) {
+  return Object.entries(lists ?? {}).flatMap(([label, list]) =>
+    (Array.isArray(list) ? list : (list?.entries ?? [])).map((entry) => ({ label, phrase: typeof entry === 'string' ? entry : entry.text })),
+  );
+}
+
+function showLists(lists) {
+  const entries = taughtEntries(lists);
+  taughtList.replaceChildren(
+    ...entries.map(({ label, phrase }) => {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = phrase;
+      const kind = document.createElement('span');
+      kind.className = 'label';
+      kind.textContent = NAMES[label] ?? label;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', `Forget “${phrase}” (${NAMES[label] ?? label})`);
+      remove.addEventListener('click', () => forgetPhrase(label, phrase));
+      item.append(name, kind, remove);
+      return item;
+    }),
+  );
+  listsStatus.textContent = entries.length ? `${entries.length} taught phrase${entries.length === 1 ? '' : 's'}.` : 'Nothing taught yet.';
+}
+
+async function saveLists(lists) {
+  showLists(lists);
+  try {
+    await inStore('readwrite', (store) => (lists ? store.put(lists, 'lists') : store.delete('lists')));
+  } catch {
+    listsStatus.textContent = 'Your lists could not be kept in this browser.';
+  }
+}
+
+function forgetPhrase(label, phrase) {
+  const lists = analyzer.entityLists ?? {};
+  const list = lists[label];
+  const keep = (entry) => (typeof entry === 'string' ? entry : entry.text) !== phrase;
+  if (Array.isArray(list)) lists[label] = list.filter(keep);
+  else if (list) lists[label] = { ...list, entries: list.entries.filter(keep) };
+  const left = Array.isArray(lists[label]) ? lists[label] : lists[label]?.entries;
+  if (!left?.length) delete lists[label];
+  const next = Object.keys(lists).length ? lists : null;
+  analyzer.entityLists = next;
+  saveLists(next);
+}
+
+analyzer.addEventListener('entitylistschange', (event) => saveLists(event.detail.entityLists));
+document.getElementById('forget-lists').addEventListener('click', () => {
+  analyzer.entityLists = null;
+  saveLists(null);
+});
+document.getElementById('export-lists').addEventListener('click', () => {
+  const json = `${JSON.stringify(analyzer.entityLists ?? {}, null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'textlens-entity-lists.json';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
+
+async function storedLists() {
+  try {
+    return (await inStore('readonly', (store) => store.get('lists'))) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 document.getElementById('copy').addEventListener('click', async (event) => {
   const code = document.getElementById(event.currentTarget.dataset.copy).textContent;
   const status = document.getElementById('copy-status');
@@ -169,6 +252,10 @@ document.getElementById('copy').addEventListener('click', async (event) => {
 
 applyTheme(theme.value);
 await customElements.whenDefined('text-analyzer');
+// The lists first, so that the first text is analysed with them.
+const lists = await storedLists();
+if (lists) analyzer.entityLists = lists;
+showLists(lists);
 await listSeeds();
 const restored = await stored();
 if (restored === null) {

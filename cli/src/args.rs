@@ -2,8 +2,9 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use textlens_protocol::json::Parser;
 use textlens_protocol::options::camel;
-use textlens_protocol::{JsObject, Value};
+use textlens_protocol::{Defaults, JsObject, Value};
 
 /// Help text.
 pub const USAGE: &str = "usage:
@@ -20,6 +21,8 @@ options (apply to every text; a line's own \"options\" override them):
   --summary-ratio R       summary length as a share of the sentences, (0, 1]
   --words-per-minute N    reading speed for the reading time (default 230)
   --max-length N          longest accepted text in UTF-16 code units
+  --entity-lists FILE     your entity lists, a JSON object of phrases by label and \"exclude\"
+                          (see the README); a line's own \"entity_lists\" replaces them
   --threads N             documents analysed at once (default: every core)
   -h, --help              this help
 
@@ -43,7 +46,7 @@ pub struct Args {
     /// What to do.
     pub mode: Mode,
     /// API options from flags (camelCase names), the defaults of every line.
-    pub defaults: JsObject,
+    pub defaults: Defaults,
     /// Worker threads.
     pub threads: usize,
 }
@@ -86,6 +89,20 @@ pub fn js_number(text: &str) -> Option<f64> {
     decimal.then(|| text.parse().ok()).flatten()
 }
 
+/// The lists of `--entity-lists FILE`, checked now so that a mistake names the file.
+fn entity_lists(path: &str) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => format!("--entity-lists {path}: no such file"),
+        _ => format!("--entity-lists {path}: {error}"),
+    })?;
+    let value = Parser::parse(&text)
+        .map_err(|e| format!("--entity-lists {path}: not JSON: {} at position {}", e.message, e.position))?;
+    let mut alone = JsObject::new();
+    alone.insert("entityLists".into(), value);
+    Defaults::new(alone.clone()).map_err(|error| format!("--entity-lists {path}: {error}"))?;
+    Ok(alone.get("entityLists").cloned().unwrap_or(Value::Null))
+}
+
 fn threads(value: &str) -> Result<usize, String> {
     match value.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
@@ -112,7 +129,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
         } else if arg == "-h" || arg == "--help" {
             return Ok(Args {
                 mode: Mode::Help,
-                defaults,
+                defaults: defaults.into(),
                 threads: thread_count,
             });
         } else if arg == "--jsonl" {
@@ -131,6 +148,10 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
                 thread_count = threads(&raw)?;
                 continue;
             }
+            if camel(name) == "entityLists" {
+                defaults.insert(camel(name).into(), entity_lists(&raw)?);
+                continue;
+            }
             let value =
                 js_number(&raw).filter(|n| n.is_finite() && !textlens_protocol::is_blank(&raw));
             let value =
@@ -147,6 +168,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             return Err("no input: give --jsonl, or files and directories to analyse".into())
         }
     };
+    // The lists were read above; read again, they are found in the core's cache.
+    let defaults = Defaults::new(defaults).map_err(|error| error.to_string())?;
     Ok(Args {
         mode,
         defaults,
@@ -196,6 +219,7 @@ mod tests {
         assert_eq!(args.threads, 3);
         let names: Vec<String> = args
             .defaults
+            .object()
             .iter()
             .map(|(k, _)| k.to_string_lossy())
             .collect();

@@ -179,7 +179,7 @@ mod tests {
         defaults.insert("keywords".into(), textlens_protocol::Value::Number(1.0));
         let line = textlens_protocol::answer(
             r#"{"id":1,"text":"Solar panels and solar power. Wind power and wind farms."}"#,
-            &defaults,
+            &defaults.into(),
             textlens_protocol::Unit::Utf16,
         );
         assert_eq!(line.matches("\"score\"").count(), 1, "{line}");

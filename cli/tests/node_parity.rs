@@ -289,3 +289,52 @@ fn nasty_lines_and_line_breaks() {
         "no final line break",
     );
 }
+
+/// Lines with entity lists, good and bad (every kind of mistake, and lists over the
+/// limits), with and without lists given by `--entity-lists`, which a line's own
+/// `entity_lists` replaces (`null`: none).
+#[test]
+fn entity_lists_as_node_reads_them() {
+    let text = "Globex sells ARS. The Acme Rocket Skates are fast; acme's rocket skate too. \
+                Windows crashed in Redmond, said Angela Merkel. Paris is lovely; apple pie in paris.";
+    let text = serde_json::to_string(text).expect("a string");
+    let many: Vec<String> = (0..100_001).map(|i| format!("\"p{i}\"")).collect();
+    let options = [
+        r#"{"entity_lists":{"PRODUCT":[{"text":"Acme Rocket Skates","aliases":["ARS"]}],"ORG":["Globex"],"exclude":["Windows","paris"],"FOOD":["apple"]}}"#.to_string(),
+        r#"{"entityLists":{"ORG":{"entries":["GLOBEX","Acme"],"case_sensitive":true},"PERSON":["angela merkel"]},"keywords":2}"#.to_string(),
+        r#"{"entity_lists":null}"#.to_string(),
+        r#"{"entity_lists":{}}"#.to_string(),
+        r#"{"entity_lists":[]}"#.to_string(),
+        r#"{"entity_lists":"PRODUCT"}"#.to_string(),
+        r#"{"entity_lists":{"Product":["x"]}}"#.to_string(),
+        r#"{"entity_lists":{"EXCLUDE":["x"]}}"#.to_string(),
+        r#"{"entity_lists":{"PRODUCT":"Acme"}}"#.to_string(),
+        r#"{"entity_lists":{"PRODUCT":["Acme",5]}}"#.to_string(),
+        r#"{"entity_lists":{"PRODUCT":["Acme",1.5,null]}}"#.to_string(),
+        r#"{"entity_lists":{"PRODUCT":["Acme"," \t"]}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":[{"text":"Acme","aliases":["A",""]}]}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":[{"text":"Acme","aliases":["A",false]}]}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":[{"text":"Acme","alias":["A"]}]}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":[{"aliases":["A"]}]}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":{"entries":["A"],"caseSensitive":"yes"}}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":{"entries":["A"],"casesensitive":true}}}"#.to_string(),
+        r#"{"entity_lists":{"ORG":{"caseSensitive":true}}}"#.to_string(),
+        r#"{"entity_lists":{"exclude":[["x"]]}}"#.to_string(),
+        r#"{"keywordz":1,"entity_lists":{"Product":[]}}"#.to_string(),
+        r#"{"entity_lists":{"Product":[]},"keywordz":1}"#.to_string(),
+        format!(r#"{{"entity_lists":{{"ORG":["{}"]}}}}"#, "x".repeat(65_537)),
+        format!(r#"{{"entity_lists":{{"PRODUCT":[{}]}}}}"#, many.join(",")),
+    ];
+    let mut input = Vec::new();
+    for (i, options) in options.iter().enumerate() {
+        writeln!(input, r#"{{"id":{i},"text":{text},"options":{options}}}"#).expect("in memory");
+    }
+    compare(&input, &[], &[], "entity lists");
+    let dir = std::env::temp_dir().join(format!("textlens-lists-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("lists.json");
+    std::fs::write(&file, r#"{"PERSON":["Redmond"],"exclude":["Angela Merkel"]}"#).expect("written");
+    let flag = format!("--entity-lists={}", file.display());
+    compare(&input, &[], &["--keywords", "1", &flag], "entity lists with --entity-lists");
+    std::fs::remove_dir_all(&dir).ok();
+}

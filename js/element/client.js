@@ -28,13 +28,19 @@ function decode({ numbers, strings, ms }) {
   return { result: unpack(numbers, strings, { lazy: true }), ...entityMarks(numbers, strings), ms };
 }
 
-/** The client of the worker that loads `wasmUrl`: { analyze(text, options) → Promise }. */
+/**
+ * The client of the worker that loads `wasmUrl`: { analyze(text, options, lists) → Promise }.
+ * `lists` (entity lists, or null) go to the worker only when they are not the object sent
+ * last, so that a long list crosses once rather than at every keystroke.
+ */
 export function client(wasmUrl) {
   let entry = clients.get(wasmUrl);
   if (entry) return entry;
   const worker = startWorker();
   const pending = new Map();
   let next = 0;
+  let sentLists;
+  let listsVersion = 0;
   const failAll = (message) => {
     for (const { reject } of pending.values()) reject(new Error(message));
     pending.clear();
@@ -65,12 +71,18 @@ export function client(wasmUrl) {
     failAll(`the analyzer failed to start: ${event.message || 'its worker could not be loaded'}`);
   };
   entry = {
-    analyze(text, options) {
+    analyze(text, options, lists = null) {
       next += 1;
       const id = next;
+      const message = { id, text, options, wasmUrl, listsVersion };
+      if (lists !== sentLists) {
+        sentLists = lists;
+        listsVersion += 1;
+        Object.assign(message, { listsVersion, lists });
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, text, options, wasmUrl });
+        worker.postMessage(message);
       });
     },
   };

@@ -289,6 +289,22 @@ mark.unsure { background: color-mix(in srgb, var(--c) 6%, transparent); border-b
   background: var(--_accent);
 }
 .terms .bar::after { background: color-mix(in srgb, var(--_accent) 45%, #14a38b); }
+.teach { margin-top: 0.6rem; padding: 0.5rem 0.6rem; border: 1px solid var(--_border); border-radius: 10px; background: var(--_field); }
+.teach[hidden] { display: none; }
+.teach-title { margin: 0; font-size: 0.875rem; }
+.teach-title span { font-weight: 650; }
+.teach-custom { display: inline-flex; gap: 0.3rem; align-items: center; }
+.teach input {
+  font: inherit;
+  font-size: 0.875rem;
+  min-height: 2.1rem;
+  padding: 0.2rem 0.4rem;
+  color: var(--_fg);
+  background: var(--_surface);
+  border: 1px solid var(--_border);
+  border-radius: 8px;
+  text-transform: uppercase;
+}
 .visually-hidden {
   position: absolute;
   width: 1px;
@@ -335,6 +351,18 @@ export const TEMPLATE = `
           <ul id="legend" class="legend" aria-label="Legend" part="legend"></ul>
         </div>
         <div id="document" class="doc-text" tabindex="0" role="region" aria-label="Text with highlights" aria-describedby="doc-help" part="document"></div>
+        <div id="teach" class="teach row" role="group" aria-labelledby="teach-title" hidden part="teach">
+          <p id="teach-title" class="teach-title">“<span id="teach-phrase"></span>” is always</p>
+          <button type="button" data-teach="PERSON" part="button">a person</button>
+          <button type="button" data-teach="ORG" part="button">an organisation</button>
+          <button type="button" data-teach="LOCATION" part="button">a place</button>
+          <span class="teach-custom">
+            <label class="visually-hidden" for="teach-label">Another label, in capitals</label>
+            <input id="teach-label" part="input" placeholder="PRODUCT" size="10" maxlength="32" autocomplete="off" spellcheck="false">
+            <button type="button" data-teach="custom" part="button">this label</button>
+          </span>
+          <button type="button" data-teach="exclude" part="button">never a name</button>
+        </div>
         <p class="hint" id="doc-help">Hover an entity, or focus the text and use the left and right arrow keys, for its type and group.</p>
       </section>
       <div class="side">

@@ -18,4 +18,4 @@ pub mod options;
 pub use json::{JsObject, JsString, Value};
 pub use line::{analyze, answer, is_blank, write_answer, Body};
 pub use offsets::Unit;
-pub use options::{Sections, Settings};
+pub use options::{Defaults, Sections, Settings};

@@ -4,9 +4,9 @@
 //! as JSON after the `id`; Python turns the same struct into a dict. A new field of the
 //! protocol is one field here (and the line that fills it in [`Body::new`]).
 
-use crate::json::{self, JsFormatter, JsObject, JsString, Parser, SyntaxError, Value};
+use crate::json::{self, JsFormatter, JsString, Parser, SyntaxError, Value};
 use crate::offsets::{Converter, Unit};
-use crate::options::{Sections, Settings};
+use crate::options::{Defaults, Sections, Settings};
 use serde::Serialize;
 use textlens::{Analysis, Label, Parts, Span};
 
@@ -238,7 +238,7 @@ fn read_request(line: &str) -> Result<Option<Request>, SyntaxError> {
 
 /// The answer to one protocol line (no line break), as `node pkg/cli.mjs --jsonl`
 /// writes it: `defaults` are the command line's options, offsets are in `unit`.
-pub fn answer(line: &str, defaults: &JsObject, unit: Unit) -> String {
+pub fn answer(line: &str, defaults: &Defaults, unit: Unit) -> String {
     let (id, outcome) = match read_request(line) {
         Err(error) => (Value::Null, Err(error.to_string())),
         Ok(None) => (Value::Null, Err("a line must be a JSON object".to_string())),
@@ -312,7 +312,7 @@ mod tests {
     use super::*;
 
     fn answer_of(line: &str) -> String {
-        answer(line, &JsObject::new(), Unit::Utf16)
+        answer(line, &Defaults::default(), Unit::Utf16)
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! `protocolOptions` in `js/cli.mjs` does it: names are snake_case or camelCase; `true`
 //! or `false` switches a section on or off; a number for `keywords`, `terms` or
 //! `summary` sets its size; anything else goes to the API, which rejects unknown names
-//! and bad values with the core's message.
+//! and bad values with the core's message. `entity_lists` is read by the core's reader,
+//! as the WebAssembly binding reads `entityLists`, so its errors are the same.
 
 use crate::json::{JsObject, JsString, Value};
-use textlens::options::{OptionKind, OptionSpec, OPTION_SPECS};
+use textlens::entities::{EntityLists, Limits};
+use textlens::options::{OptionKind, OptionSpec, ENTITY_LISTS, OPTION_NAMES};
 use textlens::{Error, Options};
 
 /// The output sections of a protocol line, each of which a line may switch off.
@@ -197,25 +199,67 @@ fn set_option(options: &mut Options, spec: &OptionSpec, value: &Value) -> Result
     Ok(())
 }
 
+/// The command line's options, the defaults of every request: API option names
+/// (camelCase) and values, with the entity lists read once, so that a long list given
+/// by `--entity-lists` is not read again for every line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Defaults {
+    /// The options; `entityLists`, when given, keeps its place with a `null` value.
+    object: JsObject,
+    entity_lists: Option<EntityLists>,
+}
+
+impl Defaults {
+    /// Defaults of `object`; its entity lists, if any, are read now.
+    pub fn new(mut object: JsObject) -> Result<Defaults, Error> {
+        let entity_lists = match object.get(ENTITY_LISTS) {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(EntityLists::read(value, Limits::default())?),
+        };
+        if entity_lists.is_some() {
+            object.insert(ENTITY_LISTS.into(), Value::Null);
+        }
+        Ok(Defaults { object, entity_lists })
+    }
+
+    /// The options as flags give them (`entityLists` as `null`).
+    pub fn object(&self) -> &JsObject {
+        &self.object
+    }
+}
+
+impl From<JsObject> for Defaults {
+    /// Defaults without entity lists (any `entityLists` is read with each request).
+    fn from(object: JsObject) -> Self {
+        Defaults { object, entity_lists: None }
+    }
+}
+
 /// The API options of `{...defaults, ...api}` (defaults first, a request's own
 /// options override them), checked by the core as the WebAssembly binding checks them:
 /// entries in order, `null` meaning the default, the first bad one reported, then the
 /// ranges.
-pub fn api_options(defaults: &JsObject, api: &JsObject) -> Result<Options, Error> {
-    let mut merged = defaults.clone();
+pub fn api_options(defaults: &Defaults, api: &JsObject) -> Result<Options, Error> {
+    let mut merged = defaults.object.clone();
     for (key, value) in api.iter() {
         merged.insert(key.clone(), value.clone());
     }
     let mut options = Options::default();
+    if api.get(ENTITY_LISTS).is_none() {
+        options.entity_lists = defaults.entity_lists.clone();
+    }
     for (key, value) in merged.iter() {
         if matches!(value, Value::Null) {
             continue;
         }
         // The binding reads names as Rust strings, so a lone surrogate is U+FFFD there too.
         let name = key.to_string_lossy();
+        if name == ENTITY_LISTS {
+            options.entity_lists = Some(EntityLists::read(value, Limits::default())?);
+            continue;
+        }
         let Some(spec) = OptionSpec::named(&name) else {
-            let known: Vec<&str> = OPTION_SPECS.iter().map(|s| s.name).collect();
-            return Err(Error::BadOptions(format!("unknown option `{name}` (known: {})", known.join(", "))));
+            return Err(Error::BadOptions(format!("unknown option `{name}` (known: {})", OPTION_NAMES.join(", "))));
         };
         set_option(&mut options, spec, value)?;
     }
@@ -234,7 +278,7 @@ pub struct Settings {
 
 impl Settings {
     /// Settings of a request's `options` over command-line `defaults`.
-    pub fn new(defaults: &JsObject, options: Option<&Value>) -> Result<Settings, String> {
+    pub fn new(defaults: &Defaults, options: Option<&Value>) -> Result<Settings, String> {
         let split = split(options)?;
         let options = api_options(defaults, &split.api).map_err(|e| e.to_string())?;
         Ok(Settings {
@@ -250,7 +294,7 @@ mod tests {
     use crate::json::Parser;
 
     fn settings(options: &str) -> Result<Settings, String> {
-        Settings::new(&JsObject::new(), Some(&Parser::parse(options).unwrap()))
+        Settings::new(&Defaults::default(), Some(&Parser::parse(options).unwrap()))
     }
 
     #[test]
@@ -313,7 +357,7 @@ mod tests {
         defaults.insert("keywords".into(), Value::Number(3.0));
         defaults.insert("terms".into(), Value::Number(900.0));
         let options = Parser::parse(r#"{"terms": 4, "keywords": null}"#).unwrap();
-        let s = Settings::new(&defaults, Some(&options)).unwrap();
+        let s = Settings::new(&defaults.into(), Some(&options)).unwrap();
         assert_eq!((s.options.keywords, s.options.terms), (10, 4));
         // The first bad name in JavaScript's order is the one reported: integer keys first.
         let error = settings(r#"{"zz": 1, "7": 1}"#).unwrap_err();

@@ -9,7 +9,7 @@ use batch::Outcome;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use textlens_protocol::{JsObject, Settings, Value};
+use textlens_protocol::{Defaults, JsObject, Settings, Value};
 
 /// Settings of protocol options given as a dict (None: the defaults).
 fn settings_of(options: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
@@ -17,7 +17,7 @@ fn settings_of(options: Option<&Bound<'_, PyDict>>) -> PyResult<Settings> {
         Some(dict) => values::object_of(dict, 0)?,
         None => JsObject::new(),
     };
-    Settings::new(&JsObject::new(), Some(&Value::Object(object))).map_err(PyValueError::new_err)
+    Settings::new(&Defaults::default(), Some(&Value::Object(object))).map_err(PyValueError::new_err)
 }
 
 fn to_python(py: Python<'_>, outcome: Outcome) -> PyResult<Bound<'_, PyAny>> {

@@ -133,6 +133,52 @@ def test_an_analyzer_pickles_and_a_spawned_process_uses_it():
         assert pool.apply(analyze_in_child, (analyzer, TRICKY)) == analyzer.analyze(TRICKY)
 
 
+LISTS = {
+    "PRODUCT": [{"text": "Acme Rocket Skates", "aliases": ["ARS"]}],
+    "ORG": {"entries": ["Globex"], "case_sensitive": True},
+    "exclude": ["Windows"],
+}
+LISTED = "Globex sells ARS 😀 and Acme Rocket Skates. Windows crashed in Redmond. GLOBEX did not."
+
+
+def test_entity_lists_label_group_and_exclude_with_code_point_offsets():
+    answer = textlens.analyze(LISTED, entity_lists=LISTS, keywords=False, summary=False)
+    marked = [(e["text"], e["label"]) for e in answer["entities"]]
+    assert ("ARS", "PRODUCT") in marked and ("Acme Rocket Skates", "PRODUCT") in marked
+    assert ("Globex", "ORG") in marked and ("GLOBEX", "ORG") not in marked, "help: the ORG list is case-sensitive"
+    assert all(text != "Windows" for text, _ in marked), "help: exclude removes what the model found"
+    for e in answer["entities"]:
+        assert LISTED[e["start"]:e["end"]] == e["text"], "help: offsets are code points, after the emoji too"
+    group = next(g for g in answer["entity_groups"] if g["label"] == "PRODUCT")
+    assert (group["text"], group["count"]) == ("Acme Rocket Skates", 2)
+
+
+def test_an_analyzer_with_entity_lists_pickles_with_them():
+    analyzer = textlens.Analyzer(entity_lists=LISTS, keywords=False)
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert copy.options["entity_lists"] == LISTS
+    assert copy.analyze(LISTED) == analyzer.analyze(LISTED) == textlens.analyze(LISTED, entity_lists=LISTS, keywords=False)
+    assert copy.analyze_batch([LISTED, "ARS"], threads=2)[1]["entity_groups"][0]["text"] == "Acme Rocket Skates"
+
+
+@pytest.mark.parametrize(
+    "lists, message",
+    [
+        ({"Product": ["x"]}, 'invalid option `entityLists`: "Product" is not a label'),
+        ({"PRODUCT": ["Acme", ""]}, "invalid option `entityLists`: PRODUCT[1]: the phrase is empty"),
+        ({"PRODUCT": ["Acme", 5]}, "invalid option `entityLists`: PRODUCT[1]: an entry must be a phrase (a string) or { text, aliases }, got a number"),
+        ({"ORG": [{"text": "A", "aliases": [None]}]}, "invalid option `entityLists`: ORG[0].aliases[0]: an alias must be a string, got null"),
+        ({"ORG": ["x" * 65_537]}, "invalid option `entityLists`: ORG[0]: the entry is 65537 bytes of UTF-8"),
+        ({"ORG": [f"p{i}" for i in range(100_001)]}, "invalid option `entityLists`: ORG[100000]: over the limit of 100000 entries"),
+    ],
+)
+def test_bad_entity_lists_raise_naming_list_and_entry(lists, message):
+    with pytest.raises(ValueError) as raised:
+        textlens.Analyzer(entity_lists=lists)
+    assert str(raised.value).startswith(message)
+    assert textlens.analyze_batch(["a"], entity_lists=None) == [textlens.analyze("a")]
+
+
 def test_forking_after_a_batch_does_not_hang():
     textlens.analyze_batch([TRICKY] * 20, threads=2)
     with multiprocessing.get_context("fork").Pool(1) as pool:
@@ -184,6 +230,10 @@ def assert_same_as_cli(texts, options):
     assert len(answers) == len(ours)
     for i, (text, answer, mine) in enumerate(zip(texts, answers, ours)):
         assert mine == as_code_points(text, answer), f"text {i}: Python and the command line differ"
+
+
+def test_same_answers_as_the_command_line_with_entity_lists():
+    assert_same_as_cli([LISTED, TRICKY, "acme rocket skates and ars"], {"entity_lists": LISTS})
 
 
 def test_same_answers_as_the_command_line_on_the_seeds():

@@ -20,7 +20,21 @@ class Term(TypedDict):
     term: str
     count: int
 
-Label = Literal["PERSON", "ORG", "LOCATION", "DATE", "TIME", "MONEY", "PERCENT", "EMAIL", "URL", "PHONE", "HASHTAG", "MENTION"]
+BuiltinLabel = Literal["PERSON", "ORG", "LOCATION", "DATE", "TIME", "MONEY", "PERCENT", "EMAIL", "URL", "PHONE", "HASHTAG", "MENTION"]
+Label = Union[BuiltinLabel, str]
+"""A built-in label, or one of your entity lists' own upper-case labels ("PRODUCT")."""
+
+class ListEntryWithAliases(TypedDict, total=False):
+    text: str
+    """The canonical name: the text of the entity group of every match."""
+    aliases: List[str]
+
+ListEntry = Union[str, ListEntryWithAliases]
+EntityList = Union[List[ListEntry], Dict[str, Any]]
+"""A list of entries, or {"entries": [...], "case_sensitive": bool}."""
+EntityLists = Dict[str, EntityList]
+"""Lists by label (a built-in one or your own: capitals, digits and _), and "exclude"
+for phrases that are never entities. Given as the option `entity_lists`."""
 
 class Entity(TypedDict):
     text: str
@@ -65,15 +79,17 @@ class Failure(TypedDict):
 
 def analyze(text: str, **options: Any) -> Analysis:
     """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`,
-    `entities=False`, ...). Raises ValueError for a bad option or a text over
-    `max_length`, TypeError when `text` is not a str."""
+    `entities=False`, `entity_lists={...}`, ...). Raises ValueError for a bad option
+    (naming the list and entry of bad entity lists) or a text over `max_length`,
+    TypeError when `text` is not a str."""
 
 def analyze_batch(texts: Iterable[str], threads: Optional[int] = None, **options: Any) -> List[Union[Analysis, Failure]]:
     """Analyses every text on `threads` threads (default: every core) without holding
     the GIL; one result per text, in order. A text that fails gets a Failure."""
 
 class Analyzer:
-    """Options checked once. Pickles as its options (a plain dict)."""
+    """Options checked once, entity lists prepared once. Pickles as its options (a
+    plain dict, entity lists included)."""
     def __init__(self, options: Optional[Mapping[str, Any]] = None, **more: Any) -> None: ...
     @property
     def options(self) -> Dict[str, Any]:

@@ -58,7 +58,7 @@ impl<'a> Combined<'a> {
 impl Recognizer for Combined<'_> {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
         let mut rules = Rules.recognize(doc);
-        rules.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut rules, |m| (m.span.start, m.span.end));
         let mut misc = Vec::new();
         let mut names = self.tagged(doc, &rules, &mut misc);
         let text = doc.text;
@@ -87,7 +87,7 @@ impl Recognizer for Combined<'_> {
             .filter_map(|r| Some(Mention::with(r.span, r.label, Evidence::new(Source::ShortName, *name_ends.get(r.span.slice(text))?))))
             .collect();
         names.extend(short_names);
-        names.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
         let names = with_abbreviations(doc, names);
         with_repeats(doc, names, &misc)
     }
@@ -162,7 +162,7 @@ fn with_repeats(doc: &Document, names: Vec<Mention>, misc: &[Span]) -> Vec<Menti
 fn merged(mut names: Vec<Mention>, added: Vec<Mention>) -> Vec<Mention> {
     if !added.is_empty() {
         names.extend(added);
-        names.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
     }
     names
 }

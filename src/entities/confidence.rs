@@ -39,6 +39,9 @@ pub enum Source {
     Repeat,
     /// A pattern entity: a date, an e-mail address, …
     Pattern,
+    /// A phrase of the caller's entity lists: the caller says what it is, so its
+    /// confidence is 1.
+    List,
 }
 
 /// What a mention's confidence is computed from, besides its text.
@@ -73,7 +76,7 @@ pub fn of_pattern(label: Label) -> f64 {
         Label::Money | Label::Percent => 0.95,
         Label::Date | Label::Time => 0.9,
         Label::Phone => 0.8,
-        Label::Person | Label::Org | Label::Location => RULES_ALONE,
+        Label::Person | Label::Org | Label::Location | Label::Custom(_) => RULES_ALONE,
     }
 }
 
@@ -174,6 +177,7 @@ pub fn of_mentions(doc: &Document, mentions: &[Mention]) -> Vec<f64> {
             let p = match m.evidence.source {
                 Source::Rules => RULES_ALONE,
                 Source::Pattern => of_pattern(m.label),
+                Source::List => 1.0,
                 _ => Features::of(m.evidence, m.label, m.span.slice(doc.text), context).probability(&WEIGHTS),
             };
             (p * 1000.0).round() / 1000.0

@@ -5,11 +5,12 @@
 use super::confidence::Evidence;
 use crate::span::Span;
 use crate::text::Document;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
-/// What kind of thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+/// What kind of thing an entity is: a built-in kind, or a label the caller's entity
+/// lists name ([`Label::Custom`], "PRODUCT").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// A person.
     Person,
@@ -35,10 +36,62 @@ pub enum Label {
     Hashtag,
     /// An @mention.
     Mention,
+    /// A label of the caller's entity lists.
+    Custom(CustomLabel),
+}
+
+/// Longest name of a [`CustomLabel`], in bytes (ASCII).
+pub const MAX_LABEL_LENGTH: usize = 32;
+
+/// The name of a label the caller makes up: an ASCII capital letter, then capitals,
+/// digits or `_`, at most [`MAX_LABEL_LENGTH`] bytes ("PRODUCT", "DRUG", "TEAM_2").
+/// Held inline, so that [`Label`] stays `Copy` and a label costs no allocation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CustomLabel {
+    bytes: [u8; MAX_LABEL_LENGTH],
+    len: u8,
+}
+
+impl CustomLabel {
+    /// The name, when it is a valid custom label name (built-in names are not).
+    pub fn new(name: &str) -> Option<CustomLabel> {
+        let valid = name.len() <= MAX_LABEL_LENGTH
+            && name.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if !valid || Label::builtin(name).is_some() {
+            return None;
+        }
+        let mut bytes = [0; MAX_LABEL_LENGTH];
+        bytes[..name.len()].copy_from_slice(name.as_bytes());
+        Some(CustomLabel { bytes, len: name.len() as u8 })
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        // Only `new` writes the bytes, and it copies ASCII.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for CustomLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// The name a [`Label`] is serialised under (as a newtype around its name), so that a
+/// serializer can tell labels from other strings: the packed format keeps labels in a
+/// table (`crate::pack`). JSON and other formats write the name itself.
+pub const LABEL_SERDE_NAME: &str = "textlens::Label";
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_newtype_struct(LABEL_SERDE_NAME, self.name())
+    }
 }
 
 impl Label {
-    /// Every label.
+    /// Every built-in label.
     pub const ALL: [Label; 12] = [
         Label::Person,
         Label::Org,
@@ -54,8 +107,25 @@ impl Label {
         Label::Mention,
     ];
 
-    /// The label's name in results ("PERSON", "ORG", …).
-    pub const fn name(self) -> &'static str {
+    /// The label's name in results ("PERSON", "ORG", "PRODUCT", …).
+    pub fn name(&self) -> &str {
+        match self {
+            Label::Custom(custom) => custom.as_str(),
+            builtin => builtin.builtin_name(),
+        }
+    }
+
+    /// The label a name stands for: a built-in name ("PERSON") or a valid custom one
+    /// ("PRODUCT"); `None` for anything else ("Person", "exclude", "").
+    pub fn parse(name: &str) -> Option<Label> {
+        Label::builtin(name).or_else(|| CustomLabel::new(name).map(Label::Custom))
+    }
+
+    fn builtin(name: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|label| label.builtin_name() == name)
+    }
+
+    const fn builtin_name(&self) -> &'static str {
         match self {
             Label::Person => "PERSON",
             Label::Org => "ORG",
@@ -69,11 +139,12 @@ impl Label {
             Label::Phone => "PHONE",
             Label::Hashtag => "HASHTAG",
             Label::Mention => "MENTION",
+            Label::Custom(_) => "",
         }
     }
 
     /// Whether the label is one of the named types (person, organisation, place) that
-    /// a [`Recognizer`] finds, as opposed to a pattern entity.
+    /// a [`Recognizer`] finds, as opposed to a pattern entity or a custom label.
     pub const fn is_name(self) -> bool {
         matches!(self, Label::Person | Label::Org | Label::Location)
     }
@@ -170,7 +241,7 @@ pub(crate) fn merge(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
         }
     }
     merged.extend(first);
-    merged.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::order::sort_by_key(&mut merged, |m| (m.span.start, m.span.end));
     merged
 }
 
@@ -180,6 +251,21 @@ mod tests {
 
     fn mention(start: usize, end: usize, label: Label) -> Mention {
         Mention::new(Span::new(start, end), label)
+    }
+
+    #[test]
+    fn labels_are_built_in_or_upper_case_names_of_the_caller() {
+        assert_eq!(Label::parse("PERSON"), Some(Label::Person));
+        let product = Label::parse("PRODUCT").unwrap();
+        assert!(matches!(product, Label::Custom(_)) && !product.is_name());
+        assert_eq!((product.name(), Label::parse("TEAM_2").unwrap().name()), ("PRODUCT", "TEAM_2"));
+        let longest = "X".repeat(MAX_LABEL_LENGTH);
+        assert_eq!(Label::parse(&longest).unwrap().name(), longest);
+        for bad in ["", "Product", "product", "2TEAM", "_X", "PRO DUCT", "PRODUCT-1", "ÉTÉ", &"X".repeat(MAX_LABEL_LENGTH + 1)] {
+            assert_eq!(Label::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(CustomLabel::new("PERSON"), None, "help: a built-in name is not a custom label");
+        assert_eq!(serde_json::to_string(&[Label::Org, product]).unwrap(), r#"["ORG","PRODUCT"]"#);
     }
 
     #[test]

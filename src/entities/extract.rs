@@ -1,13 +1,16 @@
 //! The entities of a document: names from the learned tagger, corrected by the rules
-//! (or the rules alone without a model), then patterns, then groups.
+//! (or the rules alone without a model), then patterns, then the caller's lists, then
+//! confidences and groups.
 
 use super::combined::Combined;
 #[cfg(feature = "train")]
 use super::confidence::{Context, Features, Source};
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
+use super::entity_lists::{self, EntityLists, ListMatch};
 use super::model::Tagger;
 use super::names::Rules;
 use super::{confidence, groups, patterns};
+use crate::error::Result;
 use crate::text::Document;
 
 /// Finds the entities of a document: names from the learned tagger, patterns, groups.
@@ -22,41 +25,76 @@ use crate::text::Document;
 /// rules, which lean on capitals (CoNLL-2003 dev in lower case: micro F1 83.4 against
 /// 0.0; in capitals: 85.3 against 58.7).
 pub fn extract(doc: &Document) -> Entities {
-    extract_confident(doc, 0.0)
+    with_builtin(doc, None, 0.0)
 }
 
-/// [`extract`], without the mentions whose confidence is below `min_confidence` (and
-/// so without the groups they alone made).
-pub fn extract_confident(doc: &Document, min_confidence: f64) -> Entities {
+/// Like [`extract`], the caller's entity `lists` applied where given (see
+/// [`entity_lists`]; a list match has confidence 1), without the mentions whose
+/// confidence is below `min_confidence` (and so without the groups they alone made);
+/// `language` is the text's, as [`crate::language::detect`] names it, whose stemmer
+/// matches inflected words.
+///
+/// Errors: the lists are too large to build their automaton for this language.
+pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'static str, min_confidence: f64) -> Result<Entities> {
+    // One call of the pipeline for both cases: the wasm build inlines it, and two
+    // calls made the analysis 35 KB larger before wasm-opt.
+    let matched = match lists {
+        Some(lists) => Some((lists, lists.find(doc, language)?)),
+        None => None,
+    };
+    Ok(with_builtin(doc, matched, min_confidence))
+}
+
+fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
     match Tagger::builtin() {
-        Ok(tagger) if !tagger.is_empty() => grouped(doc, mentions_with(doc, &Combined::new(tagger)), min_confidence),
-        _ => grouped(doc, mentions_with(doc, &Rules), min_confidence),
+        Ok(tagger) if !tagger.is_empty() => entities_of(doc, &Combined::new(tagger), lists, min_confidence),
+        _ => entities_of(doc, &Rules, lists, min_confidence),
     }
 }
 
 /// Finds the entities of a document, names coming from `recognizer`.
 pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
-    grouped(doc, mentions_with(doc, recognizer), 0.0)
+    entities_of(doc, recognizer, None, 0.0)
+}
+
+/// Like [`extract_with`], the caller's entity `lists` applied as in [`extract_listed`].
+pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Result<Entities> {
+    let matches = lists.find(doc, language)?;
+    Ok(entities_of(doc, recognizer, Some((lists, matches)), 0.0))
 }
 
 /// The pattern entities and the names `recognizer` finds, in document order.
 fn mentions_with(doc: &Document, recognizer: &dyn Recognizer) -> Vec<Mention> {
     let mut found = patterns::find(doc);
     let mut names = recognizer.recognize(doc);
-    names.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
     type_handles(&mut found, &mut names);
     merge(found, names)
 }
 
-/// The groups of the `mentions` whose confidence is at least `min_confidence`.
-fn grouped(doc: &Document, mut mentions: Vec<Mention>, min_confidence: f64) -> Entities {
-    let mut confidences = confidence::of_mentions(doc, &mentions);
-    if min_confidence > 0.0 {
-        let mut kept = confidences.iter().map(|&c| c >= min_confidence);
-        mentions.retain(|_| kept.next().unwrap_or(false));
-        confidences.retain(|&c| c >= min_confidence);
+/// The entities of `doc` whose confidence is at least `min_confidence`, names coming
+/// from `recognizer`, the caller's `lists` applied where given.
+fn entities_of(doc: &Document, recognizer: &dyn Recognizer, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+    let mentions = mentions_with(doc, recognizer);
+    let Some((lists, matches)) = lists else { return grouped(doc, mentions, &[], min_confidence) };
+    let (mentions, entries) = entity_lists::apply(mentions, matches);
+    let canonical: Vec<Option<&str>> = entries.iter().map(|entry| entry.map(|e| lists.canonical(e))).collect();
+    grouped(doc, mentions, &canonical, min_confidence)
+}
+
+/// The groups of the `mentions` whose confidence is at least `min_confidence`;
+/// `listed` is empty or gives beside each mention its list entry's canonical name.
+fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], min_confidence: f64) -> Entities {
+    let confidences = confidence::of_mentions(doc, &mentions);
+    if min_confidence <= 0.0 {
+        return groups::group(doc, &mentions, &confidences, listed);
     }
-    groups::group(doc, &mentions, &confidences)
+    let keep: Vec<bool> = confidences.iter().map(|&c| c >= min_confidence).collect();
+    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
+    let mentions: Vec<Mention> = mentions.into_iter().enumerate().filter(|&(i, _)| kept(i)).map(|(_, m)| m).collect();
+    let confidences: Vec<f64> = confidences.into_iter().enumerate().filter(|&(i, _)| kept(i)).map(|(_, c)| c).collect();
+    let listed: Vec<Option<&str>> = listed.iter().enumerate().filter(|&(i, _)| kept(i)).map(|(_, &l)| l).collect();
+    groups::group(doc, &mentions, &confidences, &listed)
 }
 
 /// The entities of `doc` as [`extract`] finds them, each with the inputs of its
@@ -69,9 +107,9 @@ pub fn calibration_inputs(doc: &Document) -> (Entities, Vec<Option<Features>>) {
     let context = Context::of(doc);
     let features = mentions
         .iter()
-        .map(|m| (!matches!(m.evidence.source, Source::Pattern | Source::Rules)).then(|| Features::of(m.evidence, m.label, m.span.slice(doc.text), context)))
+        .map(|m| (!matches!(m.evidence.source, Source::Pattern | Source::Rules | Source::List)).then(|| Features::of(m.evidence, m.label, m.span.slice(doc.text), context)))
         .collect();
-    (grouped(doc, mentions, 0.0), features)
+    (grouped(doc, mentions, &[], 0.0), features)
 }
 
 /// An @handle or #hashtag whose word the recognizer found, whole, as a name takes the
@@ -122,7 +160,7 @@ mod tests {
         sure.sort_by(f64::total_cmp);
         let cut = sure[sure.len() / 2];
         assert!(sure[0] < cut, "help: the test needs mentions of different confidences: {sure:?}");
-        let kept = extract_confident(&doc, cut);
+        let kept = extract_listed(&doc, None, "en", cut).unwrap();
         let expected: Vec<(&str, f64)> = all.entities.iter().filter(|e| e.confidence >= cut).map(|e| (e.text.as_str(), e.confidence)).collect();
         let got: Vec<(&str, f64)> = kept.entities.iter().map(|e| (e.text.as_str(), e.confidence)).collect();
         assert_eq!(got, expected);

@@ -78,10 +78,14 @@ impl UnionFind {
 }
 
 /// Groups the mentions (in document order, without overlaps), whose confidences are
-/// `confidences`, and builds the result.
-pub fn group(doc: &Document, mentions: &[Mention], confidences: &[f64]) -> Entities {
+/// `confidences`, and builds the result. `listed` is empty, or holds beside each mention
+/// the canonical name of the list entry it matched: mentions of one entry are grouped
+/// by that name, which is the group's text.
+pub fn group(doc: &Document, mentions: &[Mention], confidences: &[f64], listed: &[Option<&str>]) -> Entities {
     let texts: Vec<&str> = mentions.iter().map(|m| m.span.slice(doc.text)).collect();
-    let keys: Vec<(Label, Vec<String>)> = mentions.iter().zip(&texts).map(|(m, t)| (m.label, parts(t))).collect();
+    let listed_name = |i: usize| listed.get(i).copied().flatten();
+    let keys: Vec<(Label, Vec<String>)> =
+        mentions.iter().zip(&texts).enumerate().map(|(i, (m, t))| (m.label, parts(listed_name(i).unwrap_or(t)))).collect();
 
     // One provisional group per distinct (label, words), numbered by first occurrence.
     let mut ids: FastMap<&(Label, Vec<String>), usize> = FastMap::default();
@@ -100,7 +104,7 @@ pub fn group(doc: &Document, mentions: &[Mention], confidences: &[f64]) -> Entit
     link_acronyms(doc, mentions, &texts, &group_of, &first_mention, &mut sets);
     link_person_names(mentions, &keys, &first_mention, &mut sets);
 
-    build(mentions, (&texts, confidences), &group_of, &mut sets)
+    build(mentions, (texts.as_slice(), confidences), listed, &group_of, &mut sets)
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, and every later use of it,
@@ -144,7 +148,7 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     let mut people: Vec<usize> = (0..first_mention.len())
         .filter(|&g| mentions[first_mention[g]].label == Label::Person && keys[first_mention[g]].1.len() <= MAX_NAME_PARTS)
         .collect();
-    people.sort_by_key(|&g| (std::cmp::Reverse(keys[first_mention[g]].1.len()), g));
+    crate::order::sort_by_key(&mut people, |&g| (std::cmp::Reverse(keys[first_mention[g]].1.len()), g));
     // Every run of parts of a name seen so far → the group, or None when ambiguous.
     let mut index: FastMap<&[String], Option<usize>> = FastMap::default();
     for g in people {
@@ -170,10 +174,13 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     }
 }
 
-fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), group_of: &[usize], sets: &mut UnionFind) -> Entities {
-    struct Draft {
+fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), listed: &[Option<&str>], group_of: &[usize], sets: &mut UnionFind) -> Entities {
+    struct Draft<'t> {
         label: Label,
         canonical: usize,
+        /// The canonical name of the first list entry matched, which names the group
+        /// and keeps its list's label.
+        listed: Option<&'t str>,
         spans: Vec<Span>,
         confidence: f64,
     }
@@ -186,19 +193,25 @@ fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), group_of
         let next = drafts.len();
         let draft = *draft_of_root.entry(root).or_insert(next);
         if draft == next {
-            drafts.push(Draft { label: mention.label, canonical: index, spans: Vec::new(), confidence: 0.0 });
+            drafts.push(Draft { label: mention.label, canonical: index, listed: None, spans: Vec::new(), confidence: 0.0 });
         }
         let entry = &mut drafts[draft];
+        if let (None, Some(name)) = (entry.listed, listed.get(index).copied().flatten()) {
+            entry.listed = Some(name);
+            entry.label = mention.label;
+        }
         if texts[index].chars().count() > texts[entry.canonical].chars().count() {
             entry.canonical = index;
-            entry.label = mention.label;
+            if entry.listed.is_none() {
+                entry.label = mention.label;
+            }
         }
         entry.spans.push(mention.span);
         entry.confidence = entry.confidence.max(confidence(index));
         draft_of_mention.push(draft);
     }
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&d| (std::cmp::Reverse(drafts[d].spans.len()), d));
+    crate::order::sort_by_key(&mut order, |&d| (std::cmp::Reverse(drafts[d].spans.len()), d));
     let mut position = vec![0; drafts.len()];
     for (rank, &d) in order.iter().enumerate() {
         position[d] = rank;
@@ -221,7 +234,7 @@ fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), group_of
         .map(|d| {
             let draft = &drafts[d];
             EntityGroup {
-                text: texts[draft.canonical].to_owned(),
+                text: draft.listed.unwrap_or(texts[draft.canonical]).to_owned(),
                 label: draft.label,
                 count: draft.spans.len(),
                 mentions: draft.spans.clone(),
@@ -246,7 +259,7 @@ mod tests {
             from = start + needle.len();
         }
         let confidences: Vec<f64> = (0..mentions.len()).map(|i| 0.5 + 0.1 * i as f64).collect();
-        group(&Document::new(text), &mentions, &confidences)
+        group(&Document::new(text), &mentions, &confidences, &[])
     }
 
     #[test]

@@ -413,7 +413,7 @@ impl<'d, 'a> Context<'d, 'a> {
         for unit in self.units.iter().filter(|u| u.casing != Casing::Prose) {
             self.shouted_unit(unit, &known, &person_parts, &mut mentions);
         }
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::order::sort_by_key(&mut mentions, |m| (m.span.start, m.span.end));
         mentions
     }
 

@@ -189,7 +189,7 @@ fn ranked(candidates: &[Candidate], word_score: &[f64]) -> Vec<(f64, u32)> {
             (if score.is_finite() { score } else { 0.0 }, id as u32)
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::order::sort_by(&mut ranked, |a, b| {
         b.0.total_cmp(&a.0).then_with(|| {
             let (ca, cb) = (candidates.get(a.1 as usize), candidates.get(b.1 as usize));
             ca.map(|c| c.first).cmp(&cb.map(|c| c.first)).then(a.1.cmp(&b.1))

@@ -420,7 +420,7 @@ fn terms_of(lexed: &Lexed, limit: usize) -> Vec<Term> {
             entry.0 += 1;
         }
     }
-    classes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut classes, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     classes
         .into_iter()
         .take(limit)

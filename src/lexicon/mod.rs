@@ -5,14 +5,34 @@
 mod hash;
 pub(crate) mod list;
 
-pub(crate) use hash::{short_word, FastMap, FastSet};
+pub(crate) use hash::{short_word, FastMap, FastSet, FxHasher};
 
+use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
 /// English function words that carry no topic (lower case, apostrophes as `'`).
 pub fn is_stopword(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     list::word_set(&SET, include_str!("stopwords_en.txt")).contains(norm)
+}
+
+/// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
+pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
+    let algorithm = match language {
+        "en" => Algorithm::English,
+        "de" => Algorithm::German,
+        "fr" => Algorithm::French,
+        "es" => Algorithm::Spanish,
+        "it" => Algorithm::Italian,
+        "pt" => Algorithm::Portuguese,
+        "nl" => Algorithm::Dutch,
+        "sv" => Algorithm::Swedish,
+        "ru" => Algorithm::Russian,
+        // rust-stemmers 1.2's Greek stemmer panics on some words ("ισαισα"), so Greek,
+        // like every language without a stemmer here, is matched by exact spelling.
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
 }
 
 #[cfg(test)]

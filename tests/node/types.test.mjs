@@ -20,8 +20,8 @@ before(() => {
 after(() => cleanup());
 
 const USAGE = `
-import init, { analyze, entities, keywords, optionSpecs, summarize } from 'textlens';
-import type { Analysis, Entity, EntityGroup, Label, Options, OptionSpec } from 'textlens';
+import init, { EntityLists, analyze, entities, keywords, optionSpecs, summarize } from 'textlens';
+import type { Analysis, Entity, EntityGroup, EntityListsSpec, Label, Options, OptionSpec } from 'textlens';
 
 await init();
 const text: string = 'Angela Merkel visited Paris.';
@@ -36,6 +36,16 @@ const firstSummary: string | undefined = summarize(text, {}).summary[0]?.text;
 const language: string = result.stats.language;
 const minutes: number = result.stats.readingTimeSeconds / 60;
 const largest: number[] = optionSpecs().map((spec: OptionSpec) => spec.max);
+const spec: EntityListsSpec = {
+  PRODUCT: [{ text: 'Acme Rocket Skates', aliases: ['ARS'] }, 'Globex Phone'],
+  DRUG: { entries: ['aspirin'], caseSensitive: true },
+  exclude: ['Windows'],
+};
+const prepared = new EntityLists(spec, { maxEntries: 10 });
+const count: number = prepared.entries;
+const products: Entity[] = analyze(text, { entityLists: prepared }).entities.filter((e) => e.label === 'PRODUCT');
+const plain: Analysis = analyze(text, { entityLists: spec, keywords: 3 });
+prepared.free();
 
 // @ts-expect-error counts are numbers
 analyze(text, { keywords: 'five' });
@@ -43,10 +53,15 @@ analyze(text, { keywords: 'five' });
 analyze(text, { keywordz: 5 });
 // @ts-expect-error no such field on an entity
 people[0]?.kind;
-// @ts-expect-error labels are a closed set
-const wrong: Label = 'ANIMAL';
+const custom: Label = 'ANIMAL';
+// @ts-expect-error labels are upper case
+const wrong: Label = 'animal';
+// @ts-expect-error an entry is a phrase or { text, aliases }
+analyze(text, { entityLists: { PRODUCT: [5] } });
+// @ts-expect-error aliases are phrases
+analyze(text, { entityLists: { PRODUCT: [{ text: 'Acme', aliases: 'A' }] } });
 
-export { spans, label, best, firstSummary, language, minutes, largest, wrong };
+export { spans, label, best, firstSummary, language, minutes, largest, wrong, custom, count, products, plain };
 `;
 
 // The options argument is optional in JavaScript; the declarations must say so.

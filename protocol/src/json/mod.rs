@@ -7,12 +7,15 @@
 //! neither keep JavaScript's property order (integer keys first, ascending) nor put a
 //! repeated key back in its first place. This module reads lines with those rules.
 //! [`Parser`] reads; writing reuses serde_json with [`JsFormatter`], which prints
-//! numbers as JavaScript.
+//! numbers as JavaScript. A `&Value` is also a serde deserializer that reads values as
+//! serde-wasm-bindgen reads JavaScript's (`de`).
 
 use std::collections::HashMap;
 
+mod de;
 mod parse;
 
+pub use de::DeError;
 pub use parse::{Parser, SyntaxError, MAX_DEPTH};
 
 /// A JavaScript string: UTF-8 extended with lone surrogates (WTF-8), each encoded as

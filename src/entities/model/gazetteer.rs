@@ -47,7 +47,7 @@ impl Gazetteer {
     /// Builds a gazetteer from `(key, type mask)` pairs, merging duplicates.
     #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_entries(mut entries: Vec<(u32, u8)>, max_len: usize) -> Self {
-        entries.sort_unstable();
+        crate::order::sort(&mut entries);
         let mut keys: Vec<u32> = Vec::with_capacity(entries.len());
         let mut types: Vec<u8> = Vec::with_capacity(entries.len());
         for (k, t) in entries {
