@@ -2,8 +2,7 @@
 //! recognizer where it knows better, and completed by what the text itself says (an
 //! abbreviation it defines, a name it repeats).
 
-use super::confidence::{Evidence, Source};
-use super::entity::{Label, Mention, Recognizer};
+use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::Tagger;
 use super::names::Rules;
 use crate::lexicon::FastMap;

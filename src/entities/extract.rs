@@ -4,7 +4,9 @@
 
 use super::combined::Combined;
 #[cfg(feature = "train")]
-use super::confidence::{Context, Features, Source};
+use super::confidence::{Context, Features};
+#[cfg(feature = "train")]
+use super::entity::Source;
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
 use super::entity_lists::{self, EntityLists, ListMatch};
 use super::model::Tagger;

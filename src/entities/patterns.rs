@@ -3,8 +3,7 @@
 //! dates, times, money and percentages over the tokens.
 
 use super::gazetteer::{is_weekday, month};
-use super::confidence::{Evidence, Source};
-use super::entity::{merge, Label, Mention};
+use super::entity::{merge, Evidence, Label, Mention, Source};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 

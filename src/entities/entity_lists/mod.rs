@@ -56,8 +56,7 @@ mod spec;
 pub use spec::{Entry, Limits, List, Spec, Target, EXCLUDE};
 pub(crate) use prepared::ListMatch;
 
-use super::confidence::{Evidence, Source};
-use super::entity::Mention;
+use super::entity::{Evidence, Mention, Source};
 use crate::error::{Error, Result};
 use crate::lexicon::FxHasher;
 use crate::span::Span;
