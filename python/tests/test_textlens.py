@@ -145,7 +145,10 @@ def test_entity_lists_label_group_and_exclude_with_code_point_offsets():
     answer = textlens.analyze(LISTED, entity_lists=LISTS, keywords=False, summary=False)
     marked = [(e["text"], e["label"]) for e in answer["entities"]]
     assert ("ARS", "PRODUCT") in marked and ("Acme Rocket Skates", "PRODUCT") in marked
-    assert ("Globex", "ORG") in marked and ("GLOBEX", "ORG") not in marked, "help: the ORG list is case-sensitive"
+    # A list match is certain (confidence 1); the model may still read "GLOBEX" as an ORG
+    # on its own, but less surely.
+    sure = {(e["text"], e["label"]): e["confidence"] for e in answer["entities"]}
+    assert sure.get(("Globex", "ORG")) == 1.0 and sure.get(("GLOBEX", "ORG"), 0.0) < 1.0, "help: the ORG list is case-sensitive"
     assert all(text != "Windows" for text, _ in marked), "help: exclude removes what the model found"
     for e in answer["entities"]:
         assert LISTED[e["start"]:e["end"]] == e["text"], "help: offsets are code points, after the emoji too"
