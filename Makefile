@@ -42,7 +42,7 @@ help:
 	@echo "make bench         speed, memory and size of the built package vs compromise, wink-nlp and native (BENCH_ARGS=--check: fail on a missed target)"
 	@echo "make bench-ner     the NER part of make eval only"
 	@echo "make fuzz          run every cargo-fuzz target for FUZZ_SECONDS each (default 600; needs a nightly toolchain)"
-	@echo "make model         retrain the entity model (models/ner.bin) from ../shared/data/ner"
+	@echo "make model         retrain the entity model (models/ner.bin) and its confidence calibration from ../shared/data/ner"
 	@echo "make size          bytes of the wasm: raw, gzip -9"
 	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
 
@@ -259,8 +259,10 @@ fuzz:
 	  (cd fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 2>&1 | tail -3) || exit 1; \
 	done
 
+# The confidence's calibration is fitted to the model just trained, so the two always ship together.
 model:
 	cargo run --release --example train_ner --features train
+	cargo run --release --example calibrate_ner --features train
 
 clean:
 	rm -rf $(PKG) node_modules tests/output

@@ -12,7 +12,7 @@ const kebab = (name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCas
 function optionLines() {
   return optionSpecs().map(({ name, kind, min, max, default: fallback, doc }) => {
     const flag = `--${kebab(name)} ${kind === 'count' ? 'N' : 'R'}`;
-    const range = kind === 'count' ? `${min}-${max}` : `(${min}, ${max}]`;
+    const range = kind === 'count' ? `${min}-${max}` : kind === 'share' ? `(${min}, ${max}]` : `[${min}, ${max}]`;
     const preset = fallback === null ? '' : ` (default ${fallback})`;
     return `  ${flag.padEnd(24)}${doc.charAt(0).toLowerCase()}${doc.slice(1)}, ${range}${preset}`;
   });
@@ -74,9 +74,9 @@ function protocolResult(id, text, options, sections) {
   add('sentences', () => a.sentences.map(span));
   add('keywords', () => a.keywords.map(({ text, score }) => ({ text, score })));
   add('terms', () => a.terms.map(({ term, count }) => ({ term, count })));
-  add('entities', () => a.entities.map(({ text, label, start, end }) => ({ text, label, start, end })));
+  add('entities', () => a.entities.map(({ text, label, start, end, confidence }) => ({ text, label, start, end, confidence })));
   add('entity_groups', () =>
-    a.entityGroups.map(({ text, label, count, mentions }) => ({ text, label, count, mentions: mentions.map(span) })),
+    a.entityGroups.map(({ text, label, count, mentions, confidence }) => ({ text, label, count, mentions: mentions.map(span), confidence })),
   );
   add('summary', () => a.summary.map(({ start, end, text }) => ({ start, end, text })));
   return out;

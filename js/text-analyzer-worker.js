@@ -21,7 +21,8 @@ function clamped(options) {
   const out = {};
   for (const [name, value] of Object.entries(options ?? {})) {
     const spec = ranges.get(name);
-    out[name] = spec?.kind === 'count' && typeof value === 'number' ? Math.min(Math.max(value, spec.min), spec.max) : value;
+    const ranged = (spec?.kind === 'count' || spec?.kind === 'number') && typeof value === 'number';
+    out[name] = ranged ? Math.min(Math.max(value, spec.min), spec.max) : value;
   }
   return out;
 }

@@ -50,7 +50,7 @@ function languageName(code) {
 const formatMs = (ms) => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 export class TextAnalyzer extends HTMLElement {
-  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'theme', 'wasm-url', 'teach'];
+  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url', 'teach'];
 
   #root;
   #ui = {};
@@ -66,8 +66,10 @@ export class TextAnalyzer extends HTMLElement {
   #selection = null;
   #connected = false;
   #summaryLine = '';
-  // What drawing reads: the entities' marks and label names (see unpack.js's entityMarks()).
+  // What drawing reads: the entities' marks, confidences and label names (see unpack.js's
+  // entityMarks()).
   #marks = null;
+  #confidences = null;
   #labels = [];
   // The drawn text.
   #textView;
@@ -136,7 +138,7 @@ export class TextAnalyzer extends HTMLElement {
       this.#send();
     } else if (name === 'text') {
       if (value !== null && !this.#source) this.text = value;
-    } else if (name === 'summary-sentences' || name === 'keywords' || name === 'wasm-url') this.#send();
+    } else if (name === 'summary-sentences' || name === 'keywords' || name === 'min-confidence' || name === 'wasm-url') this.#send();
   }
 
   /** The text being analysed (the built-in input's, or the `for` element's). */
@@ -321,7 +323,10 @@ export class TextAnalyzer extends HTMLElement {
       const value = Number.parseInt(this.getAttribute(name) ?? '', 10);
       return Number.isFinite(value) ? value : fallback;
     };
-    return { keywords: read('keywords', 12), summarySentences: read('summary-sentences', 3), terms: TERMS };
+    const options = { keywords: read('keywords', 12), summarySentences: read('summary-sentences', 3), terms: TERMS };
+    const least = Number.parseFloat(this.getAttribute('min-confidence') ?? '');
+    if (Number.isFinite(least)) options.minConfidence = least;
+    return options;
   }
 
   #wasmUrl() {
@@ -459,6 +464,7 @@ export class TextAnalyzer extends HTMLElement {
     }
     this.#result = outcome.result;
     this.#marks = outcome.marks;
+    this.#confidences = outcome.confidences;
     this.#labels = outcome.labels;
     this.#analysedText = text;
     this.#selection = null;
@@ -490,7 +496,14 @@ export class TextAnalyzer extends HTMLElement {
     ui['download-json'].disabled = false;
     ui['download-csv'].disabled = false;
     this.#textView.show(
-      { text: this.#analysedText, result, marks: this.#marks, labels: this.#labels, showEntities: this.#panels().has('entities') },
+      {
+        text: this.#analysedText,
+        result,
+        marks: this.#marks,
+        confidences: this.#confidences,
+        labels: this.#labels,
+        showEntities: this.#panels().has('entities'),
+      },
       this.#selection?.spans ?? [],
     );
     this.#renderLegend();
@@ -548,7 +561,9 @@ export class TextAnalyzer extends HTMLElement {
     const details = group
       ? ` · ${group.text} · ${group.count} mention${group.count === 1 ? '' : 's'} in the text`
       : '';
-    tip.replaceChildren(strong, document.createTextNode(details));
+    const confidence = Number(mark.dataset.confidence);
+    const sure = Number.isFinite(confidence) ? ` · ${Math.round(confidence * 100)}% sure` : '';
+    tip.replaceChildren(strong, document.createTextNode(details + sure));
     tip.hidden = false;
     mark.setAttribute('aria-describedby', 'tip');
     const root = this.#root.firstElementChild.getBoundingClientRect();

@@ -28,8 +28,8 @@
 //   sentences      [start, end, score]
 //   terms          [term (string), count]
 //   keywords       [text (string), score, count, occurrences ([start, end])]
-//   entities       [text (string), label, start, end, group]
-//   entityGroups   [text (string), label, count, mentions ([start, end])]
+//   entities       [text (string), label, start, end, group, confidence]
+//   entityGroups   [text (string), label, count, mentions ([start, end]), confidence]
 //   summary        [index, start, end, text (string), score]
 //
 // Objects get their keys in that order, the order of the types. unpack() builds them at
@@ -75,22 +75,26 @@ export function unpack(numbers, strings, how) {
 
 /**
  * The entities as parallel columns, without building their objects: `marks` holds start,
- * end, label (an index into `labels`) and group of each entity, four numbers apiece.
+ * end, label (an index into `labels`) and group of each entity, four numbers apiece, and
+ * `confidences` the confidence of each.
  * @param {Float64Array} numbers
  * @param {string} strings
  */
 export function entityMarks(numbers, strings) {
   checkFormat(numbers);
   let n = numbers[2 + 2 * SECTIONS.indexOf('entities')] | 0;
-  const marks = new Int32Array(numbers[n++] * 4);
-  for (let k = 0; k < marks.length; k += 4) {
+  const count = numbers[n++] | 0;
+  const marks = new Int32Array(count * 4);
+  const confidences = new Float64Array(count);
+  for (let i = 0, k = 0; i < count; i++, k += 4) {
     marks[k + 2] = numbers[n + 1];
     marks[k] = numbers[n + 2];
     marks[k + 1] = numbers[n + 3];
     marks[k + 3] = numbers[n + 4];
-    n += 5;
+    confidences[i] = numbers[n + 5];
+    n += 6;
   }
-  return { marks, labels: labelsOf(numbers, strings) };
+  return { marks, confidences, labels: labelsOf(numbers, strings) };
 }
 
 function checkFormat(numbers) {
@@ -196,8 +200,15 @@ function readEntities(numbers, strings, n, s, labels) {
   for (let i = 0; i < list.length; i++) {
     const start = s;
     s += numbers[n] | 0;
-    list[i] = { text: strings.slice(start, s), label: labels[numbers[n + 1] | 0], start: numbers[n + 2] | 0, end: numbers[n + 3] | 0, group: numbers[n + 4] | 0 };
-    n += 5;
+    list[i] = {
+      text: strings.slice(start, s),
+      label: labels[numbers[n + 1] | 0],
+      start: numbers[n + 2] | 0,
+      end: numbers[n + 3] | 0,
+      group: numbers[n + 4] | 0,
+      confidence: numbers[n + 5],
+    };
+    n += 6;
   }
   return list;
 }
@@ -211,14 +222,15 @@ function readEntityGroups(numbers, strings, n, s, labels, lazy) {
     const label = labels[numbers[n + 1] | 0];
     const spans = numbers[n + 3] | 0;
     const at = n + 4;
+    const confidence = numbers[at + 2 * spans];
     if (lazy) {
-      const group = { text, label, count: numbers[n + 2] | 0, mentions: null };
+      const group = { text, label, count: numbers[n + 2] | 0, mentions: null, confidence };
       lazily(group, 'mentions', () => readSpans(numbers, at, spans));
       list[i] = group;
     } else {
-      list[i] = { text, label, count: numbers[n + 2] | 0, mentions: readSpans(numbers, at, spans) };
+      list[i] = { text, label, count: numbers[n + 2] | 0, mentions: readSpans(numbers, at, spans), confidence };
     }
-    n = at + 2 * spans;
+    n = at + 2 * spans + 1;
   }
   return list;
 }

@@ -132,7 +132,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
     let found = match parts.entities {
-        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language)?,
+        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language, options.min_confidence)?,
         false => entities::Entities::default(),
     };
     // The summary weighs sentences partly by the key phrases they hold.

@@ -72,6 +72,7 @@ pub fn check_analysis(text: &str, analysis: &Analysis) -> Result<(), String> {
         ensure(entity.span.slice(text) == entity.text, || format!("entity text {:?} differs from its span's text", entity.text))?;
         ensure(entity.span.start >= previous_end, || format!("entity {:?} overlaps the one before", entity.span))?;
         ensure(entity.group < analysis.entity_groups.len(), || "entity group index out of range".into())?;
+        ensure((0.0..=1.0).contains(&entity.confidence), || format!("entity {:?} confidence {}", entity.text, entity.confidence))?;
         previous_end = entity.span.end;
     }
     for group in &analysis.entity_groups {
@@ -79,6 +80,14 @@ pub fn check_analysis(text: &str, analysis: &Analysis) -> Result<(), String> {
         for &mention in &group.mentions {
             span_ok(text, mention, "entity group mention")?;
         }
+    }
+    // A group is as sure as its surest mention.
+    let mut surest = vec![0.0f64; analysis.entity_groups.len()];
+    for entity in &analysis.entities {
+        surest[entity.group] = surest[entity.group].max(entity.confidence);
+    }
+    for (group, &surest) in analysis.entity_groups.iter().zip(&surest) {
+        ensure(group.confidence == surest, || format!("group {:?} confidence {} is not its surest mention's {surest}", group.text, group.confidence))?;
     }
     for keyword in &analysis.keywords {
         ensure(keyword.score.is_finite(), || format!("key phrase {:?} score {}", keyword.text, keyword.score))?;

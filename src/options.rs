@@ -34,6 +34,9 @@ pub struct Options {
     pub words_per_minute: usize,
     /// Longest text accepted, in UTF-16 code units.
     pub max_length: usize,
+    /// Entity mentions whose confidence is below this are left out (and the groups
+    /// they alone made). 0, the default, keeps every mention.
+    pub min_confidence: f64,
     /// The caller's entity lists (see [`crate::entities::entity_lists`]): phrases that
     /// are always entities of a label, and phrases that never are. Read from any serde
     /// format with the default [`Limits`]; not serialised.
@@ -73,6 +76,8 @@ pub enum OptionKind {
     Count,
     /// A number greater than `min` and at most `max`.
     Share,
+    /// A number from `min` to `max`, both included.
+    Number,
 }
 
 /// One option: its name as JavaScript spells it, its allowed values and its default.
@@ -112,10 +117,18 @@ const WORDS_PER_MINUTE: OptionSpec = count("wordsPerMinute", 50.0, 2000.0, 230.0
 /// 20 million UTF-16 code units by default, about 20 MB of English.
 const MAX_LENGTH: OptionSpec =
     count("maxLength", 1.0, 100_000_000.0, 20_000_000.0, "Longest accepted text in UTF-16 code units");
+const MIN_CONFIDENCE: OptionSpec = OptionSpec {
+    name: "minConfidence",
+    kind: OptionKind::Number,
+    min: 0.0,
+    max: 1.0,
+    default: Some(0.0),
+    doc: "Leave out entity mentions less sure than this",
+};
 
 /// Every option, in the order of [`Options`]' fields.
-pub const OPTION_SPECS: [OptionSpec; 7] =
-    [KEYWORDS, TERMS, MAX_PHRASE_WORDS, SUMMARY_SENTENCES, SUMMARY_RATIO, WORDS_PER_MINUTE, MAX_LENGTH];
+pub const OPTION_SPECS: [OptionSpec; 8] =
+    [KEYWORDS, TERMS, MAX_PHRASE_WORDS, SUMMARY_SENTENCES, SUMMARY_RATIO, WORDS_PER_MINUTE, MAX_LENGTH, MIN_CONFIDENCE];
 
 /// The default `maxLength`.
 pub const DEFAULT_MAX_LENGTH: usize = 20_000_000;
@@ -131,6 +144,7 @@ impl OptionSpec {
         match self.kind {
             OptionKind::Count => format!("an integer from {} to {}", self.min, self.max),
             OptionKind::Share => format!("a number greater than {} and at most {}", self.min, self.max),
+            OptionKind::Number => format!("a number from {} to {}", self.min, self.max),
         }
     }
 
@@ -140,7 +154,7 @@ impl OptionSpec {
 
     fn check(&self, value: f64) -> Result<()> {
         let fits = match self.kind {
-            OptionKind::Count => value >= self.min && value <= self.max,
+            OptionKind::Count | OptionKind::Number => value >= self.min && value <= self.max,
             OptionKind::Share => value > self.min && value <= self.max,
         };
         if fits {
@@ -161,6 +175,7 @@ impl Default for Options {
             summary_ratio: SUMMARY_RATIO.default,
             words_per_minute: WORDS_PER_MINUTE.count_default(),
             max_length: MAX_LENGTH.count_default(),
+            min_confidence: MIN_CONFIDENCE.default.unwrap_or(0.0),
             entity_lists: None,
         }
     }
@@ -177,7 +192,8 @@ impl Options {
             SUMMARY_RATIO.check(ratio)?;
         }
         WORDS_PER_MINUTE.check(self.words_per_minute as f64)?;
-        MAX_LENGTH.check(self.max_length as f64)
+        MAX_LENGTH.check(self.max_length as f64)?;
+        MIN_CONFIDENCE.check(self.min_confidence)
     }
 
     /// How many summary sentences to pick from a document of `sentences` sentences.
@@ -211,6 +227,7 @@ mod tests {
             let at_bounds = match spec.kind {
                 OptionKind::Count => [serde_json::json!(spec.min as u64), serde_json::json!(spec.max as u64)],
                 OptionKind::Share => [serde_json::json!(spec.max / 2.0), serde_json::json!(spec.max)],
+                OptionKind::Number => [serde_json::json!(spec.min), serde_json::json!(spec.max)],
             };
             for value in at_bounds {
                 let options: Options = serde_json::from_value(serde_json::json!({ spec.name: value })).unwrap();
@@ -236,6 +253,17 @@ mod tests {
             assert!(message.contains("summaryRatio") && message.contains("greater than 0"), "{message}");
         }
         Options { summary_ratio: Some(1.0), ..Options::default() }.validate().unwrap();
+    }
+
+    #[test]
+    fn min_confidence_is_a_number_from_0_to_1() {
+        for bad in [-0.1, 1.5, f64::NAN] {
+            let message = Options { min_confidence: bad, ..Options::default() }.validate().unwrap_err().to_string();
+            assert!(message.contains("minConfidence") && message.contains("a number from 0 to 1"), "{message}");
+        }
+        for good in [0.0, 0.5, 1.0] {
+            Options { min_confidence: good, ..Options::default() }.validate().unwrap();
+        }
     }
 
     #[test]

@@ -450,17 +450,19 @@ mod tests {
         let starts: Vec<f64> = (0..7).map(|i| n[SECTIONS_AT + 2 * i]).collect();
         assert_eq!(starts[0], (SECTIONS_AT + 14) as f64, "stats follow the header");
         assert!(starts.windows(2).all(|w| w[0] < w[1]), "sections are in order: {starts:?}");
-        // The entities section is its length, then per entity: text, label, start, end, group.
+        // The entities section is its length, then per entity: text, label, start, end,
+        // group, confidence.
         let entities = n[SECTIONS_AT + 2 * 4] as usize;
         assert_eq!(n[entities] as usize, analysis.entities.len());
         let table = n[LABEL_TABLE_AT] as usize;
-        let labels: Vec<f64> = (0..analysis.entities.len()).map(|i| n[entities + 1 + 5 * i + 1]).collect();
+        let labels: Vec<f64> = (0..analysis.entities.len()).map(|i| n[entities + 1 + 6 * i + 1]).collect();
         assert!(labels.iter().all(|&l| l < n[table]), "every label index is in the table");
         let names = &packed.strings[packed.strings.len() - packed.labels.iter().map(String::len).sum::<usize>()..];
         assert_eq!(names, packed.labels.concat());
         assert_eq!(n[table + 1] as usize, packed.units - names.len());
-        for (entity, &label) in analysis.entities.iter().zip(&labels) {
+        for (i, (entity, &label)) in analysis.entities.iter().zip(&labels).enumerate() {
             assert_eq!(packed.labels[label as usize], entity.label.name());
+            assert_eq!(n[entities + 1 + 6 * i + 5], entity.confidence);
         }
     }
 }

@@ -81,8 +81,9 @@ impl PreparedLists {
 }
 
 /// Every option with its allowed values and default: `[{ name, kind, min, max,
-/// default, doc }]`, `kind` being "count" (whole numbers in [min, max]) or "share"
-/// (numbers in (min, max]), `default` null for an option that is off unless given.
+/// default, doc }]`, `kind` being "count" (whole numbers in [min, max]), "share"
+/// (numbers in (min, max]) or "number" (numbers in [min, max]), `default` null for an
+/// option that is off unless given.
 /// Built by hand: serde-wasm-bindgen's serializer, for these seven objects, made the
 /// wasm 1,598 bytes bigger gzipped (371,372 with it, 369,774 without; gzip -9).
 #[wasm_bindgen(js_name = optionSpecs)]
@@ -92,6 +93,7 @@ pub fn option_specs() -> js_sys::Array {
         let kind = match spec.kind {
             OptionKind::Count => "count",
             OptionKind::Share => "share",
+            OptionKind::Number => "number",
         };
         let fields = [
             ("name", JsValue::from(spec.name)),

@@ -10,6 +10,8 @@ import { el } from './style.js';
 
 // A longer text's blocks are laid out a frame after the element's lists (see show()).
 const DRAW_AT_ONCE = 8 * BLOCK_CHARS;
+// Marks of mentions below this confidence are faded: fewer than half of them are right.
+const LOW_CONFIDENCE = 0.5;
 
 /** Summary importance in three steps, so the tint stays readable behind any text. */
 const level = (score) => (score >= 0.75 ? 3 : score >= 0.45 ? 2 : 1);
@@ -52,8 +54,8 @@ export class TextView {
   }
 
   /**
-   * Shows `content`: { text, result, marks (see unpack.js's entityMarks()), labels,
-   * showEntities }, with `hits` (a list of { start, end }) highlighted. The blocks of a
+   * Shows `content`: { text, result, marks and confidences (see unpack.js's
+   * entityMarks()), labels, showEntities }, with `hits` (a list of { start, end }) highlighted. The blocks of a
    * long text are laid out in the next frame, so that the element's lists are shown first
    * and no one task does both; stop() calls that off.
    */
@@ -266,12 +268,17 @@ export class TextView {
     doc.blocks.nodes[b].replaceChildren(fragment);
   }
 
-  /** The <mark> of entity `id`. */
+  /** The <mark> of entity `id`; a mention the analysis is unsure of is faded. */
   #mark(id) {
-    const { marks, labels } = this.#content;
+    const { marks, confidences, labels } = this.#content;
     const mark = el('mark', 'ent');
     mark.dataset.label = labels[marks[4 * id + 2]];
     mark.dataset.group = String(marks[4 * id + 3]);
+    const confidence = confidences?.[id];
+    if (confidence !== undefined) {
+      mark.dataset.confidence = String(confidence);
+      if (confidence < LOW_CONFIDENCE) mark.classList.add('unsure');
+    }
     mark.tabIndex = -1;
     mark.setAttribute('part', 'mark');
     return mark;

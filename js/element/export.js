@@ -11,13 +11,13 @@ function csvField(value) {
 
 /**
  * One table of everything found (kind, text, label, start, end, score, count), a row at
- * a time, each with its line end.
+ * a time, each with its line end. An entity's or group's score is its confidence.
  */
 export function* csvLines(result) {
   const line = (row) => `${row.map(csvField).join(',')}\r\n`;
   yield line(['kind', 'text', 'label', 'start', 'end', 'score', 'count']);
-  for (const e of result.entities) yield line(['entity', e.text, e.label, e.start, e.end, '', '']);
-  for (const g of result.entityGroups) yield line(['entity group', g.text, g.label, '', '', '', g.count]);
+  for (const e of result.entities) yield line(['entity', e.text, e.label, e.start, e.end, e.confidence, '']);
+  for (const g of result.entityGroups) yield line(['entity group', g.text, g.label, '', '', g.confidence, g.count]);
   for (const k of result.keywords) yield line(['key phrase', k.text, '', '', '', k.score, k.count]);
   for (const t of result.terms) yield line(['term', t.term, '', '', '', '', t.count]);
   for (const s of result.summary) yield line(['summary sentence', s.text.trim(), '', s.start, s.end, s.score, '']);

@@ -215,6 +215,8 @@ mark {
   cursor: help;
 }
 mark:focus-visible { outline-offset: 1px; }
+/* A mention the analysis is unsure of (confidence below one half): lighter, dashed. */
+mark.unsure { background: color-mix(in srgb, var(--c) 6%, transparent); border-bottom-style: dashed; opacity: 0.75; }
 .hit {
   background: color-mix(in srgb, var(--_accent) var(--_hit), transparent);
   outline: 2px solid var(--_accent);

@@ -39,6 +39,8 @@ pub struct Entity {
     pub start: usize,
     /// End offset (exclusive).
     pub end: usize,
+    /// How sure the analysis is of it, 0 to 1.
+    pub confidence: f64,
 }
 
 /// The mentions of one entity.
@@ -52,6 +54,8 @@ pub struct EntityGroup {
     pub count: usize,
     /// Every mention.
     pub mentions: Vec<Span>,
+    /// The confidence of its surest mention.
+    pub confidence: f64,
 }
 
 /// A sentence of the summary.
@@ -137,6 +141,7 @@ impl Body {
                             label: e.label,
                             start: span.start,
                             end: span.end,
+                            confidence: e.confidence,
                         }
                     })
                     .collect()
@@ -149,6 +154,7 @@ impl Body {
                         label: g.label,
                         count: g.count,
                         mentions: g.mentions.iter().map(|&m| at.span(m)).collect(),
+                        confidence: g.confidence,
                     })
                     .collect()
             }),

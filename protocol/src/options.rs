@@ -168,13 +168,20 @@ fn describe(value: &Value) -> String {
 
 /// One option's value, read as `src/wasm.rs` reads it through serde-wasm-bindgen: a
 /// count must be a safe non-negative integer that fits the wasm's 32-bit `usize`, a
-/// share any number; a value of another type is an error naming the option.
+/// share or a number any number; a value of another type is an error naming the option.
 fn set_option(options: &mut Options, spec: &OptionSpec, value: &Value) -> Result<(), Error> {
     let invalid = || Error::InvalidOption { option: spec.name, allowed: spec.allowed(), got: describe(value) };
     let Value::Number(n) = *value else { return Err(invalid()) };
-    if spec.kind == OptionKind::Share {
-        options.summary_ratio = Some(n);
-        return Ok(());
+    match spec.kind {
+        OptionKind::Share => {
+            options.summary_ratio = Some(n);
+            return Ok(());
+        }
+        OptionKind::Number => {
+            options.min_confidence = n;
+            return Ok(());
+        }
+        OptionKind::Count => {}
     }
     // (u32::MAX is below 2^53, so such a number is also a safe integer.)
     if n.fract() != 0.0 || n < 0.0 || n > f64::from(u32::MAX) {

@@ -41,6 +41,9 @@ class Entity(TypedDict):
     label: Label
     start: int
     end: int
+    confidence: float
+    """How sure the analysis is that this is a name of this type with these bounds, 0 to 1:
+    of the mentions given 0.8, about 8 in 10 are right."""
 
 class EntityGroup(TypedDict):
     text: str
@@ -48,6 +51,8 @@ class EntityGroup(TypedDict):
     label: Label
     count: int
     mentions: List[Span]
+    confidence: float
+    """The confidence of its surest mention."""
 
 class SummarySentence(TypedDict):
     start: int

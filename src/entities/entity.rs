@@ -161,6 +161,9 @@ pub struct Entity {
     pub span: Span,
     /// Index of its group in the groups list.
     pub group: usize,
+    /// How sure the analysis is that this is a name of this type with these bounds,
+    /// from 0 to 1 (see [`super::confidence`]).
+    pub confidence: f64,
 }
 
 /// All mentions of one entity, under its canonical (usually longest) name.
@@ -174,6 +177,8 @@ pub struct EntityGroup {
     pub count: usize,
     /// Every mention, in document order.
     pub mentions: Vec<Span>,
+    /// The confidence of its surest mention.
+    pub confidence: f64,
 }
 
 /// Entities of a document: every mention, and the groups they form.
@@ -193,6 +198,62 @@ pub struct Mention {
     pub span: Span,
     /// Its type.
     pub label: Label,
+    /// What its confidence is computed from.
+    pub evidence: Evidence,
+}
+
+impl Mention {
+    /// A mention from a source that says nothing of its confidence ([`Source::Rules`]).
+    pub fn new(span: Span, label: Label) -> Self {
+        Mention { span, label, evidence: Evidence::default() }
+    }
+
+    /// A mention with `evidence` of its confidence.
+    pub fn with(span: Span, label: Label, evidence: Evidence) -> Self {
+        Mention { span, label, evidence }
+    }
+}
+
+/// Where a name came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The rule-based recognizer alone (a build without a model), or a recognizer
+    /// that does not say.
+    #[default]
+    Rules,
+    /// A name the tagger found (perhaps without a description that ended it).
+    Tagger,
+    /// A piece of a tagger name that the rules see as two names or more.
+    Split,
+    /// A person's short name the rules found, the end of a full name in the text.
+    ShortName,
+    /// A place the rules found in a compound the tagger calls MISC ("Kurdistan-based").
+    CompoundPlace,
+    /// An abbreviation the text defines after a name ("World Monuments Fund (WMF)").
+    Abbreviation,
+    /// Another occurrence of a name found elsewhere in the text.
+    Repeat,
+    /// A pattern entity: a date, an e-mail address, …
+    Pattern,
+    /// A phrase of the caller's entity lists: the caller says what it is, so its
+    /// confidence is 1.
+    List,
+}
+
+/// What a mention's confidence is computed from, besides its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    /// Where the mention came from.
+    pub source: Source,
+    /// The tagger's margin of the name it came from (0 when none did).
+    pub margin: i64,
+}
+
+impl Evidence {
+    /// Evidence of a name from `source`, whose tagger name had this `margin`.
+    pub fn new(source: Source, margin: i64) -> Self {
+        Evidence { source, margin }
+    }
 }
 
 /// Finds people, organisations and places in a document.
@@ -230,7 +291,7 @@ mod tests {
     use super::*;
 
     fn mention(start: usize, end: usize, label: Label) -> Mention {
-        Mention { span: Span::new(start, end), label }
+        Mention::new(Span::new(start, end), label)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Compact word lists for the rule-based recognizer, each a text file in `lists/`
 //! (in the format [`crate::lexicon::list`] reads) parsed once on first use. They ship in the WebAssembly module, so they stay small.
 
-use crate::lexicon::{list, FastSet};
+use crate::lexicon::{list, FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// Longest place name in words ("United States of America").
@@ -89,6 +89,9 @@ pub fn is_nationality(norm: &str) -> bool {
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
 }
 
+/// Endings that make a place's name a word for its people ("Kenyan", "Israeli").
+const DEMONYM_ENDINGS: [&str; 7] = ["n", "an", "ian", "ese", "i", "er", "ean"];
+
 /// A word or phrase for the people of a place ("Kenyan", "South Koreans", "Israeli",
 /// "New Zealander"): the listed adjectives, and a known place with a demonym ending.
 pub fn is_demonym(key: &str) -> bool {
@@ -104,15 +107,83 @@ pub fn is_demonym(key: &str) -> bool {
         with_a.push('a');
         is_place(&with_a)
     };
-    ["n", "an", "ian", "ese", "i", "er", "ean"]
+    DEMONYM_ENDINGS
         .iter()
         .any(|ending| singular.strip_suffix(ending).is_some_and(|stem| stem.len() >= 3 && (is_place(stem) || place_with_a(stem))))
 }
 
+/// Which of the lists have a lower-cased word, one bit each (see [`Marks`]): the
+/// tagger's features read them, once per distinct word, in one lookup.
+pub(crate) fn marks(norm: &str) -> u16 {
+    static MAP: OnceLock<FastMap<String, u16>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map: FastMap<String, u16> = FastMap::default();
+        let mut mark = |word: &str, bit: Marks| *map.entry(word.to_lowercase()).or_default() |= bit as u16;
+        let places = list::entries(include_str!("lists/locations.txt")).filter(|l| !l.contains(' '));
+        for place in places.map(str::to_lowercase) {
+            mark(&place, Marks::Place);
+            // The words [`is_demonym`] derives from the place ("kenya" → "kenyan",
+            // "kenyans"), so that the mark agrees with it.
+            let stems = [Some(place.as_str()), place.strip_suffix('a')];
+            for stem in stems.into_iter().flatten().filter(|stem| stem.len() >= 3) {
+                for ending in DEMONYM_ENDINGS {
+                    mark(&format!("{stem}{ending}"), Marks::Nationality);
+                    mark(&format!("{stem}{ending}s"), Marks::Nationality);
+                }
+            }
+        }
+        let lists = [
+            (include_str!("lists/first_names.txt"), Marks::FirstName),
+            (include_str!("lists/nationalities.txt"), Marks::Nationality),
+            (include_str!("lists/orgs.txt"), Marks::KnownOrg),
+            (include_str!("lists/titles.txt"), Marks::Title),
+            (include_str!("lists/org_words.txt"), Marks::OrgWord),
+            (include_str!("lists/org_heads.txt"), Marks::OrgWord),
+            (include_str!("lists/loc_words.txt"), Marks::PlaceWord),
+            (include_str!("lists/loc_heads.txt"), Marks::PlaceWord),
+            (include_str!("lists/not_names.txt"), Marks::NeverName),
+        ];
+        for (source, bit) in lists {
+            for word in list::words(source) {
+                mark(word, bit);
+                if bit == Marks::Nationality {
+                    mark(&format!("{word}s"), bit);
+                }
+            }
+        }
+        let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        for word in MONTHS.iter().flat_map(|&m| [m, &m[..3]]).chain(["sept"]).chain(days) {
+            mark(word, Marks::Date);
+            mark(&format!("{word}."), Marks::Date);
+        }
+        map
+    });
+    map.get(norm).copied().unwrap_or(0)
+}
+
+/// The lists [`marks`] reports, one bit each.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Marks {
+    Place = 1,
+    FirstName = 2,
+    /// A nationality or other demonym ([`is_demonym`]).
+    Nationality = 4,
+    KnownOrg = 8,
+    Title = 16,
+    /// A word that ends or opens an organisation's name.
+    OrgWord = 32,
+    /// A word that ends or opens a place's name.
+    PlaceWord = 64,
+    NeverName = 128,
+    /// A month (full or abbreviated) or a weekday.
+    Date = 256,
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
 /// The month (1–12) a lower-cased word names, full or abbreviated.
 pub fn month(norm: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     let word = norm.strip_suffix('.').unwrap_or(norm);
     if let Some(i) = MONTHS.iter().position(|&m| m == word) {
         return Some(i as u32 + 1);
@@ -144,6 +215,43 @@ mod tests {
         assert!(!is_demonym("iran") && !is_demonym("tehran") && !is_demonym("kenya"));
         assert!(!is_demonym(&("q".repeat(60) + "ian")), "a long stem");
         assert!(is_org_head("ministry") && is_place_head("gulf") && is_place_word("sea"));
+    }
+
+    #[test]
+    fn marks_agree_with_the_lists() {
+        // Every listed word, and each with the endings the lists derive words with.
+        let sources = [
+            include_str!("lists/locations.txt"),
+            include_str!("lists/first_names.txt"),
+            include_str!("lists/nationalities.txt"),
+            include_str!("lists/orgs.txt"),
+            include_str!("lists/titles.txt"),
+            include_str!("lists/org_words.txt"),
+            include_str!("lists/loc_words.txt"),
+            include_str!("lists/not_names.txt"),
+            include_str!("lists/common_words.txt"),
+        ];
+        let listed = sources.iter().flat_map(|&s| list::words(s));
+        let mut words: Vec<String> = ["sept.", "dec", "saturday", "the", "kenyans", "londoners", "taiwanese"].map(String::from).into();
+        for word in listed.map(str::to_lowercase) {
+            words.extend(["", "s", "n", "ns", "ian", "ese", "i", "er", "ean", "."].iter().map(|end| format!("{word}{end}")));
+            words.extend(word.strip_suffix('a').map(|stem| format!("{stem}ns")));
+        }
+        for word in words.iter().map(String::as_str) {
+            let expected = [
+                (is_place(word), Marks::Place),
+                (is_first_name(word), Marks::FirstName),
+                (is_demonym(word), Marks::Nationality),
+                (is_known_org(word), Marks::KnownOrg),
+                (is_title(word), Marks::Title),
+                (is_org_word(word) || is_org_head(word), Marks::OrgWord),
+                (is_place_word(word) || is_place_head(word), Marks::PlaceWord),
+                (is_never_name(word), Marks::NeverName),
+                (month(word).is_some() || is_weekday(word), Marks::Date),
+            ];
+            let mask = expected.iter().filter(|(has, _)| *has).fold(0, |m, (_, bit)| m | *bit as u16);
+            assert_eq!(marks(word), mask, "{word}");
+        }
     }
 
     #[test]

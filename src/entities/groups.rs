@@ -77,10 +77,11 @@ impl UnionFind {
     }
 }
 
-/// Groups the mentions (in document order, without overlaps) and builds the result.
-/// `listed` is empty, or holds beside each mention the canonical name of the list entry
-/// it matched: mentions of one entry are grouped by that name, which is the group's text.
-pub fn group(doc: &Document, mentions: &[Mention], listed: &[Option<&str>]) -> Entities {
+/// Groups the mentions (in document order, without overlaps), whose confidences are
+/// `confidences`, and builds the result. `listed` is empty, or holds beside each mention
+/// the canonical name of the list entry it matched: mentions of one entry are grouped
+/// by that name, which is the group's text.
+pub fn group(doc: &Document, mentions: &[Mention], confidences: &[f64], listed: &[Option<&str>]) -> Entities {
     let texts: Vec<&str> = mentions.iter().map(|m| m.span.slice(doc.text)).collect();
     let listed_name = |i: usize| listed.get(i).copied().flatten();
     let keys: Vec<(Label, Vec<String>)> =
@@ -103,7 +104,7 @@ pub fn group(doc: &Document, mentions: &[Mention], listed: &[Option<&str>]) -> E
     link_acronyms(doc, mentions, &texts, &group_of, &first_mention, &mut sets);
     link_person_names(mentions, &keys, &first_mention, &mut sets);
 
-    build(mentions, &texts, listed, &group_of, &mut sets)
+    build(mentions, (texts.as_slice(), confidences), listed, &group_of, &mut sets)
 }
 
 /// "Islamic Revolution Guards Corps (IRGC)": the acronym, and every later use of it,
@@ -173,7 +174,7 @@ fn link_person_names(mentions: &[Mention], keys: &[(Label, Vec<String>)], first_
     }
 }
 
-fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of: &[usize], sets: &mut UnionFind) -> Entities {
+fn build(mentions: &[Mention], (texts, confidences): (&[&str], &[f64]), listed: &[Option<&str>], group_of: &[usize], sets: &mut UnionFind) -> Entities {
     struct Draft<'t> {
         label: Label,
         canonical: usize,
@@ -181,7 +182,9 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
         /// and keeps its list's label.
         listed: Option<&'t str>,
         spans: Vec<Span>,
+        confidence: f64,
     }
+    let confidence = |index: usize| confidences.get(index).copied().unwrap_or(0.0);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut draft_of_root: FastMap<usize, usize> = FastMap::default();
     let mut draft_of_mention = Vec::with_capacity(mentions.len());
@@ -190,7 +193,7 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
         let next = drafts.len();
         let draft = *draft_of_root.entry(root).or_insert(next);
         if draft == next {
-            drafts.push(Draft { label: mention.label, canonical: index, listed: None, spans: Vec::new() });
+            drafts.push(Draft { label: mention.label, canonical: index, listed: None, spans: Vec::new(), confidence: 0.0 });
         }
         let entry = &mut drafts[draft];
         if let (None, Some(name)) = (entry.listed, listed.get(index).copied().flatten()) {
@@ -204,6 +207,7 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
             }
         }
         entry.spans.push(mention.span);
+        entry.confidence = entry.confidence.max(confidence(index));
         draft_of_mention.push(draft);
     }
     let mut order: Vec<usize> = (0..drafts.len()).collect();
@@ -216,7 +220,14 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
         .iter()
         .zip(texts)
         .zip(&draft_of_mention)
-        .map(|((m, text), &d)| Entity { text: (*text).to_owned(), label: drafts[d].label, span: m.span, group: position[d] })
+        .enumerate()
+        .map(|(index, ((m, text), &d))| Entity {
+            text: (*text).to_owned(),
+            label: drafts[d].label,
+            span: m.span,
+            group: position[d],
+            confidence: confidence(index),
+        })
         .collect();
     let entity_groups = order
         .into_iter()
@@ -227,6 +238,7 @@ fn build(mentions: &[Mention], texts: &[&str], listed: &[Option<&str>], group_of
                 label: draft.label,
                 count: draft.spans.len(),
                 mentions: draft.spans.clone(),
+                confidence: draft.confidence,
             }
         })
         .collect();
@@ -243,10 +255,11 @@ mod tests {
         for &(needle, label) in marks {
             let Some(offset) = text[from..].find(needle) else { panic!("{needle} not in text") };
             let start = from + offset;
-            mentions.push(Mention { span: Span::new(start, start + needle.len()), label });
+            mentions.push(Mention::new(Span::new(start, start + needle.len()), label));
             from = start + needle.len();
         }
-        group(&Document::new(text), &mentions, &[])
+        let confidences: Vec<f64> = (0..mentions.len()).map(|i| 0.5 + 0.1 * i as f64).collect();
+        group(&Document::new(text), &mentions, &confidences, &[])
     }
 
     #[test]

@@ -6,8 +6,7 @@
 //!    and web addresses, phone numbers, hashtags and @mentions.
 //! 2. A [`Recognizer`] finds people, organisations and places: the learned tagger
 //!    ([`model`]) corrected by [`Rules`], the rule-based one (capitalisation, context
-//!    cues and compact gazetteers), or the rules alone where the text's casing says
-//!    nothing about names.
+//!    cues and compact gazetteers), which works alone when no model is built in.
 //! 3. [`entity_lists`]: the caller's lists, where given, add their phrases and remove
 //!    what they exclude; a list match wins over what the two steps before found.
 //! 4. [`groups`]: mentions of one entity are gathered under one canonical name.
@@ -15,6 +14,9 @@
 //! [`extract()`] runs them ([`extract_listed`] with lists). Pattern entities win where
 //! they overlap a name ("March" in "12 March 2024").
 
+mod calibration;
+mod combined;
+pub mod confidence;
 mod entity;
 pub mod entity_lists;
 mod extract;
@@ -27,4 +29,6 @@ pub mod patterns;
 pub use entity::{CustomLabel, Entities, Entity, EntityGroup, Label, Mention, Recognizer, LABEL_SERDE_NAME, MAX_LABEL_LENGTH};
 pub use entity_lists::{EntityLists, Limits};
 pub use extract::{extract, extract_listed, extract_with, extract_with_lists};
+#[cfg(feature = "train")]
+pub use extract::calibration_inputs;
 pub use names::Rules;

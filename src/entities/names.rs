@@ -409,7 +409,7 @@ impl<'d, 'a> Context<'d, 'a> {
             }
         }
         let mut mentions: Vec<Mention> =
-            candidates.iter().zip(labels).filter_map(|(c, label)| label.map(|label| Mention { span: c.span, label })).collect();
+            candidates.iter().zip(labels).filter_map(|(c, label)| label.map(|label| Mention::new(c.span, label))).collect();
         for unit in self.units.iter().filter(|u| u.casing != Casing::Prose) {
             self.shouted_unit(unit, &known, &person_parts, &mut mentions);
         }
@@ -458,7 +458,7 @@ impl<'d, 'a> Context<'d, 'a> {
             match found {
                 Some((length, label)) => {
                     let span = Span::new(token.span.start, self.doc.tokens[i + length - 1].span.end);
-                    out.push(Mention { span, label });
+                    out.push(Mention::new(span, label));
                     i += length;
                 }
                 None => i += 1,

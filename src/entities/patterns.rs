@@ -3,7 +3,7 @@
 //! dates, times, money and percentages over the tokens.
 
 use super::gazetteer::{is_weekday, month};
-use super::entity::{merge, Label, Mention};
+use super::entity::{merge, Evidence, Label, Mention, Source};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 
@@ -11,7 +11,11 @@ use crate::text::{Document, Token, TokenKind};
 pub fn find(doc: &Document) -> Vec<Mention> {
     let raw = scan_text(doc.text);
     let tokens = scan_tokens(doc);
-    merge(raw, tokens)
+    let mut found = merge(raw, tokens);
+    for mention in &mut found {
+        mention.evidence = Evidence::new(Source::Pattern, 0);
+    }
+    found
 }
 
 fn is_email_local(b: u8) -> bool {
@@ -78,7 +82,7 @@ fn email(bytes: &[u8], at: usize, free: usize) -> Option<Mention> {
         && !domain.starts_with(b".")
         && last_label.len() >= 2
         && last_label.iter().all(u8::is_ascii_alphabetic);
-    valid.then_some(Mention { span: Span::new(start, end), label: Label::Email })
+    valid.then_some(Mention::new(Span::new(start, end), Label::Email))
 }
 
 fn handle(bytes: &[u8], at: usize, previous: Option<u8>) -> Option<Mention> {
@@ -86,7 +90,7 @@ fn handle(bytes: &[u8], at: usize, previous: Option<u8>) -> Option<Mention> {
         return None;
     }
     let length = bytes[at + 1..].iter().take_while(|&&b| is_handle(b)).count();
-    (1..=30).contains(&length).then_some(Mention { span: Span::new(at, at + 1 + length), label: Label::Mention })
+    (1..=30).contains(&length).then_some(Mention::new(Span::new(at, at + 1 + length), Label::Mention))
 }
 
 fn hashtag(text: &str, at: usize, previous: Option<u8>) -> Option<Mention> {
@@ -102,7 +106,7 @@ fn hashtag(text: &str, at: usize, previous: Option<u8>) -> Option<Mention> {
         letters |= c.is_alphabetic();
         end += c.len_utf8();
     }
-    letters.then_some(Mention { span: Span::new(at, end), label: Label::Hashtag })
+    letters.then_some(Mention::new(Span::new(at, end), Label::Hashtag))
 }
 
 /// Longest web address taken, in bytes.
@@ -152,7 +156,7 @@ fn url(bytes: &[u8], at: usize) -> Option<Mention> {
     let host = bytes[body..end].split(|&b| b == b'/').next().unwrap_or_default();
     let needs_dot = bytes[at].eq_ignore_ascii_case(&b'w') && body == at + 4;
     let valid = !host.is_empty() && host.iter().any(u8::is_ascii_alphanumeric) && (!needs_dot || host.contains(&b'.'));
-    valid.then_some(Mention { span: Span::new(at, end), label: Label::Url })
+    valid.then_some(Mention::new(Span::new(at, end), Label::Url))
 }
 
 /// "+44 20 7946 0958", "(555) 123-4567", "555-123-4567", "555-1234"; never a date
@@ -207,7 +211,7 @@ fn phone(bytes: &[u8], at: usize) -> Option<Mention> {
     } else {
         groups.len() >= 3 && (10..=12).contains(&total) && last == 4 && groups.iter().all(|&g| g <= 4)
     };
-    valid.then_some(Mention { span: Span::new(at, pos), label: Label::Phone })
+    valid.then_some(Mention::new(Span::new(at, pos), Label::Phone))
 }
 
 /// Dates, times, money and percentages, token by token.
@@ -225,7 +229,7 @@ fn scan_tokens(doc: &Document) -> Vec<Mention> {
             .or_else(|| view.percent(i).map(|end| (end, Label::Percent)));
         match matched {
             Some((end, label)) if end > i => {
-                found.push(Mention { span: Span::new(tokens[i].span.start, tokens[end - 1].span.end), label });
+                found.push(Mention::new(Span::new(tokens[i].span.start, tokens[end - 1].span.end), label));
                 i = end;
             }
             _ => i += 1,

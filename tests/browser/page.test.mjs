@@ -84,12 +84,14 @@ describe('page', () => {
     assert.equal(new Set(Object.values(colours)).size, Object.keys(colours).length, `one colour per type: ${JSON.stringify(colours)}`);
   });
 
-  test('hovering or focusing a mention tells its type, group and count', async () => {
+  test('hovering or focusing a mention tells its type, group, count and confidence', async () => {
     const mark = page.locator('#document mark.ent[data-label="PERSON"]').first();
     await mark.hover();
     const tip = page.locator('#tip');
     await tip.waitFor({ state: 'visible' });
-    assert.match(await tip.textContent(), /^Person · Hossein Amir Abdollahian · \d+ mentions? in the text$/);
+    const sure = Math.round(Number(await mark.getAttribute('data-confidence')) * 100);
+    assert.ok(sure > 0 && sure <= 100, `the mark carries its confidence: ${sure}`);
+    assert.match(await tip.textContent(), new RegExp(`^Person · Hossein Amir Abdollahian · \\d+ mentions? in the text · ${sure}% sure$`));
     await page.mouse.move(0, 0);
     await tip.waitFor({ state: 'hidden' });
     await page.focus('#document');
@@ -97,6 +99,18 @@ describe('page', () => {
     await tip.waitFor({ state: 'visible' });
     const focused = await page.evaluate(() => document.querySelector('text-analyzer').shadowRoot.activeElement?.textContent);
     assert.ok(ARTICLE.includes(focused) && (await tip.textContent()).includes('mention'), `focused mention ${focused}`);
+  });
+
+  test('mentions the analysis is unsure of (confidence below 0.5) are faded, the others not', async () => {
+    const shown = await page.$$eval('#document mark.ent', (nodes) =>
+      nodes.map((n) => ({ text: n.textContent, confidence: Number(n.dataset.confidence), opacity: Number(getComputedStyle(n).opacity) })),
+    );
+    assert.ok(shown.every((m) => m.confidence >= 0 && m.confidence <= 1), 'every mark has a confidence in 0-1');
+    const unsure = shown.filter((m) => m.confidence < 0.5);
+    const sure = shown.filter((m) => m.confidence >= 0.5);
+    assert.ok(unsure.length > 0 && sure.length > 0, `the article has mentions of both kinds: ${JSON.stringify(shown.slice(0, 20))}`);
+    for (const m of unsure) assert.ok(m.opacity < 1, `"${m.text}" (${m.confidence}) is faded: opacity ${m.opacity}`);
+    for (const m of sure) assert.equal(m.opacity, 1, `"${m.text}" (${m.confidence}) is not faded`);
   });
 
   test('entity groups, key phrases, terms and summary are listed; summary sentences are marked by importance', async () => {

@@ -103,7 +103,11 @@ describe('--jsonl', () => {
         assert.ok(key in line, `output has "${key}"`);
       }
       for (const k of line.keywords) assert.deepEqual(Object.keys(k).sort(), ['score', 'text']);
-      for (const e of line.entities) assert.deepEqual(Object.keys(e).sort(), ['end', 'label', 'start', 'text']);
+      for (const e of line.entities) {
+        assert.deepEqual(Object.keys(e).sort(), ['confidence', 'end', 'label', 'start', 'text']);
+        assert.ok(e.confidence >= 0 && e.confidence <= 1, `confidence ${e.confidence}`);
+      }
+      for (const g of line.entity_groups) assert.ok(g.confidence >= 0 && g.confidence <= 1, `group confidence ${g.confidence}`);
       for (const s of line.summary) assert.deepEqual(Object.keys(s).sort(), ['end', 'start', 'text']);
       checkAnalysis(texts[i], asAnalysis(line), `doc-${i}`);
     });

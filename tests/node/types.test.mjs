@@ -115,7 +115,7 @@ test('textlens.d.ts and the package README state the option ranges of optionSpec
   assert.deepEqual([...comments.keys()], specs.map((spec) => spec.name), 'help: Options in textlens.d.ts lists every option, in order');
   const n = (x) => x.toLocaleString('en');
   for (const spec of specs) {
-    const range = spec.kind === 'count' ? `${n(spec.min)}–${n(spec.max)}` : `(${spec.min}, ${spec.max}]`;
+    const range = { count: `${n(spec.min)}–${n(spec.max)}`, share: `(${spec.min}, ${spec.max}]`, number: `[${spec.min}, ${spec.max}]` }[spec.kind];
     const preset = spec.default === null ? '' : ` (default ${n(spec.default)})`;
     const comment = comments.get(spec.name);
     assert.ok(comment.includes(`${range}${preset}`), `help: textlens.d.ts must say "${range}${preset}" for ${spec.name}: ${comment}`);

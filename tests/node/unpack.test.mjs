@@ -47,13 +47,13 @@ function handPacked() {
   section(4);
   numbers.push(2);
   string('Paris');
-  numbers.push(0, 0, 5, 0);
+  numbers.push(0, 0, 5, 0, 0.875);
   string('😀Paris');
-  numbers.push(0, 7, 12, 0);
+  numbers.push(0, 7, 12, 0, 0.25);
   section(5);
   numbers.push(1);
   string('Paris');
-  numbers.push(0, 2, 2, 0, 5, 7, 12);
+  numbers.push(0, 2, 2, 0, 5, 7, 12, 0.875);
   section(6);
   numbers.push(1, 0, 0, 6);
   string('Paris.');
@@ -70,10 +70,10 @@ const EXPECTED = {
   terms: [{ term: 'paris', count: 2 }],
   keywords: [{ text: 'Paris', score: 0.75, count: 2, occurrences: [{ start: 0, end: 5 }, { start: 7, end: 12 }] }],
   entities: [
-    { text: 'Paris', label: 'LOCATION', start: 0, end: 5, group: 0 },
-    { text: '😀Paris', label: 'LOCATION', start: 7, end: 12, group: 0 },
+    { text: 'Paris', label: 'LOCATION', start: 0, end: 5, group: 0, confidence: 0.875 },
+    { text: '😀Paris', label: 'LOCATION', start: 7, end: 12, group: 0, confidence: 0.25 },
   ],
-  entityGroups: [{ text: 'Paris', label: 'LOCATION', count: 2, mentions: [{ start: 0, end: 5 }, { start: 7, end: 12 }] }],
+  entityGroups: [{ text: 'Paris', label: 'LOCATION', count: 2, mentions: [{ start: 0, end: 5 }, { start: 7, end: 12 }], confidence: 0.875 }],
   summary: [{ index: 0, start: 0, end: 6, text: 'Paris.', score: 1 }],
 };
 
@@ -92,10 +92,11 @@ describe('the layout', () => {
     assert.deepEqual(result.entityGroups, EXPECTED.entityGroups);
   });
 
-  test('entityMarks() gives start, end, label and group without building objects', () => {
+  test('entityMarks() gives start, end, label, group and confidence without building objects', () => {
     const [numbers, strings] = handPacked();
-    const { marks, labels } = decoder.entityMarks(numbers, strings);
+    const { marks, confidences, labels } = decoder.entityMarks(numbers, strings);
     assert.deepEqual([...marks], [0, 5, 0, 0, 7, 12, 0, 0]);
+    assert.deepEqual([...confidences], [0.875, 0.25]);
     assert.deepEqual(labels, ['LOCATION']);
   });
 
@@ -138,10 +139,10 @@ describe("the package's packed results", () => {
       const lazy = decoder.unpack(numbers, strings, { lazy: true });
       const eager = api.analyze(text);
       assert.deepEqual(lazy, eager);
-      const { marks, labels } = decoder.entityMarks(numbers, strings);
+      const { marks, confidences, labels } = decoder.entityMarks(numbers, strings);
       assert.deepEqual(
-        eager.entities.map((e) => [e.start, e.end, e.label, e.group]),
-        Array.from({ length: marks.length / 4 }, (_, i) => [marks[4 * i], marks[4 * i + 1], labels[marks[4 * i + 2]], marks[4 * i + 3]]),
+        eager.entities.map((e) => [e.start, e.end, e.label, e.group, e.confidence]),
+        Array.from({ length: marks.length / 4 }, (_, i) => [marks[4 * i], marks[4 * i + 1], labels[marks[4 * i + 2]], marks[4 * i + 3], confidences[i]]),
       );
     });
   }

@@ -1,20 +1,19 @@
 //! CoNLL-style scoring of the named-entity tagger on raw documents with gold offsets,
 //! as the evaluation data's README defines it; shared by `tests/ner_model.rs` and
-//! `examples/train_ner.rs`.
+//! `examples/train_ner.rs` (each uses part of it).
 
 use serde_json::Value;
 use std::collections::BTreeSet;
 use textlens::entities::model::{Kind, Tagger};
 use textlens::{Document, Span};
 
-/// Where the development data lives, relative to the crate root.
-pub const DATA_DIR: &str = "../shared/data/ner/conll2003";
-
 /// Types scored, in report order; the headline is the micro average of the first three.
 pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 
 /// One document: raw text (offsets converted to bytes), gold tokens and gold names.
 pub struct GoldDoc {
+    /// The document's id in its set ("re3d-CENTCOM-…").
+    pub id: String,
     /// Raw text.
     pub text: String,
     /// Gold tokens as byte ranges.
@@ -52,7 +51,8 @@ pub fn load(path: &str) -> Vec<GoldDoc> {
                 .iter()
                 .map(|e| (at(&e["start"]), at(&e["end"]), e["label"].as_str().expect("label").to_owned()))
                 .collect();
-            GoldDoc { text, tokens, entities }
+            let id = v["id"].as_str().unwrap_or_default().to_owned();
+            GoldDoc { id, text, tokens, entities }
         })
         .collect()
 }
@@ -137,7 +137,7 @@ fn trimmable(text: &str) -> bool {
 }
 
 /// A span snapped to gold tokens and trimmed: first and last token, if any remain.
-fn snap(doc: &GoldDoc, start: usize, end: usize) -> Option<(usize, usize)> {
+pub fn snap(doc: &GoldDoc, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = doc.tokens.partition_point(|t| t.1 <= start);
     let mut last = doc.tokens.partition_point(|t| t.0 < end);
     let token = |i: usize| &doc.text[doc.tokens[i].0..doc.tokens[i].1];

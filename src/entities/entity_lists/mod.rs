@@ -56,7 +56,7 @@ mod spec;
 pub use spec::{Entry, Limits, List, Spec, Target, EXCLUDE};
 pub(crate) use prepared::ListMatch;
 
-use super::entity::Mention;
+use super::entity::{Evidence, Mention, Source};
 use crate::error::{Error, Result};
 use crate::lexicon::FxHasher;
 use crate::span::Span;
@@ -193,7 +193,7 @@ pub(crate) fn apply(found: Vec<Mention>, matches: Vec<ListMatch>) -> (Vec<Mentio
     let match_spans: Vec<Span> = matches.iter().map(|m| m.span).collect();
     let mut found = found.into_iter().filter(|f| !overlapped(&match_spans, &f.span)).peekable();
     let mut labelled = matches.iter().filter_map(|m| match m.target {
-        Target::Label(label) => Some((Mention { span: m.span, label }, m.entry)),
+        Target::Label(label) => Some((Mention::with(m.span, label, Evidence::new(Source::List, 0)), m.entry)),
         Target::Exclude => None,
     });
     let (mut mentions, mut entries) = (Vec::with_capacity(found_spans.len()), Vec::with_capacity(found_spans.len()));

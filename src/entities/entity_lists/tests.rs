@@ -10,7 +10,7 @@ impl Recognizer for Finds {
         let mut found = Vec::new();
         for &(phrase, label) in &self.0 {
             for (start, _) in doc.text.match_indices(phrase) {
-                found.push(Mention { span: Span::new(start, start + phrase.len()), label });
+                found.push(Mention::new(Span::new(start, start + phrase.len()), label));
             }
         }
         found.sort_by_key(|m| m.span.start);
@@ -208,4 +208,21 @@ fn list_matches_go_through_the_whole_analysis() {
     let product = analysis.entities.iter().find(|e| e.label.name() == "PRODUCT").unwrap();
     assert_eq!((product.text.as_str(), analysis.entity_groups[product.group].text.as_str()), ("ARS", "Acme Rocket Skates"));
     assert!(analysis.entities.iter().any(|e| e.text == "Angela Merkel" && e.label == Label::Person));
+}
+
+#[test]
+fn a_list_match_has_confidence_1_and_survives_min_confidence() {
+    let lists = lists(json!({ "PRODUCT": ["Rocket Skates"], "ORG": ["Globex"] }));
+    let text = "Maria Lopez of Globex sold Rocket Skates in Lisbon.";
+    let doc = Document::new(text);
+    let all = crate::entities::extract_listed(&doc, Some(&lists), "en", 0.0).unwrap();
+    let sure = |found: &Entities, name: &str| found.entities.iter().find(|e| e.text == name).map(|e| e.confidence);
+    assert_eq!((sure(&all, "Globex"), sure(&all, "Rocket Skates")), (Some(1.0), Some(1.0)));
+    let names: Vec<f64> = all.entities.iter().filter(|e| e.text != "Globex" && e.text != "Rocket Skates").map(|e| e.confidence).collect();
+    assert!(names.iter().all(|&c| c < 1.0), "help: the model's names are never certain: {names:?}");
+    let products = all.entity_groups.iter().find(|g| g.text == "Rocket Skates").map(|g| g.confidence);
+    assert_eq!(products, Some(1.0));
+    // With the bar at 1, only the lists' matches remain.
+    let strict = crate::entities::extract_listed(&doc, Some(&lists), "en", 1.0).unwrap();
+    assert_eq!(marked(&strict), [("Globex", "ORG"), ("Rocket Skates", "PRODUCT")]);
 }

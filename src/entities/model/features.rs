@@ -2,6 +2,8 @@
 //! from byte slices of the document without building strings, so that training (on
 //! the same [`Document`]s a user's text becomes) and tagging see identical features.
 
+use super::clusters::Clusters;
+use crate::entities::gazetteer as lists;
 use super::gazetteer::Gazetteer;
 use super::hash::{fnv, HashMap64, Hasher, FNV_OFFSET, FNV_PRIME};
 use crate::text::{Document, Sentence, Token, TokenKind};
@@ -10,16 +12,18 @@ use crate::text::{Document, Sentence, Token, TokenKind};
 const SHAPE_LEN: usize = 12;
 
 /// How the words of a sentence are capitalised: headlines in capitals or title case
-/// make capitalisation say little about names.
+/// make capitalisation say little about names, and so does a post written without
+/// capitals ("wow emma and kaite are so cute").
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Normal = 0,
     Title = 1,
     Caps = 2,
+    Lower = 3,
 }
 
 fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
-    let (mut words, mut lower_initial, mut has_lower) = (0usize, 0usize, false);
+    let (mut words, mut lower_initial, mut has_lower, mut has_upper) = (0usize, 0usize, false, false);
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let raw = token.text(doc.text);
         let Some(first) = raw.chars().next() else { continue };
@@ -30,12 +34,16 @@ fn sentence_mode(doc: &Document, tokens: &[Token]) -> Mode {
         if first.is_lowercase() {
             lower_initial += 1;
         }
-        has_lower |= raw.chars().any(char::is_lowercase);
+        // Each scan stops for good once the sentence has shown what it looks for.
+        has_lower = has_lower || raw.chars().any(char::is_lowercase);
+        has_upper = has_upper || raw.chars().any(char::is_uppercase);
     }
     // These bounds are part of the model's features (the mode is hashed into several):
     // the model was trained with them, and changing them means `make model`.
     if words > 0 && !has_lower {
         Mode::Caps
+    } else if words >= 3 && !has_upper {
+        Mode::Lower
     } else if words >= 2 && lower_initial * 4 <= words {
         Mode::Title
     } else {
@@ -189,18 +197,44 @@ pub(crate) struct Slot {
     raw: u64,
     lower: u64,
     shape: u64,
+    /// The word's class in [`Clusters`] plus one (0: none).
+    cluster: u64,
+    /// Which of the rules' word lists have the word (see [`list_marks`]).
+    lists: u64,
 }
 
 /// The padding before a sentence's first token.
-pub(crate) const START: Slot = Slot { raw: 1, lower: 1, shape: 1 };
+pub(crate) const START: Slot = Slot { raw: 1, lower: 1, shape: 1, cluster: 1 << 16, lists: 0 };
 /// The padding after a sentence's last token.
-pub(crate) const END: Slot = Slot { raw: 2, lower: 2, shape: 2 };
+pub(crate) const END: Slot = Slot { raw: 2, lower: 2, shape: 2, cluster: 2 << 16, lists: 0 };
 
 impl Slot {
-    pub(crate) fn of(doc: &Document, token: &Token) -> Slot {
+    pub(crate) fn of(doc: &Document, token: &Token, clusters: &Clusters) -> Slot {
         let raw = token.text(doc.text);
         let mut buf = [0u8; SHAPE_LEN];
-        Slot { raw: fnv(raw.as_bytes()), lower: fnv(token.norm.as_bytes()), shape: fnv(shape(raw, &mut buf)) }
+        let lower = fnv(token.norm.as_bytes());
+        let lists = if token.kind == TokenKind::Word { list_marks(&token.norm) } else { 0 };
+        Slot { raw: fnv(raw.as_bytes()), lower, shape: fnv(shape(raw, &mut buf)), cluster: clusters.class(lower), lists }
+    }
+}
+
+/// The rules' word lists (which ship anyway) that have a lower-cased word, one bit
+/// each: places, given names, nationalities, well-known organisations, titles, words
+/// that end organisations' and places' names, words never names, months and weekdays.
+/// They hold for a word the labelled text never had, and in any case.
+fn list_marks(norm: &str) -> u64 {
+    u64::from(lists::marks(norm))
+}
+
+/// Features of the list marks `lists` of a token in a role (`template`), alone and
+/// with the token's shape.
+fn list_features(template: u8, slot: Slot, push: &mut impl FnMut(Hasher)) {
+    let mut marks = slot.lists;
+    while marks != 0 {
+        let bit = u64::from(marks.trailing_zeros());
+        marks &= marks - 1;
+        push(Hasher::new(template).with(bit));
+        push(Hasher::new(template + 1).with(bit).with(slot.shape));
     }
 }
 
@@ -231,19 +265,24 @@ pub(crate) fn form_features(role: Role, slot: Slot, token: Option<&Token>, push:
             push(f(1).with(slot.raw));
             push(f(2).with(slot.lower));
             push(f(3).with(slot.shape));
+            push(f(6).with(slot.cluster));
+            push(f(9).with(slot.cluster).with(slot.shape));
+            list_features(10, slot, push);
             if let Some(token) = token.filter(|t| t.kind == TokenKind::Word) {
                 affix_features(&token.norm, push);
             }
         }
         Role::Prev1 => {
+            push(f(7).with(slot.cluster));
+            list_features(36, slot, push);
             push(f(12).with(slot.lower));
             push(f(16).with(slot.shape));
-            push(f(27).with(slot.raw));
         }
         Role::Next1 => {
+            push(f(8).with(slot.cluster));
+            list_features(38, slot, push);
             push(f(13).with(slot.lower));
             push(f(17).with(slot.shape));
-            push(f(28).with(slot.raw));
         }
         Role::Prev2 => {
             push(f(14).with(slot.lower));
@@ -351,11 +390,11 @@ impl SentenceFeatures {
 
     /// Computes every feature of every token of `sentence`, as training sees them.
     #[cfg(any(test, feature = "train"))]
-    pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence) {
+    pub(crate) fn extract(&mut self, doc: &Document, ctx: &DocContext, (gazetteer, clusters): (&Gazetteer, &Clusters), sentence: &Sentence) {
         let mut slots = std::mem::take(&mut self.slots);
         slots.clear();
         slots.extend([START, START]);
-        slots.extend(doc.sentence_tokens(sentence).iter().map(|token| Slot::of(doc, token)));
+        slots.extend(doc.sentence_tokens(sentence).iter().map(|token| Slot::of(doc, token, clusters)));
         slots.extend([END, END]);
         self.hashes.clear();
         self.offsets.clear();
@@ -403,11 +442,8 @@ impl SentenceFeatures {
         let Some(token) = tokens.get(i) else { return };
         let [p1, w, n1] = window;
         let f = Hasher::new;
-        push(f(20).with(p1.lower).with(w.lower));
-        push(f(21).with(w.lower).with(n1.lower));
         push(f(22).with(p1.shape).with(w.shape).with(n1.shape));
         push(f(23).with(i.min(3) as u64).with(mode).with(w.shape));
-        push(f(24).with(mode).with(w.lower));
         push(f(25).with(p1.lower).with(w.shape));
         push(f(26).with(w.shape).with(n1.lower));
         push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
@@ -472,9 +508,9 @@ mod tests {
 
     #[test]
     fn headline_modes() {
-        let doc = Document::new("LEEDS WIN AT HOME\nPeter Blackburn Reports From Leeds\nThe club won on Sunday.");
+        let doc = Document::new("LEEDS WIN AT HOME\nPeter Blackburn Reports From Leeds\nThe club won on Sunday.\nwow emma is so cute");
         let modes: Vec<Mode> = doc.sentences.iter().map(|s| sentence_mode(&doc, doc.sentence_tokens(s))).collect();
-        assert_eq!(modes, [Mode::Caps, Mode::Title, Mode::Normal]);
+        assert_eq!(modes, [Mode::Caps, Mode::Title, Mode::Normal, Mode::Lower]);
     }
 
     #[test]
@@ -482,7 +518,7 @@ mod tests {
         let doc = Document::new("Peter Blackburn met 👍🏽 officials in Brussels.");
         let ctx = DocContext::new(&doc);
         let mut features = SentenceFeatures::default();
-        features.extract(&doc, &ctx, &Gazetteer::default(), &doc.sentences[0]);
+        features.extract(&doc, &ctx, (&Gazetteer::default(), &Clusters::default()), &doc.sentences[0]);
         assert_eq!(features.len(), doc.tokens.len());
         assert!((0..features.len()).all(|i| features.token(i).len() >= 20));
     }

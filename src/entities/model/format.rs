@@ -2,13 +2,14 @@
 //! the library.
 //!
 //! ```text
-//! "TLNER2"  bits:u8  tags:u8
+//! "TLNER3"  bits:u8  tags:u8
 //! transitions (tags × tags), start (tags), end (tags): i16 each
 //! rows:u32, then each row's bucket as a varint delta from the previous one
 //! each row's nonzero tags as a bit mask of 3 bytes, stored as three planes
 //!   (byte 0 of every row's mask, then byte 1, then byte 2)
 //! the nonzero weights, row by row and in tag order within a row: i8 each
 //! gazetteer: max_len:u8 count:u32, keys as varint deltas, then one type mask (u8) each
+//! word classes: count:u32, keys as varint deltas, then one class (u8) each
 //! ```
 //!
 //! Five weights in six are zero (most features were updated only a few times, on
@@ -17,6 +18,7 @@
 //! gzipped): masks, values and bucket steps each have their own statistics.
 
 use super::buckets::Buckets;
+use super::clusters::Clusters;
 use super::gazetteer::Gazetteer;
 use super::tagger::Tagger;
 use super::tags::NTAGS;
@@ -25,7 +27,7 @@ use crate::error::Error;
 use std::fmt;
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 6] = b"TLNER2";
+const MAGIC: &[u8; 6] = b"TLNER3";
 /// Bytes of a row's tag mask.
 const MASK_BYTES: usize = NTAGS.div_ceil(8);
 /// Hash tables larger than this are refused (a corrupt file must not allocate gigabytes).
@@ -100,6 +102,19 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, InvalidModel> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// A count, that many sorted 32-bit keys as varint steps, then a byte per key;
+    /// `out_of_range` says which keys run past 32 bits.
+    fn keyed_bytes(&mut self, out_of_range: &'static str) -> Result<(Vec<u32>, Vec<u8>), InvalidModel> {
+        let count = self.count()?;
+        let mut keys = Vec::with_capacity(count);
+        let mut key = 0u64;
+        for _ in 0..count {
+            key = key.checked_add(self.varint()?).ok_or_else(|| self.invalid(out_of_range))?;
+            keys.push(u32::try_from(key).map_err(|_| self.invalid(out_of_range))?);
+        }
+        Ok((keys, self.take(count)?.to_vec()))
     }
 
     fn varint(&mut self) -> Result<u64, InvalidModel> {
@@ -191,15 +206,28 @@ fn read_weights(r: &mut Reader, bits: u32) -> Result<Weights, InvalidModel> {
 /// The gazetteer: its longest name, its keys, their type masks.
 fn read_gazetteer(r: &mut Reader) -> Result<Gazetteer, InvalidModel> {
     let max_len = usize::from(r.u8()?);
-    let count = r.count()?;
-    let mut keys = Vec::with_capacity(count);
-    let mut key = 0u64;
-    for _ in 0..count {
-        key = key.checked_add(r.varint()?).ok_or_else(|| r.invalid("a gazetteer key is out of range"))?;
-        keys.push(u32::try_from(key).map_err(|_| r.invalid("a gazetteer key is out of range"))?);
-    }
-    let types = r.take(count)?.to_vec();
+    let (keys, types) = r.keyed_bytes("a gazetteer key is out of range")?;
     Ok(Gazetteer::new(keys, types, max_len))
+}
+
+/// The word classes: their keys (strictly increasing), then a class each.
+fn read_clusters(r: &mut Reader) -> Result<Clusters, InvalidModel> {
+    let (keys, classes) = r.keyed_bytes("a word-class key is out of range")?;
+    if keys.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(r.invalid("a word-class key is listed twice"));
+    }
+    Ok(Clusters::new(keys, classes))
+}
+
+/// What [`Reader::keyed_bytes`] reads.
+fn put_keyed_bytes(out: &mut Vec<u8>, keys: &[u32], bytes: &[u8]) {
+    out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+    let mut last = 0;
+    for &key in keys {
+        put_varint(out, u64::from(key - last));
+        last = key;
+    }
+    out.extend_from_slice(bytes);
 }
 
 impl Tagger {
@@ -217,10 +245,11 @@ impl Tagger {
         let (bits, [trans, start, end]) = read_header(&mut r)?;
         let weights = read_weights(&mut r, bits)?;
         let gazetteer = read_gazetteer(&mut r)?;
+        let clusters = read_clusters(&mut r)?;
         if !r.bytes.is_empty() {
             return Err(r.invalid("bytes follow the end of the model"));
         }
-        Ok(Tagger { weights, trans, start, end, gazetteer })
+        Ok(Tagger { weights, trans, start, end, gazetteer, clusters })
     }
 
     /// Encodes the model in the file format [`Tagger::from_bytes`] reads.
@@ -248,13 +277,8 @@ impl Tagger {
         out.extend(rows_of().flatten().filter(|&&w| w != 0).map(|&w| w as u8));
         let gaz = &self.gazetteer;
         out.push(gaz.max_len.min(255) as u8);
-        out.extend_from_slice(&(gaz.keys.len() as u32).to_le_bytes());
-        let mut last = 0;
-        for &key in &gaz.keys {
-            put_varint(&mut out, u64::from(key - last));
-            last = key;
-        }
-        out.extend_from_slice(&gaz.types);
+        put_keyed_bytes(&mut out, &gaz.keys, &gaz.types);
+        put_keyed_bytes(&mut out, &self.clusters.keys, &self.clusters.classes);
         out
     }
 }
@@ -285,6 +309,7 @@ mod tests {
         tagger.weights = Weights::new(4, Buckets::from_sorted(4, [3, 9, 15]).unwrap(), rows);
         tagger.trans[5] = -300;
         tagger.gazetteer = Gazetteer::from_entries(vec![(7, 1), (3, 4)], 2);
+        tagger.clusters = Clusters::from_pairs(vec![(900, 7), (5, 2)]);
         tagger
     }
 
@@ -301,10 +326,11 @@ mod tests {
         assert_eq!(rows(&back), rows(&tagger));
         assert_eq!((&back.trans, &back.start, &back.end), (&tagger.trans, &tagger.start, &tagger.end));
         assert_eq!((&back.gazetteer.keys[..], &back.gazetteer.types[..], back.gazetteer.max_len), (&[3, 7][..], &[4, 1][..], 2));
+        assert_eq!((&back.clusters.keys[..], &back.clusters.classes[..]), (&[5, 900][..], &[2, 7][..]));
         assert_eq!(back.to_bytes(), bytes);
         // Only nonzero weights are stored: one byte each after the masks.
         let header = MAGIC.len() + 2 + 2 * (NTAGS * NTAGS + 2 * NTAGS) + 4;
-        assert_eq!(bytes.len(), header + 3 + 3 * MASK_BYTES + 5 + 1 + 4 + 2 + 2);
+        assert_eq!(bytes.len(), header + 3 + 3 * MASK_BYTES + 5 + 1 + 4 + 2 + 2 + 4 + 3 + 2);
     }
 
     #[test]

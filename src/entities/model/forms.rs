@@ -5,6 +5,7 @@
 //! lot, so scoring those features once per form and adding up five cached score
 //! vectors per token replaces most hashing and table lookups of the tagger.
 
+use super::clusters::Clusters;
 use super::features::{form_features, Role, Slot, END, START};
 use super::hash::{fnv, HashMap64};
 use super::tags::NTAGS;
@@ -53,8 +54,9 @@ impl<'d> Form<'d> {
     }
 
     /// The form of `token` (whose text and kind hash to `key`), from the memo when an
-    /// earlier document had it.
-    fn remembered(weights: &Weights, doc: &Document<'d>, token: &Token, key: u64) -> Self {
+    /// earlier document had it. The memo is per set of weights: the word classes
+    /// `clusters` come from the same model file.
+    fn remembered(weights: &Weights, clusters: &Clusters, doc: &Document<'d>, token: &Token, key: u64) -> Self {
         let raw = token.text(doc.text);
         MEMO.with_borrow_mut(|memo| {
             if memo.weights != weights.id {
@@ -63,7 +65,7 @@ impl<'d> Form<'d> {
             if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
                 return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores, seen: 1 };
             }
-            let form = Form::new(weights, raw, Slot::of(doc, token), Some(token));
+            let form = Form::new(weights, raw, Slot::of(doc, token, clusters), Some(token));
             if memo.forms.len() >= MEMO_FORMS {
                 memo.forms.clear();
             }
@@ -117,7 +119,7 @@ impl<'d> Forms<'d> {
     }
 
     /// The id of the form of `token`, scored on first sight.
-    pub(crate) fn id(&mut self, weights: &Weights, doc: &Document<'d>, token: &Token) -> u32 {
+    pub(crate) fn id(&mut self, (weights, clusters): (&Weights, &Clusters), doc: &Document<'d>, token: &Token) -> u32 {
         let raw = token.text(doc.text);
         let key = fnv(raw.as_bytes()) ^ token.kind as u64;
         let known = self.ids.get(&key).copied();
@@ -126,7 +128,7 @@ impl<'d> Forms<'d> {
             return id;
         }
         let id = self.forms.len() as u32;
-        self.forms.push(Form::remembered(weights, doc, token, key));
+        self.forms.push(Form::remembered(weights, clusters, doc, token, key));
         // Two forms with one hash: the second is scored afresh wherever it occurs.
         if known.is_none() && self.forms.len() <= MAX_FORMS {
             self.ids.insert(key, id);
@@ -174,8 +176,9 @@ mod tests {
     use super::*;
     use super::super::tagger::Tagger;
 
-    fn builtin() -> &'static Weights {
-        &Tagger::builtin().expect("models/ner.bin decodes").weights
+    fn builtin() -> (&'static Weights, &'static Clusters) {
+        let tagger = Tagger::builtin().expect("models/ner.bin decodes");
+        (&tagger.weights, &tagger.clusters)
     }
 
     fn key(doc: &Document, token: &Token) -> u64 {
@@ -184,30 +187,30 @@ mod tests {
 
     #[test]
     fn remembered_forms_equal_freshly_scored_ones_of_the_same_tagger() {
-        let tagger = builtin();
-        assert!(!tagger.is_empty());
+        let (weights, clusters) = builtin();
+        assert!(!weights.is_empty());
         let doc = Document::new("Paris met Paris, and BERLIN met 2024 Berlin.");
         for token in &doc.tokens {
-            let fresh = Form::new(tagger, token.text(doc.text), Slot::of(&doc, token), Some(token));
+            let fresh = Form::new(weights, token.text(doc.text), Slot::of(&doc, token, clusters), Some(token));
             for _ in 0..2 {
-                let remembered = Form::remembered(tagger, &doc, token, key(&doc, token));
+                let remembered = Form::remembered(weights, clusters, &doc, token, key(&doc, token));
                 assert_eq!((remembered.slot, remembered.scores), (fresh.slot, fresh.scores), "{:?}", token.text(doc.text));
             }
         }
         let nothing = Weights::empty();
         for token in &doc.tokens {
-            assert_eq!(Form::remembered(&nothing, &doc, token, key(&doc, token)).scores, [[0; NTAGS]; Role::ALL.len()]);
+            assert_eq!(Form::remembered(&nothing, clusters, &doc, token, key(&doc, token)).scores, [[0; NTAGS]; Role::ALL.len()]);
         }
     }
 
     #[test]
     fn a_colliding_key_does_not_give_another_forms_scores() {
-        let tagger = builtin();
+        let (weights, clusters) = builtin();
         let doc = Document::new("Paris and London.");
         let [paris, _, london, _] = [0, 1, 2, 3].map(|i| &doc.tokens[i]);
-        Form::remembered(tagger, &doc, paris, 7);
-        let london_form = Form::remembered(tagger, &doc, london, 7);
-        let fresh = Form::new(tagger, london.text(doc.text), Slot::of(&doc, london), Some(london));
+        Form::remembered(weights, clusters, &doc, paris, 7);
+        let london_form = Form::remembered(weights, clusters, &doc, london, 7);
+        let fresh = Form::new(weights, london.text(doc.text), Slot::of(&doc, london, clusters), Some(london));
         assert_eq!(london_form.scores, fresh.scores);
     }
 }

@@ -11,7 +11,19 @@ use super::tags::NTYPES;
 const GAZ_TEMPLATE: u8 = 200;
 
 /// Bits of a key that pick its bit in [`Gazetteer::filter`].
-const FILTER_BITS: u32 = 17;
+const FILTER_BITS: u32 = 19;
+
+/// Bits of a key: the top bits of the hash of a window of words. With some 13,000
+/// names, 26 bits let a window of other words match one by chance once in 5,000
+/// lookups, and store a key in two bytes (the gaps between sorted keys, about 5,000,
+/// fit a two-byte varint) instead of three.
+const KEY_BITS: u32 = 26;
+
+/// The key of a finished window hash.
+#[inline]
+fn key_of_hash(h: u64) -> u32 {
+    (h >> (64 - KEY_BITS)) as u32
+}
 
 /// Sorted hashes of entity names with, for each, the entity types it was seen as.
 #[derive(Default, Clone, Debug)]
@@ -28,7 +40,7 @@ pub(crate) struct Gazetteer {
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn key<'a>(norms: impl IntoIterator<Item = &'a str>) -> u32 {
     let h = norms.into_iter().fold(Hasher::new(GAZ_TEMPLATE), |h, norm| h.with(fnv(norm.as_bytes())));
-    (h.finish() >> 32) as u32
+    key_of_hash(h.finish())
 }
 
 impl Gazetteer {
@@ -54,7 +66,7 @@ impl Gazetteer {
     pub(crate) fn new(keys: Vec<u32>, types: Vec<u8>, max_len: usize) -> Self {
         let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
         for &key in &keys {
-            let bit = (key >> (32 - FILTER_BITS)) as usize;
+            let bit = (key >> (KEY_BITS - FILTER_BITS)) as usize;
             if let Some(word) = filter.get_mut(bit / 64) {
                 *word |= 1 << (bit % 64);
             }
@@ -68,7 +80,7 @@ impl Gazetteer {
     }
 
     fn lookup(&self, key: u32) -> u8 {
-        let bit = (key >> (32 - FILTER_BITS)) as usize;
+        let bit = (key >> (KEY_BITS - FILTER_BITS)) as usize;
         if self.filter.get(bit / 64).is_none_or(|word| word & (1 << (bit % 64)) == 0) {
             return 0;
         }
@@ -88,7 +100,7 @@ impl Gazetteer {
             let mut h = Hasher::new(GAZ_TEMPLATE);
             for len in 1..=self.max_len.min(lowers.len() - start) {
                 h = h.with(lowers[start + len - 1]);
-                let mask = self.lookup((h.finish() >> 32) as u32);
+                let mask = self.lookup(key_of_hash(h.finish()));
                 if mask == 0 {
                     continue;
                 }

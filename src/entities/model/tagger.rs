@@ -1,13 +1,15 @@
 //! The [`Tagger`]: feature weights, transition scores and the gazetteer, and the two
 //! passes that tag a document with them.
 
+use super::clusters::Clusters;
 use super::decode::{viterbi, Decoder};
 use super::features::{DocContext, SentenceFeatures, Slot};
 use super::forms::{Forms, END_FORM, START_FORM};
 use super::gazetteer::Gazetteer;
+use super::margins::Margins;
 use super::tags::{kind_code, part_of, Kind, Part, NTAGS};
 use super::weights::Weights;
-use crate::entities::entity::{Label, Mention as EntityMention, Recognizer};
+use crate::entities::entity::{Evidence, Label, Mention as EntityMention, Recognizer, Source};
 use crate::lexicon::FastMap;
 use crate::span::Span;
 use crate::text::{Document, Sentence, Token, TokenKind};
@@ -22,6 +24,9 @@ pub struct Mention {
     pub span: Span,
     /// What kind of name it is.
     pub kind: Kind,
+    /// How far the score of the best tag sequence of its sentence is ahead of the best
+    /// sequence without this name, in the model's score units (0: a tie).
+    pub margin: i64,
 }
 
 /// The learned named-entity tagger.
@@ -34,6 +39,8 @@ pub struct Tagger {
     pub(super) start: Vec<i64>,
     pub(super) end: Vec<i64>,
     pub(super) gazetteer: Gazetteer,
+    /// The word classes of the features.
+    pub(super) clusters: Clusters,
 }
 
 impl Tagger {
@@ -45,6 +52,7 @@ impl Tagger {
             start: vec![0; NTAGS],
             end: vec![0; NTAGS],
             gazetteer: Gazetteer::default(),
+            clusters: Clusters::default(),
         }
     }
 
@@ -74,9 +82,11 @@ impl Tagger {
         let mut scores = Vec::with_capacity(doc.tokens.len() * NTAGS);
         let first = self.tags(doc, &ctx, Pass::First(&mut scores));
         ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
-        let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first));
+        let mut margins = Vec::new();
+        let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first, &mut margins));
         let mut found = Vec::new();
         let mut open: Option<usize> = None;
+        let mut margins = margins.into_iter().peekable();
         for (i, &tag) in tags.iter().enumerate() {
             let (part, kind) = part_of(usize::from(tag));
             if matches!(part, Part::Begin | Part::Unit) {
@@ -86,11 +96,13 @@ impl Tagger {
                 continue;
             }
             let (Some(first), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) else { continue };
+            while margins.next_if(|&(_, last, _)| last < i).is_some() {}
+            let margin = margins.next_if(|&(a, last, _)| (a, last) == (first, i)).map_or(0, |(_, _, m)| m);
             // A name neither starts nor ends with punctuation or a symbol ("Coldplay!").
             let Some(name) = doc.tokens.get(first..=i) else { continue };
             let is_word = |t: &&Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
             if let (Some(a), Some(b)) = (name.iter().find(is_word), name.iter().rev().find(is_word)) {
-                found.push(Mention { span: Span::new(a.span.start, b.span.end), kind });
+                found.push(Mention { span: Span::new(a.span.start, b.span.end), kind, margin });
             }
         }
         found
@@ -99,7 +111,7 @@ impl Tagger {
     /// Bytes of memory the decoded model holds.
     pub fn heap_bytes(&self) -> usize {
         let scores = (self.trans.capacity() + self.start.capacity() + self.end.capacity()) * 8;
-        self.weights.heap_bytes() + scores + self.gazetteer.heap_bytes()
+        self.weights.heap_bytes() + scores + self.gazetteer.heap_bytes() + self.clusters.heap_bytes()
     }
 
     /// The best tag of every token of the document, sentence by sentence.
@@ -110,9 +122,21 @@ impl Tagger {
             if run.begin_sentence(sentence, &pass) {
                 run.score_tokens(sentence, &mut pass);
                 all.extend(run.decode().iter().map(|&t| t as u8));
-            } else if let Pass::Second(_, first) = pass {
+                if let Pass::Second(_, _, margins) = &mut pass {
+                    run.margins(sentence, margins);
+                }
+            } else if let Pass::Second(scores, first, margins) = &mut pass {
                 // Without history features the scores, and so the tags, are the first pass's.
-                all.extend_from_slice(first.get(sentence.tokens.clone()).unwrap_or(&[]));
+                let tags = first.get(sentence.tokens.clone()).unwrap_or(&[]);
+                all.extend_from_slice(tags);
+                if tags.iter().any(|&t| t != 0) {
+                    let at = sentence.tokens.start * NTAGS..sentence.tokens.end * NTAGS;
+                    run.emit.clear();
+                    run.emit.extend(scores.get(at).unwrap_or(&[]).iter().map(|&s| i64::from(s)));
+                    run.tags.clear();
+                    run.tags.extend(tags.iter().map(|&t| usize::from(t)));
+                    run.margins(sentence, margins);
+                }
             }
             all.resize(sentence.tokens.end, 0);
             if let Pass::First(scores) = &mut pass {
@@ -137,6 +161,8 @@ struct Run<'a> {
     tags: Vec<usize>,
     back: Vec<u8>,
     decoder: Option<Decoder>,
+    /// The second pass's margins of names ([`Margins`]).
+    margins: Option<Margins>,
     forms: Forms<'a>,
     /// The form ids and hashes of the sentence's tokens, with two paddings at either end.
     ids: Vec<u32>,
@@ -165,6 +191,7 @@ impl<'a> Run<'a> {
             tags: Vec::new(),
             back: Vec::new(),
             decoder: Decoder::new(&tagger.trans, &tagger.start, &tagger.end),
+            margins: (!first).then(|| Margins::new(&tagger.trans, &tagger.start, &tagger.end)),
             forms: Forms::new(&tagger.weights, if first { doc.tokens.len() } else { 0 }),
             ids: Vec::new(),
             slots: Vec::new(),
@@ -188,7 +215,7 @@ impl<'a> Run<'a> {
                 self.ids.clear();
                 self.ids.extend([START_FORM, START_FORM]);
                 for token in doc.sentence_tokens(sentence) {
-                    self.ids.push(self.forms.id(&tagger.weights, doc, token));
+                    self.ids.push(self.forms.id((&tagger.weights, &tagger.clusters), doc, token));
                 }
                 self.ids.extend([END_FORM, END_FORM]);
                 self.slots.clear();
@@ -198,7 +225,7 @@ impl<'a> Run<'a> {
             }
             #[cfg(any(test, feature = "train"))]
             Pass::Full => {
-                self.features.extract(doc, ctx, &tagger.gazetteer, sentence);
+                self.features.extract(doc, ctx, (&tagger.gazetteer, &tagger.clusters), sentence);
                 true
             }
         }
@@ -211,7 +238,7 @@ impl<'a> Run<'a> {
         for i in 0..self.doc.sentence_tokens(sentence).len() {
             let mut acc = [0i32; NTAGS];
             match pass {
-                Pass::Second(scores, _) => {
+                Pass::Second(scores, ..) => {
                     let at = (sentence.tokens.start + i) * NTAGS;
                     if let Some(cached) = scores.get(at..at + NTAGS) {
                         for (a, &c) in acc.iter_mut().zip(cached) {
@@ -273,6 +300,18 @@ impl<'a> Run<'a> {
         true
     }
 
+    /// The margin of every name of `sentence`, whose scores are in `emit` and best tags
+    /// in `tags`, as (first token, last token, margin) in the document's token numbers.
+    fn margins(&mut self, sentence: &Sentence, out: &mut Vec<(usize, usize, i64)>) {
+        let Some(margins) = &mut self.margins else { return };
+        let from = out.len();
+        margins.of_names(&self.emit, &self.tags, out);
+        for (first, last, _) in &mut out[from..] {
+            *first += sentence.tokens.start;
+            *last += sentence.tokens.start;
+        }
+    }
+
     /// The best tags of the sentence whose scores are in `emit`.
     fn decode(&mut self) -> &[usize] {
         let tagger = self.tagger;
@@ -292,13 +331,15 @@ pub(crate) enum Pass<'a> {
     Full,
     /// The first pass: scores kept per token.
     First(&'a mut Vec<i16>),
-    /// The second pass, over the first pass's scores and tags.
-    Second(&'a [i16], &'a [u8]),
+    /// The second pass, over the first pass's scores and tags; it gives the margin of
+    /// every name (first token, last token, margin).
+    Second(&'a [i16], &'a [u8], &'a mut Vec<(usize, usize, i64)>),
 }
 
 impl Recognizer for Tagger {
     fn recognize(&self, doc: &Document) -> Vec<EntityMention> {
-        self.tag(doc).into_iter().map(|(span, label)| EntityMention { span, label }).collect()
+        let name = |m: Mention| Some(EntityMention::with(m.span, m.kind.label()?, Evidence::new(Source::Tagger, m.margin)));
+        self.mentions(doc).into_iter().filter_map(name).collect()
     }
 }
 
@@ -387,7 +428,9 @@ mod tests {
         let mut scores = Vec::new();
         let first = tagger.tags(&doc, &ctx, Pass::First(&mut scores));
         ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
-        assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first)), tagger.tags(&doc, &ctx, Pass::Full));
+        let mut margins = Vec::new();
+        assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first, &mut margins)), tagger.tags(&doc, &ctx, Pass::Full));
+        assert!(!margins.is_empty());
     }
 
     /// Each token's first-pass scores, from every feature hashed one by one.
@@ -395,7 +438,7 @@ mod tests {
         let mut features = SentenceFeatures::default();
         let mut full = Vec::new();
         for sentence in &doc.sentences {
-            features.extract(doc, ctx, &tagger.gazetteer, sentence);
+            features.extract(doc, ctx, (&tagger.gazetteer, &tagger.clusters), sentence);
             for i in 0..features.len() {
                 let mut acc = [0i32; NTAGS];
                 tagger.weights.score(features.token(i), &mut acc);
