@@ -21,6 +21,7 @@ import { client } from './element/client.js';
 import { TextView } from './element/drawing.js';
 import { collect, csvLines, download, jsonPieces } from './element/export.js';
 import { cleanPhrase, labelOf, scriptLists, taught, watchScript } from './element/lists.js';
+import { formatMs, number, renderBars, renderStats, renderSummary } from './element/panels.js';
 import { LABELS, TEMPLATE, el, styleSheet } from './element/style.js';
 
 const DEFAULT_WASM_URL = new URL('./textlens_bg.wasm', import.meta.url);
@@ -29,25 +30,6 @@ const TERMS = 15;
 const PANELS = ['entities', 'keywords', 'summary', 'stats'];
 // Entity groups shown per type at first, and added by each "Show more".
 const GROUP_CHIPS = 20;
-
-const number = new Intl.NumberFormat('en');
-
-function readingTime(seconds) {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-function languageName(code) {
-  if (!code || code === 'und') return 'unknown';
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const formatMs = (ms) => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 export class TextAnalyzer extends HTMLElement {
   static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url', 'teach'];
@@ -488,7 +470,7 @@ export class TextAnalyzer extends HTMLElement {
     const result = this.#result;
     const ui = this.#ui;
     if (ms !== undefined) {
-      this.#renderStats(result.stats, ms);
+      renderStats(ui.stats, result.stats, ms);
       const count = this.#marks.length / 4;
       this.#summaryLine = `Analysed ${number.format(result.stats.characters)} characters in ${formatMs(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
       this.#status(this.#summaryLine);
@@ -507,9 +489,9 @@ export class TextAnalyzer extends HTMLElement {
       this.#selection?.spans ?? [],
     );
     this.#renderLegend();
-    this.#renderSummary();
+    renderSummary(ui.summary, result);
     this.#renderGroups();
-    this.#renderBars(
+    renderBars(
       ui.keywords,
       result.keywords.map((k, index) => ({
         label: k.text,
@@ -524,31 +506,12 @@ export class TextAnalyzer extends HTMLElement {
         },
       })),
       'No key phrases found.',
+      (selection) => this.#select(selection),
     );
-    this.#renderBars(
+    renderBars(
       ui.terms,
       result.terms.map((t) => ({ label: t.term, value: t.count, note: number.format(t.count) })),
       'No frequent terms found.',
-    );
-  }
-
-  #renderStats(stats, ms) {
-    const items = [
-      ['Words', number.format(stats.words)],
-      ['Sentences', number.format(stats.sentences)],
-      ['Paragraphs', number.format(stats.paragraphs)],
-      ['Characters', number.format(stats.characters)],
-      ['Reading time', readingTime(stats.readingTimeSeconds)],
-      ['Words / sentence', stats.averageSentenceLength.toFixed(1)],
-      ['Language', languageName(stats.language)],
-      ['Analysis', `${formatMs(ms)} ms`],
-    ];
-    this.#ui.stats.replaceChildren(
-      ...items.map(([name, value]) => {
-        const item = el('div', 'stat');
-        item.append(el('dt', '', name), el('dd', '', value));
-        return item;
-      }),
     );
   }
 
@@ -601,22 +564,6 @@ export class TextAnalyzer extends HTMLElement {
       items.push(item);
     }
     this.#ui.legend.replaceChildren(...items);
-  }
-
-  #renderSummary() {
-    const { summary, stats } = this.#result;
-    if (!summary.length) {
-      const why = stats.sentences ? 'No sentences were selected.' : 'No summary: the text has no sentences yet.';
-      this.#ui.summary.replaceChildren(el('li', 'empty', why));
-      return;
-    }
-    this.#ui.summary.replaceChildren(
-      ...summary.map((s) => {
-        const item = el('li', '', s.text.trim());
-        item.append(el('span', 'score', `importance ${s.score.toFixed(2)}`));
-        return item;
-      }),
-    );
   }
 
   /** Highlights every occurrence of one entity group or key phrase (null: none). */
@@ -697,32 +644,6 @@ export class TextAnalyzer extends HTMLElement {
     button.addEventListener('click', () => this.#select({ kind: 'group', index, spans: group.mentions }));
     item.append(button);
     return item;
-  }
-
-  #renderBars(list, rows, emptyText) {
-    if (!rows.length) {
-      list.replaceChildren(el('li', 'empty', emptyText));
-      return;
-    }
-    const max = Math.max(...rows.map((r) => r.value)) || 1;
-    list.replaceChildren(
-      ...rows.map((row) => {
-        const item = el('li');
-        const body = row.select ? el('button', 'bar-button') : el('div', 'bar-row');
-        if (row.select) {
-          body.type = 'button';
-          body.dataset.kind = row.select.kind;
-          body.dataset.index = String(row.select.index);
-          body.setAttribute('aria-pressed', 'false');
-          body.addEventListener('click', () => this.#select(row.select));
-        }
-        const bar = el('span', 'bar');
-        bar.style.setProperty('--share', String(Math.max(row.value / max, 0.02)));
-        body.append(el('span', 'bar-label', row.label), el('span', 'bar-value', row.note), bar);
-        item.append(body);
-        return item;
-      }),
-    );
   }
 }
 
