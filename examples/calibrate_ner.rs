@@ -17,7 +17,7 @@ mod ner_eval;
 #[path = "../tests/support/ner_sets.rs"]
 mod ner_sets;
 
-use ner_eval::{load, snap, GoldDoc, TYPES};
+use ner_eval::{gold_spans, load, snap, GoldDoc};
 use ner_sets::SETS;
 use std::collections::BTreeSet;
 use textlens::entities::confidence::{Features, FEATURES, MARGIN_STEPS};
@@ -85,15 +85,7 @@ fn main() {
 /// The inputs of every PER, LOC and ORG name the entity stage finds in `doc`, and
 /// whether each is right.
 fn samples_of(doc: &GoldDoc) -> Vec<((usize, usize), [f64; FEATURES], bool)> {
-    let gold: BTreeSet<(usize, usize, usize)> = doc
-        .entities
-        .iter()
-        .filter_map(|(s, e, label)| {
-            let t = TYPES.iter().position(|x| x == label)?;
-            let (a, b) = snap(doc, *s, *e)?;
-            Some((a, b, t))
-        })
-        .collect();
+    let gold = gold_spans(doc);
     let (entities, features) = textlens::entities::calibration_inputs(&Document::new(&doc.text));
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();

@@ -155,19 +155,25 @@ pub fn evaluate(tagger: &Tagger, docs: &[GoldDoc]) -> Report {
     evaluate_with(docs, |document| tagger.mentions(document).into_iter().map(|m| (m.span, m.kind as usize)).collect())
 }
 
+/// The gold PER/LOC/ORG names of `doc` as (start, end, index into [`TYPES`]), snapped to
+/// token boundaries.
+pub fn gold_spans(doc: &GoldDoc) -> BTreeSet<(usize, usize, usize)> {
+    doc
+        .entities
+        .iter()
+        .filter_map(|(s, e, label)| {
+            let t = TYPES.iter().position(|x| x == label)?;
+            let (a, b) = snap(doc, *s, *e)?;
+            Some((a, b, t))
+        })
+        .collect()
+}
+
 /// Scores any recogniser: `predict` returns byte spans with an index into [`TYPES`].
 pub fn evaluate_with(docs: &[GoldDoc], predict: impl Fn(&Document) -> Vec<(Span, usize)>) -> Report {
     let mut report = Report::default();
     for doc in docs {
-        let gold: BTreeSet<(usize, usize, usize)> = doc
-            .entities
-            .iter()
-            .filter_map(|(s, e, label)| {
-                let t = TYPES.iter().position(|x| x == label)?;
-                let (a, b) = snap(doc, *s, *e)?;
-                Some((a, b, t))
-            })
-            .collect();
+        let gold = gold_spans(doc);
         let document = Document::new(&doc.text);
         let mut pred: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
         let mut unsnapped = [0usize; 4];
