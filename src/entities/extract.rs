@@ -9,6 +9,8 @@ use super::confidence::{Context, Features};
 use super::entity::Source;
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
 use super::entity_lists::{self, EntityLists, ListMatch};
+use super::model::registry::{self, NameModel};
+#[cfg(feature = "train")]
 use super::model::Tagger;
 use super::names::Rules;
 use super::{confidence, groups, patterns};
@@ -44,13 +46,32 @@ pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'s
         Some(lists) => Some((lists, lists.find(doc, language)?)),
         None => None,
     };
-    Ok(with_builtin(doc, matched, min_confidence))
+    // A text too short to tell its language is most often English.
+    let model = registry::for_language(if language == "und" { "en" } else { language });
+    Ok(with_model(doc, model, matched, min_confidence))
 }
 
 fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
-    match Tagger::builtin() {
-        Ok(tagger) if !tagger.is_empty() => entities_of(doc, &Combined::new(tagger), lists, min_confidence),
-        _ => entities_of(doc, &Rules, lists, min_confidence),
+    with_model(doc, registry::for_language("en"), lists, min_confidence)
+}
+
+/// The entities of `doc`, names coming from `model`: the tagger and the rules where it
+/// is a trained model; none where there is no model (a language without one), since
+/// neither the English model nor the English rules read another language.
+fn with_model(doc: &Document, model: NameModel, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+    match model {
+        NameModel::Ready(tagger) if !tagger.is_empty() => entities_of(doc, &Combined::new(tagger), lists, min_confidence),
+        NameModel::Ready(_) => entities_of(doc, &Rules, lists, min_confidence),
+        NameModel::NotLoaded | NameModel::Unavailable => entities_of(doc, &NoNames, lists, min_confidence),
+    }
+}
+
+/// The recognizer of a language without a name model: it finds no names.
+struct NoNames;
+
+impl Recognizer for NoNames {
+    fn recognize(&self, _: &Document) -> Vec<Mention> {
+        Vec::new()
     }
 }
 

@@ -33,6 +33,7 @@ mod forms;
 mod gazetteer;
 mod hash;
 mod margins;
+pub mod registry;
 mod tagger;
 mod tags;
 #[cfg(feature = "train")]
