@@ -2,7 +2,8 @@
 """Scores the built package's CLI (`node pkg/cli.mjs --jsonl`) on the dev data in
 ../shared/data, with the metric definitions of the READMEs beside the data:
 
-* keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001)
+* keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001; French
+            WikiNews, Portuguese 110-PT-BN-KP, and Polish pak2018 as a smoke test)
 * summary:  ROUGE-1/2/L/Lsum F1 from rouge-score with stemming (CNN/DM k=3; BBC k=3 and k=matched)
 * segment:  Golden Rules passed; UD boundary P/R/F1 (EWT, German GSD, French GSD)
 * ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
@@ -97,8 +98,11 @@ def keyword_scores(data):
         return row
 
     results = {}
-    for name in ("inspec", "semeval2010", "duc2001"):
-        docs = load(data / "keywords" / f"{name}.dev.jsonl")
+    for name in ("inspec", "semeval2010", "duc2001", "wikinews_fr", "ptbnkp_pt", "pak2018_pl"):
+        path = data / "keywords" / f"{name}.dev.jsonl"
+        if not path.exists():
+            continue
+        docs = load(path)
         answers, seconds = run_cli(docs, {"keywords": 10})
         results[name] = score(docs, answers, lambda d: d["keyphrases"])
         results[name]["MB/s"] = mb_per_s(docs, seconds)

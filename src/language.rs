@@ -145,6 +145,27 @@ pub fn detect(doc: &Document) -> &'static str {
     }
 }
 
+/// The language a text detected as `language` is analysed in: itself, except that an
+/// undetermined text ("und": too short, or without letters) is read as English, the
+/// language of most such texts (a name, a title, a line of figures). Names, stopwords
+/// and stems all follow this one decision.
+pub fn analysed_as(language: &str) -> &str {
+    if language == "und" { "en" } else { language }
+}
+
+/// Every language the `language` option may name (ISO 639-1): those [`detect`] names,
+/// and those with a stopword list ([`crate::lexicon::Stopwords`]). Any other code is
+/// an error, so that a typing mistake ("dk" for Danish) does not pass unnoticed.
+pub const KNOWN: [&str; 26] = [
+    "en", "de", "fr", "es", "nl", "it", "pt", "sv", "pl", "tr", "id", "da", "fi", "hu", "no", "ru", "uk", "zh",
+    "ja", "ko", "ar", "he", "el", "hi", "th", "ro",
+];
+
+/// `code` as the entry of [`KNOWN`] that spells it, if any.
+pub fn known(code: &str) -> Option<&'static str> {
+    KNOWN.iter().find(|&&k| k == code).copied()
+}
+
 /// The Latin-script language whose function words the words use most.
 fn latin<'t>(words: impl Iterator<Item = &'t Token>) -> &'static str {
     let mut votes = [0.0f64; PROFILES.len()];

@@ -151,7 +151,7 @@ impl Candidates {
 #[inline]
 fn may_be_phrase(lexed: &Lexed, start: usize, len: usize, i: usize, n: usize) -> bool {
     let last_form = lexed.token_form.get(start + i + n).and_then(|&f| lexed.forms.get(f as usize));
-    if last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
+    if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
     let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);
@@ -166,7 +166,9 @@ fn word_scores(lexed: &Lexed, centrality: &[f64], position_weight: &[f64]) -> Ve
     (0..lexed.classes())
         .map(|class| match position_weight.get(class) {
             Some(&p) if p > 0.0 => {
-                let spec = lexed.main_form(class as u32).map_or(1.0, |f| specificity(f.norm));
+                // The ranks are of general English; other languages have none.
+                let english = lexed.language.english;
+                let spec = lexed.main_form(class as u32).filter(|_| english).map_or(1.0, |f| specificity(f.norm));
                 centrality.get(class).copied().unwrap_or(0.0) * spec
             }
             _ => 0.0,
@@ -256,7 +258,7 @@ fn scale_scores(keywords: &mut [Keyword], chosen: &[(f64, &Candidate)]) {
     }
 }
 
-/// Key phrases are noun phrases: they do not end in a past tense or participle
+/// English key phrases are noun phrases: they do not end in a past tense or participle
 /// ("minister pointed") nor in an adjective of the "-ous" / "-ful" kind.
 fn can_end_phrase(norm: &str) -> bool {
     let ed = norm.len() >= 5 && norm.ends_with("ed") && !norm.ends_with("eed");
