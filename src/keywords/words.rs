@@ -76,6 +76,13 @@ fn is_content(language: &WordLanguage, norm: &str) -> bool {
         && !norm.ends_with('\'')
         && !language.stopwords.contains(norm)
         && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
+        && !is_mente_adverb(language.code, norm)
+}
+
+/// Spanish, Portuguese and Italian adverbs in "-mente" ("precisamente",
+/// "normalmente"), which a stopword list cannot enumerate; "mente" itself is a noun.
+fn is_mente_adverb(language: &str, norm: &str) -> bool {
+    matches!(language, "es" | "pt" | "it") && norm.len() > 7 && norm.ends_with("mente")
 }
 
 /// Per distinct normalised word form.
