@@ -38,7 +38,7 @@ export interface Options {
 
 /** "auto", or an ISO 639-1 code the analyzer knows. */
 export type Language = "auto" | "en" | "de" | "fr" | "es" | "nl" | "it" | "pt" | "sv" | "pl" | "tr" | "id" | "da"
-  | "fi" | "hu" | "no" | "ru" | "uk" | "zh" | "ja" | "ko" | "ar" | "he" | "el" | "hi" | "th" | "ro";
+  | "fi" | "hu" | "no" | "ru" | "uk" | "zh" | "ja" | "ko" | "ar" | "he" | "el" | "hi" | "th";
 
 /** A phrase, or a canonical name with other names of the same thing. */
 export type ListEntry = string | { text: string; aliases?: string[] };

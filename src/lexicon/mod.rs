@@ -37,9 +37,9 @@ const LISTS: [(&str, &str); 15] = [
     ("tr", include_str!("stopwords/tr.txt")),
 ];
 
-/// The language codes that have a stopword list.
-pub fn stopword_languages() -> impl Iterator<Item = &'static str> {
-    LISTS.iter().map(|(code, _)| *code)
+/// The stopword list file of `language`, if it has one.
+pub(crate) fn stopword_list(language: &str) -> Option<&'static str> {
+    LISTS.iter().find(|(code, _)| *code == language).map(|(_, source)| *source)
 }
 
 /// The stopwords of one language: its list, or none for a language without one.
