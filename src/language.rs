@@ -72,6 +72,11 @@ const PROFILES: &[(&str, &str)] = &[
     ("hu", "a az és hogy nem is egy meg de van csak már ez azt volt mint vagy még ha kell lesz pedig amely ami között után szerint nagyon én te mi ők"),
 ];
 
+/// Words added to the English profile for short texts and tweets ("I love it so much"
+/// was Polish by its "i"), which the summary still weighs as words: its measured
+/// figures predate them.
+const ENGLISH_FOR_DETECTION: [&str; 14] = ["i", "me", "my", "so", "do", "if", "up", "all", "just", "can", "get", "go", "im", "a"];
+
 /// For each function word, the languages (bits, in [`PROFILES`] order) among whose most
 /// common ones it is, and those whose stopword list holds it (upper 16 bits).
 struct FunctionWords {
@@ -134,7 +139,8 @@ fn function_words() -> &'static FunctionWords {
 /// Latin-script language profiled here; false for any other).
 pub(crate) fn is_function_word(language: &str, norm: &str) -> bool {
     let Some(bit) = PROFILES.iter().position(|(code, _)| *code == language) else { return false };
-    function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0)
+    let detection_only = bit == 0 && ENGLISH_FOR_DETECTION.contains(&norm);
+    !detection_only && function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0)
 }
 
 /// The writing systems that name a language (or decide between a few) on their own,
