@@ -66,8 +66,8 @@ const PROFILES: &[(&str, &str)] = &[
     ("pl", "i w na się z nie do to że jest o a jak po co ale tak za od przez są dla jego go może już było tylko przy ich oraz który która które jednak bardzo tym być"),
     ("tr", "ve bir bu da de için ile çok ne daha gibi olarak olan en ama var kadar sonra her o ben şey değil mi diye ya yok ise onun olduğu tarafından büyük yeni ilk"),
     ("id", "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada oleh mereka bisa atau sudah saya kami lebih"),
-    ("da", "og at det en den til er som på de med han af for ikke der var mig sig men et har om vi min havde hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne når være noget også meget"),
-    ("no", "og at det en den til er som på de med han av ikke der så var meg seg men ett har om vi min mitt hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva skal selv her alle vil bli ble kunne når være noen også mye"),
+    ("da", "og det en den til er som på de med ikke der var mig sig men et har om vi min havde hun nu da fra ud sin dem os op hans hvor eller hvad skal selv alle vil blev kunne når være noget også meget"),
+    ("no", "og det en den til er som på de med av ikke der så var meg seg men ett har om vi min mitt hadde hun nå da ved fra ut sin dem oss opp kan hans hvor eller hva skal selv alle vil bli ble kunne når være noen også mye"),
     ("fi", "ja on ei se että hän oli olen ovat mutta kun niin tai jos vain kuin myös sekä mukaan jotka joka tämä nyt sitten minä sinä me te he siitä ole olla"),
     ("hu", "a az és hogy nem is egy meg de van csak már ez azt volt mint vagy még ha kell lesz pedig amely ami között után szerint nagyon én te mi ők"),
 ];
@@ -247,12 +247,17 @@ fn latin<'t>(words: impl Iterator<Item = &'t Token>) -> &'static str {
             }
         }
     };
+    // A stopword votes once however often it recurs: a list of "alt.…" newsgroups is
+    // not Danish.
+    let mut listed_seen: Vec<&str> = Vec::new();
     for token in words {
         if let Some(both) = function_words.both(&token.norm) {
             let (common, listed) = (both as u16, (both >> 16) as u16);
-            match common {
-                0 => vote(listed, STOP_VOTE),
-                _ => vote(common, 1.0),
+            if common != 0 {
+                vote(common, 1.0);
+            } else if !listed_seen.contains(&token.norm.as_str()) {
+                listed_seen.push(&token.norm);
+                vote(listed, STOP_VOTE);
             }
         }
         if !token.norm.is_ascii() {
