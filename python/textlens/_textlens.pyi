@@ -88,7 +88,7 @@ class Failure(TypedDict):
     error: str
 
 def analyze(text: str, **options: Any) -> Analysis:
-    """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`,
+    """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`, `language="de"`,
     `entities=False`, `entity_lists={...}`, ...). Raises ValueError for a bad option
     (naming the list and entry of bad entity lists) or a text over `max_length`,
     TypeError when `text` is not a str."""
