@@ -40,17 +40,17 @@ export function analyze(text, options) {
 
 /** Frequent terms and key phrases only. */
 export function keywords(text, options) {
-  return run(text, options, KEYWORDS, ['terms', 'keywords']);
+  return run(text, options, KEYWORDS, ['terms', 'keywords', 'languages']);
 }
 
 /** Entity mentions and their groups only. */
 export function entities(text, options) {
-  return run(text, options, ENTITIES, ['entities', 'entityGroups']);
+  return run(text, options, ENTITIES, ['entities', 'entityGroups', 'languages']);
 }
 
 /** Sentence scores and the summary only. */
 export function summarize(text, options) {
-  return run(text, options, SUMMARY, ['sentences', 'summary']);
+  return run(text, options, SUMMARY, ['sentences', 'summary', 'languages']);
 }
 
 export { EntityLists, init as default, initSync, optionSpecs };

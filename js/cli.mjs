@@ -26,6 +26,8 @@ options (apply to every text; a line's own "options" override them):
 ${optionLines().join('\n')}
   --entity-lists FILE     your entity lists, a JSON object of phrases by label and "exclude"
                           (see the README); a line's own "entity_lists" replaces them
+  --language CODE         the texts' language: auto (default: detected per text) or an
+                          ISO 639-1 code such as de, fr, es
   --compact               one line of JSON instead of indented output (files)
   -h, --help              this help`;
 
@@ -67,7 +69,7 @@ const span = ({ start, end }) => ({ start, end });
 /** One protocol output line: the analysis of `text`, offsets in UTF-16 code units. */
 function protocolResult(id, text, options, sections) {
   const a = analyze(text, options);
-  const out = { id, language: a.stats.language };
+  const out = { id, language: a.stats.language, languages: a.languages };
   const add = (name, make) => {
     if (sections.has(name)) out[name] = make();
   };
@@ -105,6 +107,10 @@ function parseArgs(argv) {
       if (raw === undefined) throw new Error(`option --${name} needs a value`);
       if (camel(name) === 'entityLists') {
         options.entityLists = readEntityLists(raw);
+        continue;
+      }
+      if (name === 'language') {
+        options.language = raw;
         continue;
       }
       const value = Number(raw);

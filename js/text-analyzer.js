@@ -32,7 +32,7 @@ const PANELS = ['entities', 'keywords', 'summary', 'stats'];
 const GROUP_CHIPS = 20;
 
 export class TextAnalyzer extends HTMLElement {
-  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url', 'teach'];
+  static observedAttributes = ['text', 'for', 'panels', 'summary-sentences', 'keywords', 'min-confidence', 'theme', 'wasm-url', 'teach', 'language', 'lang'];
 
   #root;
   #ui = {};
@@ -120,7 +120,7 @@ export class TextAnalyzer extends HTMLElement {
       this.#send();
     } else if (name === 'text') {
       if (value !== null && !this.#source) this.text = value;
-    } else if (name === 'summary-sentences' || name === 'keywords' || name === 'min-confidence' || name === 'wasm-url') this.#send();
+    } else if (['summary-sentences', 'keywords', 'min-confidence', 'wasm-url', 'language', 'lang'].includes(name)) this.#send();
   }
 
   /** The text being analysed (the built-in input's, or the `for` element's). */
@@ -308,6 +308,9 @@ export class TextAnalyzer extends HTMLElement {
     const options = { keywords: read('keywords', 12), summarySentences: read('summary-sentences', 3), terms: TERMS };
     const least = Number.parseFloat(this.getAttribute('min-confidence') ?? '');
     if (Number.isFinite(least)) options.minConfidence = least;
+    // language="de" (or "auto"), else the element's own lang="de-CH" by its primary subtag.
+    const language = this.getAttribute('language') ?? this.getAttribute('lang')?.split('-')[0];
+    if (language) options.language = language.trim().toLowerCase();
     return options;
   }
 
@@ -470,7 +473,7 @@ export class TextAnalyzer extends HTMLElement {
     const result = this.#result;
     const ui = this.#ui;
     if (ms !== undefined) {
-      renderStats(ui.stats, result.stats, ms);
+      renderStats(ui.stats, result.stats, ms, result.languages);
       const count = this.#marks.length / 4;
       this.#summaryLine = `Analysed ${number.format(result.stats.characters)} characters in ${formatMs(ms)} ms · ${count} entit${count === 1 ? 'y' : 'ies'}`;
       this.#status(this.#summaryLine);

@@ -29,7 +29,16 @@ export interface Options {
    * entry ("PRODUCT[3]: the phrase is empty").
    */
   entityLists?: EntityListsSpec | EntityLists | null;
+  /**
+   * The text's language: "auto" (default) detects it; an ISO 639-1 code ("de", "fr", …)
+   * says it. A code the analyzer does not know throws an Error naming it.
+   */
+  language?: Language;
 }
+
+/** "auto", or an ISO 639-1 code the analyzer knows. */
+export type Language = "auto" | "en" | "de" | "fr" | "es" | "nl" | "it" | "pt" | "sv" | "pl" | "tr" | "id" | "da"
+  | "fi" | "hu" | "no" | "ru" | "uk" | "zh" | "ja" | "ko" | "ar" | "he" | "el" | "hi" | "th";
 
 /** A phrase, or a canonical name with other names of the same thing. */
 export type ListEntry = string | { text: string; aliases?: string[] };
@@ -72,7 +81,7 @@ export class EntityLists {
 /** One option's allowed values, as optionSpecs() lists them. */
 export interface OptionSpec {
   /** The option's name in Options. */
-  name: Exclude<keyof Options, "entityLists">;
+  name: Exclude<keyof Options, "entityLists" | "language">;
   /** "count": a whole number from min to max; "share": a number greater than min, at most max; "number": a number from min to max. */
   kind: 'count' | 'share' | 'number';
   min: number;
@@ -113,6 +122,25 @@ export interface EntityGroup {
 }
 export interface SummarySentence extends Span { index: number; text: string; score: number; }
 
+/**
+ * Which analyses ran in which language. A text is analysed in one language, that of
+ * most of its words (or the `language` option's); an undetermined one ("und") as English.
+ */
+export interface Languages {
+  /** The text's language, an ISO 639-1 code, or "und": detected, or the option's. */
+  detected: string;
+  /** The language whose stopwords and stemmer ran key phrases, terms and summary; null when it has no list. */
+  words: string | null;
+  /**
+   * Names (people, organisations, places) in the detected language: "ready" when they were
+   * looked for; "not-loaded" when its model was not loaded; "unavailable" when there is no
+   * model for the language; "failed" when loading the model failed (see namesError).
+   */
+  names: "ready" | "not-loaded" | "unavailable" | "failed";
+  /** Why the name model could not be loaded, when names is "failed". */
+  namesError?: string;
+}
+
 export interface Analysis {
   stats: Stats;
   sentences: ScoredSentence[];
@@ -121,10 +149,11 @@ export interface Analysis {
   entities: Entity[];
   entityGroups: EntityGroup[];
   summary: SummarySentence[];
+  languages: Languages;
 }
-export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; }
-export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; }
-export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; }
+export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; languages: Languages; }
+export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; languages: Languages; }
+export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; languages: Languages; }
 
 /** Analyzes a text: statistics, sentences, terms, key phrases, entities and summary. */
 export function analyze(text: string, options?: Options): Analysis;

@@ -2,9 +2,12 @@
 """Scores the built package's CLI (`node pkg/cli.mjs --jsonl`) on the dev data in
 ../shared/data, with the metric definitions of the READMEs beside the data:
 
-* keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001)
+* keywords: F1@5/@10, NLTK Porter-stemmed exact match (Inspec, SemEval-2010, DUC-2001; French
+            WikiNews, Portuguese 110-PT-BN-KP, and Polish pak2018 as a smoke test)
 * summary:  ROUGE-1/2/L/Lsum F1 from rouge-score with stemming (CNN/DM k=3; BBC k=3 and k=matched)
 * segment:  Golden Rules passed; UD boundary P/R/F1 (EWT, German GSD, French GSD)
+* language: single-sentence detection accuracy per language (sentences of UD English, German and
+            French, CoNLL-2002 Spanish and Dutch, 110-PT-BN-KP Portuguese, pak2018 Polish)
 * ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
             on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC); ECE of the confidences
 
@@ -97,8 +100,11 @@ def keyword_scores(data):
         return row
 
     results = {}
-    for name in ("inspec", "semeval2010", "duc2001"):
-        docs = load(data / "keywords" / f"{name}.dev.jsonl")
+    for name in ("inspec", "semeval2010", "duc2001", "wikinews_fr", "ptbnkp_pt", "pak2018_pl"):
+        path = data / "keywords" / f"{name}.dev.jsonl"
+        if not path.exists():
+            continue
+        docs = load(path)
         answers, seconds = run_cli(docs, {"keywords": 10})
         results[name] = score(docs, answers, lambda d: d["keyphrases"])
         results[name]["MB/s"] = mb_per_s(docs, seconds)
@@ -166,6 +172,50 @@ def segment_scores(data):
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
         results[name] = {"P": 100 * p, "R": 100 * r, "F1": 100 * (2 * p * r / (p + r) if p + r else 0.0), "docs": len(docs)}
+    return results
+
+
+# ---------------------------------------------------------------- language
+# Where single sentences of each language come from: (language, file, gold sentence spans?).
+LANGUAGE_SETS = (("en", "segment/ud_en_ewt.dev.jsonl", True), ("de", "segment/ud_de_gsd.dev.jsonl", True),
+                 ("fr", "segment/ud_fr_gsd.dev.jsonl", True), ("es", "ner/conll2002/es.dev.jsonl", False),
+                 ("nl", "ner/conll2002/nl.dev.jsonl", False), ("pt", "keywords/ptbnkp_pt.dev.jsonl", False),
+                 ("pl", "keywords/pak2018_pl.dev.jsonl", False), ("en/tweets", "ner/wnut17/dev.jsonl", None))
+# Sentences per language (the first ones of at least MIN_WORDS words), and that minimum:
+# a tweet-length sentence, not a heading or a dateline. English tweets (WNUT-17, whole
+# documents) show how often an English text loses the English name model.
+LANGUAGE_SENTENCES = 300
+MIN_WORDS = 5
+
+
+def language_scores(data):
+    results = {}
+    for language, name, gold_spans in LANGUAGE_SETS:
+        path = data / name
+        if not path.exists():
+            continue
+        sentences = []
+        for doc in load(path):
+            if gold_spans is None:
+                pieces = [doc["text"]]
+            elif gold_spans:
+                pieces = [u16(doc["text"], s["start"], s["end"]) for s in doc["sentences"]]
+            else:
+                pieces = re.split(r"(?<=[.!?])\s+", doc["text"])
+            sentences += [p.strip() for p in pieces if len(p.split()) >= MIN_WORDS]
+            if len(sentences) >= LANGUAGE_SENTENCES:
+                break
+        docs = [{"id": f"{language}-{i}", "text": s} for i, s in enumerate(sentences[:LANGUAGE_SENTENCES])]
+        language, row = language.split("/")[0], language
+        answers, _ = run_cli(docs, {"sentences": False, "keywords": False, "terms": False, "entities": False, "summary": False})
+        wrong = {}
+        for answer in answers:
+            if answer["language"] != language:
+                wrong[answer["language"]] = wrong.get(answer["language"], 0) + 1
+        results[row] = {"accuracy": 100 * (len(docs) - sum(wrong.values())) / max(len(docs), 1), "sentences": len(docs),
+                             "wrong": ",".join(f"{k}:{v}" for k, v in sorted(wrong.items(), key=lambda kv: -kv[1]))}
+    right = sum(r["accuracy"] * r["sentences"] for r in results.values())
+    results["all"] = {"accuracy": right / max(sum(r["sentences"] for r in results.values()), 1)}
     return results
 
 
@@ -342,7 +392,7 @@ def ner_scores(data):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--only", default="keywords,summary,segment,ner")
+    parser.add_argument("--only", default="keywords,summary,segment,language,ner")
     parser.add_argument("--json", help="write all results to this file")
     parser.add_argument("--cli", help="the CLI to score (default: pkg/cli.mjs of this repository)")
     parser.add_argument("--check", help="JSON thresholds {\"task|set|metric\": minimum or {\"max\": maximum}}; exit 1 when one is missed")
@@ -354,7 +404,8 @@ def main():
     if not data.is_dir():
         print(f"skipped: evaluation data not found at {data}")
         return 0
-    tasks = {"keywords": keyword_scores, "summary": summary_scores, "segment": segment_scores, "ner": ner_scores}
+    tasks = {"keywords": keyword_scores, "summary": summary_scores, "segment": segment_scores, "language": language_scores,
+             "ner": ner_scores}
     results = {}
     for name in args.only.split(","):
         started = time.perf_counter()

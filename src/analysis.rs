@@ -1,5 +1,6 @@
 //! Stage 5: every analysis of one document, gathered in one result.
 
+use crate::entities::model::registry::{self, NameModel};
 use crate::entities::{self, Entity, EntityGroup};
 use crate::error::{Error, Result};
 use crate::keywords::{self, Keyword, Term};
@@ -42,6 +43,52 @@ pub struct Analysis {
     pub entity_groups: Vec<EntityGroup>,
     /// The most important sentences, in document order.
     pub summary: Vec<SummarySentence>,
+    /// Which analyses ran in which language.
+    pub languages: Languages,
+}
+
+/// Which analyses ran in which language.
+///
+/// A text is analysed in one language, the one most of its words are in (or the
+/// `language` option's): a text that mixes languages by paragraph gets the majority's
+/// stopwords, stems and name model throughout, so that its key phrases and names are
+/// ranked on one scale. An undetermined text ("und") is analysed as English
+/// ([`language::analysed_as`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Languages {
+    /// The text's language, an ISO 639-1 code, or "und": detected, or the option's.
+    pub detected: &'static str,
+    /// The language whose stopwords and stemmer ran the key phrases, terms and
+    /// summary; `None` when the text's language has no stopword list.
+    pub words: Option<&'static str>,
+    /// Whether names could be found in the text's language.
+    pub names: NamesStatus,
+}
+
+/// Whether the name model of a language was there for the analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamesStatus {
+    /// Names were looked for.
+    Ready,
+    /// The language has a model that has not been loaded: no names.
+    NotLoaded,
+    /// No model exists for the language: no names.
+    Unavailable,
+}
+
+impl Languages {
+    /// What an analysis of a text in `language` (detected or given) runs in.
+    pub fn of(language: &'static str) -> Languages {
+        let analysed = language::analysed_as(language);
+        let words = crate::lexicon::Stopwords::of(analysed).language();
+        let names = match registry::for_language(analysed) {
+            NameModel::Ready(_) => NamesStatus::Ready,
+            NameModel::NotLoaded => NamesStatus::NotLoaded,
+            NameModel::Unavailable => NamesStatus::Unavailable,
+        };
+        Languages { detected: language, words, names }
+    }
 }
 
 /// Checks the options and the text's length against `maxLength`.
@@ -127,8 +174,11 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
         prepare()?;
     }
     let doc = Document::new(text);
-    // The statistics and the summary both need the language.
-    let language = language::detect(&doc);
+    // Every stage but the segmentation reads the language.
+    let language = match options.language()? {
+        Some(code) => code,
+        None => language::detect(&doc),
+    };
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
     let found = match parts.entities {
@@ -136,7 +186,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
         false => entities::Entities::default(),
     };
     // The summary weighs sentences partly by the key phrases they hold.
-    let words = (parts.keywords || parts.summary).then(|| keywords::Words::new(&doc));
+    let words = (parts.keywords || parts.summary).then(|| keywords::Words::in_language(&doc, language::analysed_as(language)));
     let keywords = words.as_ref().map_or_else(Vec::new, |w| w.key_phrases(options.keywords, options.max_phrase_words));
     let summarizer = match &words {
         Some(words) if parts.summary => Some(summary::Summarizer::with_words(&doc, words, language)),
@@ -156,6 +206,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
         entities: found.entities,
         entity_groups: found.entity_groups,
         summary,
+        languages: Languages::of(language),
     })
 }
 

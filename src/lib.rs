@@ -56,7 +56,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::{analyze, analyze_parts, Analysis, Parts, ScoredSentence};
+pub use analysis::{analyze, analyze_parts, Analysis, Languages, NamesStatus, Parts, ScoredSentence};
 pub use entities::{Entity, EntityGroup, Label};
 pub use error::{Error, Result};
 pub use options::Options;

@@ -42,19 +42,37 @@ pub struct Options {
     /// format with the default [`Limits`]; not serialised.
     #[serde(deserialize_with = "entity_lists", skip_serializing)]
     pub entity_lists: Option<EntityLists>,
+    /// The text's language: `"auto"` (the default) detects it; an ISO 639-1 code of
+    /// [`crate::language::KNOWN`] says it. Not serialised with the numeric options.
+    #[serde(skip_serializing)]
+    pub language: String,
+}
+
+/// The name of the language option in JavaScript and in [`Options`]' serde form.
+pub const LANGUAGE: &str = "language";
+
+/// The value of [`LANGUAGE`] that detects the language.
+pub const AUTO: &str = "auto";
+
+/// The error for a `language` option that is not `"auto"` nor a known code; `got`
+/// describes the value (a quoted string, or a value of another type).
+pub fn invalid_language(got: String) -> Error {
+    let allowed = format!("\"{AUTO}\" or one of the ISO 639-1 codes {}", crate::language::KNOWN.join(", "));
+    Error::InvalidOption { option: LANGUAGE, allowed, got }
 }
 
 /// The name of the entity lists option in JavaScript and in [`Options`]' serde form.
 pub const ENTITY_LISTS: &str = "entityLists";
 
 /// Every option's name, as JavaScript spells it, in the order of [`Options`]' fields.
-pub const OPTION_NAMES: [&str; OPTION_SPECS.len() + 1] = {
-    let mut names = [ENTITY_LISTS; OPTION_SPECS.len() + 1];
+pub const OPTION_NAMES: [&str; OPTION_SPECS.len() + 2] = {
+    let mut names = [ENTITY_LISTS; OPTION_SPECS.len() + 2];
     let mut i = 0;
     while i < OPTION_SPECS.len() {
         names[i] = OPTION_SPECS[i].name;
         i += 1;
     }
+    names[OPTION_SPECS.len() + 1] = LANGUAGE;
     names
 };
 
@@ -177,6 +195,7 @@ impl Default for Options {
             max_length: MAX_LENGTH.count_default(),
             min_confidence: MIN_CONFIDENCE.default.unwrap_or(0.0),
             entity_lists: None,
+            language: AUTO.to_owned(),
         }
     }
 }
@@ -193,7 +212,21 @@ impl Options {
         }
         WORDS_PER_MINUTE.check(self.words_per_minute as f64)?;
         MAX_LENGTH.check(self.max_length as f64)?;
-        MIN_CONFIDENCE.check(self.min_confidence)
+        MIN_CONFIDENCE.check(self.min_confidence)?;
+        self.language().map(|_| ())
+    }
+
+    /// The language the option names: `None` for `"auto"`, else its code.
+    ///
+    /// Errors: a code that is not in [`crate::language::KNOWN`], named in the message.
+    pub fn language(&self) -> Result<Option<&'static str>> {
+        if self.language == AUTO {
+            return Ok(None);
+        }
+        match crate::language::known(&self.language) {
+            Some(code) => Ok(Some(code)),
+            None => Err(invalid_language(format!("{:?}", self.language))),
+        }
     }
 
     /// How many summary sentences to pick from a document of `sentences` sentences.
@@ -286,6 +319,19 @@ mod tests {
         let unknown = serde_json::from_str::<Options>(r#"{"entityList": {}}"#).unwrap_err().to_string();
         let names: Vec<String> = OPTION_NAMES.iter().map(|n| format!("`{n}`")).collect();
         assert!(unknown.contains(&names.join(", ")), "{unknown}");
+    }
+
+    #[test]
+    fn language_is_auto_or_a_known_code_and_an_unknown_one_is_named() {
+        assert_eq!(Options::default().language(), Ok(None));
+        let german: Options = serde_json::from_str(r#"{"language": "de"}"#).unwrap();
+        assert_eq!(german.language(), Ok(Some("de")));
+        for bad in ["xx", "DE", "", "german", "auto "] {
+            let options = Options { language: bad.to_owned(), ..Options::default() };
+            let message = options.validate().unwrap_err().to_string();
+            assert!(message.starts_with("invalid option `language`: must be \"auto\" or one of"), "{message}");
+            assert!(message.ends_with(&format!("got {bad:?}")), "{message}");
+        }
     }
 
     #[test]

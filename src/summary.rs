@@ -19,9 +19,9 @@
 //! candidate by its similarity to those already taken (maximal marginal relevance).
 //! Everything is linear in the text: no sentence-by-sentence similarity matrix.
 
-use crate::keywords::{Keyword, Words, STEM_LANGUAGE};
+use crate::keywords::{Keyword, Words};
 use crate::language;
-use crate::lexicon::{is_stopword, stemmer, FastMap};
+use crate::lexicon::{stemmer, FastMap, Stopwords};
 use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
 use rust_stemmers::Stemmer;
@@ -167,9 +167,11 @@ fn to_unit_vector(row: &mut Vec<(u32, f64)>) {
 /// where the token has one, else by spelling.
 struct Terms<'a> {
     language: &'a str,
+    /// The stopwords of the words' language (English for an undetermined text).
+    stopwords: Stopwords,
     stemmer: Option<Stemmer>,
     words: Option<&'a Words<'a>>,
-    /// The keyword stage's view when its English stems serve this language.
+    /// The keyword stage's view when its stems serve this language.
     shared_stems: Option<&'a Words<'a>>,
     by_norm: FastMap<&'a str, u32>,
     by_form: Vec<u32>,
@@ -181,9 +183,10 @@ impl<'a> Terms<'a> {
     fn new(doc: &Document, words: Option<&'a Words<'a>>, language: &'a str) -> Self {
         Terms {
             language,
+            stopwords: words.map_or_else(|| Stopwords::of(language::analysed_as(language)), |w| w.language().stopwords),
             stemmer: stemmer(language),
             words,
-            shared_stems: words.filter(|_| language == STEM_LANGUAGE),
+            shared_stems: words.filter(|w| w.language().code == language),
             by_norm: FastMap::default(),
             by_form: vec![NO_TERM; words.map_or(0, Words::forms)],
             by_stem: FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default()),
@@ -211,10 +214,10 @@ impl<'a> Terms<'a> {
 
     /// The term of a spelling met for the first time, remembered by its form or spelling.
     fn first_id(&mut self, form: Option<u32>, norm: &'a str) -> u32 {
-        let id = if is_stopword(norm) || language::is_function_word(self.language, norm) {
+        let id = if self.stopwords.contains(norm) || language::is_function_word(self.language, norm) {
             FUNCTION_WORD
         } else {
-            let shared = form.and_then(|f| self.shared_stems.and_then(|w| w.english_stem(f)));
+            let shared = form.and_then(|f| self.shared_stems.and_then(|w| w.stem(f)));
             let stem = match (shared, &self.stemmer) {
                 (Some(stem), _) => Cow::Borrowed(stem),
                 (None, Some(stemmer)) => Cow::Owned(stemmer.stem(norm).into_owned()),
@@ -531,7 +534,7 @@ mod tests {
         ];
         for text in texts {
             let doc = Document::new(text);
-            let words = Words::new(&doc);
+            let words = Words::in_language(&doc, language::analysed_as(language::detect(&doc)));
             let keywords = words.key_phrases(5, 3);
             let (alone, shared) = (Summarizer::new(&doc), Summarizer::with_words(&doc, &words, language::detect(&doc)));
             let scores = alone.sentence_scores(&keywords);

@@ -5,7 +5,7 @@
 
 use crate::analysis::{self, Parts};
 use crate::entities::{EntityLists, Limits};
-use crate::options::{OptionKind, OptionSpec, ENTITY_LISTS, OPTION_SPECS};
+use crate::options::{invalid_language, OptionKind, OptionSpec, ENTITY_LISTS, LANGUAGE, OPTION_SPECS};
 use crate::pack::Packed;
 use crate::{Error, Options};
 use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -192,6 +192,7 @@ impl<'de> MapAccess<'de> for &mut Fields {
         let got = describe(&value);
         seed.deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|_| match OptionSpec::named(&name) {
             Some(spec) => FieldError(Error::InvalidOption { option: spec.name, allowed: spec.allowed(), got }),
+            None if name == LANGUAGE => FieldError(invalid_language(got)),
             None => FieldError(Error::BadOptions(format!("option `{name}` got {got}"))),
         })
     }

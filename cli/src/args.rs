@@ -23,6 +23,8 @@ options (apply to every text; a line's own \"options\" override them):
   --max-length N          longest accepted text in UTF-16 code units
   --entity-lists FILE     your entity lists, a JSON object of phrases by label and \"exclude\"
                           (see the README); a line's own \"entity_lists\" replaces them
+  --language CODE         the texts' language: auto (default: detected per text) or an
+                          ISO 639-1 code such as de, fr, es
   --threads N             documents analysed at once (default: every core)
   -h, --help              this help
 
@@ -152,6 +154,10 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
                 defaults.insert(camel(name).into(), entity_lists(&raw)?);
                 continue;
             }
+            if name == "language" {
+                defaults.insert(name.into(), Value::String(raw.as_str().into()));
+                continue;
+            }
             let value =
                 js_number(&raw).filter(|n| n.is_finite() && !textlens_protocol::is_blank(&raw));
             let value =
@@ -224,6 +230,8 @@ mod tests {
             .map(|(k, _)| k.to_string_lossy())
             .collect();
         assert_eq!(names, ["keywords", "summarySentences"]);
+        let german = parsed(&["--language", "de", "--jsonl"]).unwrap();
+        assert_eq!(german.defaults.object().get("language"), Some(&Value::String("de".into())));
     }
 
     #[test]

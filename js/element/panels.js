@@ -21,8 +21,23 @@ function languageName(code) {
   }
 }
 
-/** A result's statistics and the time its analysis took, into the description list `list`. */
-export function renderStats(list, stats, ms) {
+/**
+ * What could not run in the text's language, as [name, value] rows: names without a model
+ * ("not available for Finnish"), key phrases without a stopword list.
+ */
+export function languageNotes(languages) {
+  if (!languages) return [];
+  const name = languageName(languages.detected);
+  const notes = [];
+  if (languages.names === 'unavailable') notes.push(['Names', `not available for ${name}`]);
+  else if (languages.names === 'not-loaded') notes.push(['Names', 'model not loaded']);
+  else if (languages.names === 'failed') notes.push(['Names', `model not loaded${languages.namesError ? ` (${languages.namesError})` : ''}`]);
+  if (languages.words === null) notes.push(['Key phrases', `no word list for ${name}`]);
+  return notes;
+}
+
+/** A result's statistics, the time its analysis took and what its language lacked, into the description list `list`. */
+export function renderStats(list, stats, ms, languages) {
   const items = [
     ['Words', number.format(stats.words)],
     ['Sentences', number.format(stats.sentences)],
@@ -31,6 +46,7 @@ export function renderStats(list, stats, ms) {
     ['Reading time', readingTime(stats.readingTimeSeconds)],
     ['Words / sentence', stats.averageSentenceLength.toFixed(1)],
     ['Language', languageName(stats.language)],
+    ...languageNotes(languages),
     ['Analysis', `${formatMs(ms)} ms`],
   ];
   list.replaceChildren(

@@ -8,7 +8,7 @@ use crate::json::{self, JsFormatter, JsString, Parser, SyntaxError, Value};
 use crate::offsets::{Converter, Unit};
 use crate::options::{Defaults, Sections, Settings};
 use serde::Serialize;
-use textlens::{Analysis, Label, Parts, Span};
+use textlens::{Analysis, Label, Languages, Parts, Span};
 
 /// A key phrase.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -75,6 +75,8 @@ pub struct SummarySentence {
 pub struct Body {
     /// ISO 639-1 code of the text's language, or "und".
     pub language: String,
+    /// Which analyses ran in which language.
+    pub languages: Languages,
     /// Every sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentences: Option<Vec<Span>>,
@@ -107,9 +109,11 @@ impl Body {
             entities,
             entity_groups,
             summary,
+            languages,
         } = analysis;
         Body {
             language: stats.language.to_string(),
+            languages,
             sentences: sections
                 .sentences
                 .then(|| sentences.iter().map(|s| at.span(s.span)).collect()),

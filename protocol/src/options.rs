@@ -7,7 +7,7 @@
 
 use crate::json::{JsObject, JsString, Value};
 use textlens::entities::{EntityLists, Limits};
-use textlens::options::{OptionKind, OptionSpec, ENTITY_LISTS, OPTION_NAMES};
+use textlens::options::{invalid_language, OptionKind, OptionSpec, ENTITY_LISTS, LANGUAGE, OPTION_NAMES};
 use textlens::{Error, Options};
 
 /// The output sections of a protocol line, each of which a line may switch off.
@@ -258,6 +258,11 @@ pub fn api_options(defaults: &Defaults, api: &JsObject) -> Result<Options, Error
             options.entity_lists = Some(EntityLists::read(value, Limits::default())?);
             continue;
         }
+        if name == LANGUAGE {
+            let Value::String(code) = value else { return Err(invalid_language(describe(value))) };
+            options.language = code.to_string_lossy();
+            continue;
+        }
         let Some(spec) = OptionSpec::named(&name) else {
             return Err(Error::BadOptions(format!("unknown option `{name}` (known: {})", OPTION_NAMES.join(", "))));
         };
@@ -349,6 +354,16 @@ mod tests {
         assert!(settings(r#"{"constructor": 1}"#)
             .unwrap_err()
             .contains("`function Object() { [native code] }`"));
+    }
+
+    #[test]
+    fn language_is_a_code_or_auto_and_other_values_are_named() {
+        assert_eq!(settings(r#"{"language": "de"}"#).unwrap().options.language().unwrap(), Some("de"));
+        assert_eq!(settings(r#"{"language": "auto"}"#).unwrap().options.language().unwrap(), None);
+        let unknown = settings(r#"{"language": "xx"}"#).unwrap_err();
+        assert!(unknown.starts_with("invalid option `language`: must be \"auto\" or one of") && unknown.ends_with("got \"xx\""), "{unknown}");
+        assert!(settings(r#"{"language": 5}"#).unwrap_err().ends_with("got 5"));
+        assert!(settings(r#"{"language": true}"#).unwrap_err().ends_with("got a boolean"));
     }
 
     #[test]

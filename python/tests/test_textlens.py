@@ -18,7 +18,7 @@ import textlens
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("TEXTLENS_DATA", ROOT.parent / "shared" / "data"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-FIELDS = ["language", "sentences", "keywords", "terms", "entities", "entity_groups", "summary"]
+FIELDS = ["language", "languages", "sentences", "keywords", "terms", "entities", "entity_groups", "summary"]
 TRICKY = "Angela Merkel 👩‍👩‍👧 met Emmanuel Macron 😊 in Paris on 3 March 2024.\r\nCafé naïve 北京. Then Merkel flew to Berlin."
 
 
@@ -67,13 +67,24 @@ def test_options_are_the_protocols():
     assert len(few["keywords"]) <= 2 and len(few["summary"]) == 1
     assert textlens.analyze(TRICKY, summarySentences=1) == textlens.analyze(TRICKY, summary_sentences=1)
     off = textlens.analyze(TRICKY, entities=False, summary=False, sentences=False)
-    assert list(off) == ["language", "keywords", "terms"]
+    assert list(off) == ["language", "languages", "keywords", "terms"]
     assert textlens.analyze(TRICKY, summary=2)["summary"] == textlens.analyze(TRICKY, summary_sentences=2)["summary"]
+
+
+def test_the_language_option_and_which_analyses_ran_in_which_language():
+    german = "Die Stadt eröffnet am 3. Oktober ihre neue Bibliothek. Die Leiterin rechnet mit vielen Besuchern."
+    result = textlens.analyze(german)
+    assert result["language"] == "de"
+    assert list(result["languages"]) == ["detected", "words", "names"]
+    assert result["languages"]["detected"] == result["languages"]["words"] == "de"
+    assert textlens.analyze("The council met on Monday.", language="fr")["languages"]["detected"] == "fr"
+    japanese = textlens.analyze("東京で会議が開かれました。")["languages"]
+    assert japanese == {"detected": "ja", "words": None, "names": "unavailable"}
 
 
 @pytest.mark.parametrize(
     ("options", "named"),
-    [({"keywordz": 1}, "keywordz"), ({"keywords": 1000}, "keywords"), ({"keywords": "5"}, "keywords"), ({"sentences": 2}, "sentences"), ({"keywords": 10**400}, "keywords")],
+    [({"language": "xx"}, "language"), ({"keywordz": 1}, "keywordz"), ({"keywords": 1000}, "keywords"), ({"keywords": "5"}, "keywords"), ({"sentences": 2}, "sentences"), ({"keywords": 10**400}, "keywords")],
 )
 def test_a_bad_option_raises_naming_it(options, named):
     with pytest.raises(ValueError, match=named):

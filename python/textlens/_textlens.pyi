@@ -59,10 +59,20 @@ class SummarySentence(TypedDict):
     end: int
     text: str
 
+class Languages(TypedDict):
+    """Which analyses ran in which language (one language for the whole text)."""
+    detected: str
+    """ISO 639-1 code, or "und": detected, or the `language` option's."""
+    words: Optional[str]
+    """The language whose stopwords and stemmer ran key phrases, terms and summary; None without a list."""
+    names: Literal["ready", "not-loaded", "unavailable"]
+    """Whether names were looked for in the detected language's model."""
+
 class Analysis(TypedDict, total=False):
-    """One text's answer. `language` is always there; a section switched off is absent."""
+    """One text's answer. `language` and `languages` are always there; a section switched off is absent."""
     language: str
     """ISO 639-1 code, or "und"."""
+    languages: Languages
     sentences: List[Span]
     keywords: List[Keyword]
     """Best first."""
@@ -78,7 +88,7 @@ class Failure(TypedDict):
     error: str
 
 def analyze(text: str, **options: Any) -> Analysis:
-    """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`,
+    """Analyses one text with protocol options (`keywords=5`, `summary_sentences=2`, `language="de"`,
     `entities=False`, `entity_lists={...}`, ...). Raises ValueError for a bad option
     (naming the list and entry of bad entity lists) or a text over `max_length`,
     TypeError when `text` is not a str."""

@@ -46,8 +46,7 @@ pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'s
         Some(lists) => Some((lists, lists.find(doc, language)?)),
         None => None,
     };
-    // A text too short to tell its language is most often English.
-    let model = registry::for_language(if language == "und" { "en" } else { language });
+    let model = registry::for_language(crate::language::analysed_as(language));
     Ok(with_model(doc, model, matched, min_confidence))
 }
 

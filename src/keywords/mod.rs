@@ -37,5 +37,4 @@ mod rank;
 mod words;
 
 pub use phrases::{key_phrases, Keyword};
-pub(crate) use words::STEM_LANGUAGE;
 pub use words::{terms, Term, Words};

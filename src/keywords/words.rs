@@ -1,11 +1,11 @@
-//! The words of a document: each word token's facts (stopword, content word, English
-//! stem, remembered across documents), its form and word class ([`Lexed`]), and the
-//! most frequent terms. The key phrases and the summary read the same view through
-//! [`Words`].
+//! The words of a document: each word token's facts (stopword, content word, stem in
+//! the document's language, remembered across documents), its form and word class
+//! ([`Lexed`]), and the most frequent terms. The key phrases and the summary read the
+//! same view through [`Words`].
 
-use crate::lexicon::{is_stopword, list, FastMap, FastSet};
+use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
 use crate::text::{has_line_break, Document, Token, TokenKind};
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
 use std::rc::Rc;
@@ -19,12 +19,6 @@ pub struct Term {
     /// Occurrences of all its inflections.
     pub count: usize,
 }
-
-/// The stemmer of the word classes, whatever the text's language.
-pub(super) const STEM_ALGORITHM: Algorithm = Algorithm::English;
-
-/// The language code of [`STEM_ALGORITHM`], as [`crate::language::detect`] names it.
-pub(crate) const STEM_LANGUAGE: &str = "en";
 
 /// Marks "no word class" in per-token tables.
 pub(super) const NONE: u32 = u32::MAX;
@@ -54,14 +48,41 @@ fn is_ly_adverb(norm: &str) -> bool {
     norm.len() >= 6 && norm.ends_with("ly") && !NOUNS.contains(&norm)
 }
 
-/// Whether a normalised word can be part of a term or key phrase.
-fn is_content(norm: &str) -> bool {
+/// The language whose stopwords and stemmer make the word classes, and whether it is
+/// English, whose further lists (noise words, "-ly" adverbs, word ranks, phrase ends)
+/// apply to English alone.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordLanguage {
+    /// ISO 639-1 code, as [`crate::language::detect`] names it ("und" never: the
+    /// analysis decides what an undetermined text is read as).
+    pub(crate) code: &'static str,
+    pub(crate) stopwords: Stopwords,
+    pub(super) english: bool,
+}
+
+impl WordLanguage {
+    /// The word lists and stemmer of `code`; none but the spelling for a language
+    /// without them.
+    pub(crate) fn of(code: &'static str) -> Self {
+        WordLanguage { code, stopwords: Stopwords::of(code), english: code == "en" }
+    }
+}
+
+/// Whether a normalised word can be part of a term or key phrase in `language`.
+fn is_content(language: &WordLanguage, norm: &str) -> bool {
     let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && !norm.starts_with('\'')
-        && !is_stopword(norm)
-        && !noise_words().contains(norm)
-        && !is_ly_adverb(norm)
+        && !norm.ends_with('\'')
+        && !language.stopwords.contains(norm)
+        && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
+        && !is_mente_adverb(language.code, norm)
+}
+
+/// Spanish, Portuguese and Italian adverbs in "-mente" ("precisamente",
+/// "normalmente"), which a stopword list cannot enumerate; "mente" itself is a noun.
+fn is_mente_adverb(language: &str, norm: &str) -> bool {
+    matches!(language, "es" | "pt" | "it") && norm.len() > 7 && norm.ends_with("mente")
 }
 
 /// Per distinct normalised word form.
@@ -72,7 +93,8 @@ pub(super) struct Form<'d> {
     pub(super) class: u32,
     /// Whether it is a stopword.
     pub(super) stopword: bool,
-    /// Its English stem; `None` for a stopword.
+    /// Its stem in the document's language (its spelling without a stemmer); `None`
+    /// for a stopword.
     pub(super) stem: Option<Rc<str>>,
     /// Occurrences.
     pub(super) count: usize,
@@ -109,6 +131,8 @@ pub(super) struct Lexed<'d> {
     pub(super) forms: Vec<Form<'d>>,
     /// Per word class: its most frequent form (the first seen on a tie).
     class_main_form: Vec<u32>,
+    /// The language of the stopwords and stems.
+    pub(super) language: WordLanguage,
 }
 
 /// Words remembered from earlier documents (at most this many, then the memo starts
@@ -121,35 +145,43 @@ const MEMO_WORDS: usize = 14_336;
 struct WordFacts {
     stopword: bool,
     content: bool,
-    /// The English stem of any word but a stopword: shared, so that a document's
-    /// forms and classes hold it without copying the text.
+    /// The stem of any word but a stopword: shared, so that a document's forms and
+    /// classes hold it without copying the text.
     stem: Option<Rc<str>>,
 }
 
 impl WordFacts {
-    fn of(stemmer: &Stemmer, word: &str) -> Self {
-        let stopword = is_stopword(word);
-        let stem = (!stopword).then(|| stemmer.stem(word).into());
-        WordFacts { stopword, content: is_content(word), stem }
+    fn of(language: &WordLanguage, stemmer: Option<&Stemmer>, word: &str) -> Self {
+        let stopword = language.stopwords.contains(word);
+        let stem = (!stopword).then(|| stemmer.map_or_else(|| word.into(), |s| s.stem(word).into()));
+        WordFacts { stopword, content: is_content(language, word), stem }
     }
 }
 
-/// [`WordFacts`] by word.
+/// [`WordFacts`] by word, for the language of the last document (a text in another
+/// language starts the memo over).
 #[derive(Default)]
-struct WordMemo(FastMap<Box<str>, WordFacts>);
+struct WordMemo {
+    language: &'static str,
+    facts: FastMap<Box<str>, WordFacts>,
+}
 
 impl WordMemo {
     /// The facts of `word`, shared with the memo: a known word costs one lookup and
     /// no copy of its text.
-    fn facts(&mut self, stemmer: &Stemmer, word: &str) -> WordFacts {
-        if let Some(known) = self.0.get(word) {
+    fn facts(&mut self, language: &WordLanguage, stemmer: Option<&Stemmer>, word: &str) -> WordFacts {
+        if self.language != language.code {
+            self.facts.clear();
+            self.language = language.code;
+        }
+        if let Some(known) = self.facts.get(word) {
             return known.clone();
         }
-        if self.0.len() >= MEMO_WORDS {
-            self.0.clear();
+        if self.facts.len() >= MEMO_WORDS {
+            self.facts.clear();
         }
-        let facts = WordFacts::of(stemmer, word);
-        self.0.insert(word.into(), facts.clone());
+        let facts = WordFacts::of(language, stemmer, word);
+        self.facts.insert(word.into(), facts.clone());
         facts
     }
 }
@@ -180,8 +212,8 @@ fn is_headline(words: usize, capitalized: usize) -> bool {
 }
 
 impl<'d> Lexed<'d> {
-    fn new(doc: &'d Document<'d>) -> Self {
-        let mut builder = Builder::new(doc);
+    fn new(doc: &'d Document<'d>, language: WordLanguage) -> Self {
+        let mut builder = Builder::new(doc, language);
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
             // First the forms, hashed once per token; then whether the sentence is a
@@ -236,18 +268,18 @@ impl<'d> Lexed<'d> {
 /// A [`Lexed`] being made, sentence by sentence, with the forms and word classes met
 /// so far.
 struct Builder<'d> {
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
     form_ids: FastMap<&'d str, u32>,
     class_ids: FastMap<Rc<str>, u32>,
     lexed: Lexed<'d>,
 }
 
 impl<'d> Builder<'d> {
-    fn new(doc: &Document) -> Self {
+    fn new(doc: &Document, language: WordLanguage) -> Self {
         let room = doc.distinct_words_room();
         let tokens = doc.tokens.len();
         Builder {
-            stemmer: Stemmer::create(STEM_ALGORITHM),
+            stemmer: stemmer(language.code),
             form_ids: FastMap::with_capacity_and_hasher(room, Default::default()),
             class_ids: FastMap::with_capacity_and_hasher(room, Default::default()),
             lexed: Lexed {
@@ -256,6 +288,7 @@ impl<'d> Builder<'d> {
                 token_named: vec![false; tokens],
                 forms: Vec::new(),
                 class_main_form: Vec::new(),
+                language,
             },
         }
     }
@@ -289,7 +322,7 @@ impl<'d> Builder<'d> {
     /// The form of a word not met before in the document: its facts from the memo,
     /// and its word class, a new one for a stem not met before.
     fn new_form(&mut self, norm: &'d str) -> Form<'d> {
-        let facts = WORDS.with_borrow_mut(|memo| memo.facts(&self.stemmer, norm));
+        let facts = WORDS.with_borrow_mut(|memo| memo.facts(&self.lexed.language, self.stemmer.as_ref(), norm));
         let class = match facts.stem.as_ref().filter(|_| facts.content) {
             None => NONE,
             Some(stem) => match self.class_ids.get(&**stem) {
@@ -375,9 +408,20 @@ pub struct Words<'d> {
 }
 
 impl<'d> Words<'d> {
-    /// Groups the content words of `doc`.
+    /// Groups the content words of `doc`, a text in English.
     pub fn new(doc: &'d Document<'d>) -> Self {
-        Words { doc, lexed: Lexed::new(doc) }
+        Words::in_language(doc, "en")
+    }
+
+    /// Groups the content words of `doc`, a text in `language` (an ISO 639-1 code),
+    /// with its stopwords and stemmer where it has them.
+    pub fn in_language(doc: &'d Document<'d>, language: &'static str) -> Self {
+        Words { doc, lexed: Lexed::new(doc, WordLanguage::of(language)) }
+    }
+
+    /// The language whose stopwords and stemmer made the word classes.
+    pub(crate) fn language(&self) -> &WordLanguage {
+        &self.lexed.language
     }
 
     /// The number of distinct word forms (normalised spellings of word tokens).
@@ -390,8 +434,8 @@ impl<'d> Words<'d> {
         self.lexed.token_form.get(index).copied().filter(|&f| f != NONE)
     }
 
-    /// The stem ([`STEM_ALGORITHM`]) of a form; `None` for a stopword.
-    pub(crate) fn english_stem(&self, form: u32) -> Option<&str> {
+    /// The stem of a form in [`Words::language`]; `None` for a stopword.
+    pub(crate) fn stem(&self, form: u32) -> Option<&str> {
         self.lexed.forms.get(form as usize)?.stem.as_deref()
     }
 
@@ -434,26 +478,46 @@ mod tests {
 
     #[test]
     fn remembered_word_facts_are_the_lists_and_stemmers_and_the_memo_stays_bounded() {
-        let stemmer = Stemmer::create(STEM_ALGORITHM);
+        let english = WordLanguage::of("en");
+        let stemmer = stemmer("en");
+        let stemmer = stemmer.as_ref();
         let mut memo = WordMemo::default();
         for word in ["running", "runs", "running", "the", "terrorists", "élite", "ünïcode", "quickly", "x"] {
-            assert_eq!(memo.facts(&stemmer, word), WordFacts::of(&stemmer, word), "{word}");
+            assert_eq!(memo.facts(&english, stemmer, word), WordFacts::of(&english, stemmer, word), "{word}");
         }
-        assert_eq!(memo.facts(&stemmer, "the"), WordFacts { stopword: true, content: false, stem: None });
-        assert_eq!(memo.facts(&stemmer, "quickly"), WordFacts { stopword: false, content: false, stem: Some("quick".into()) });
+        assert_eq!(memo.facts(&english, stemmer, "the"), WordFacts { stopword: true, content: false, stem: None });
+        let quickly = WordFacts { stopword: false, content: false, stem: Some("quick".into()) };
+        assert_eq!(memo.facts(&english, stemmer, "quickly"), quickly);
         for i in 0..MEMO_WORDS + 10 {
-            memo.facts(&stemmer, &format!("word{i}"));
+            memo.facts(&english, stemmer, &format!("word{i}"));
         }
-        assert!(memo.0.len() <= MEMO_WORDS);
-        assert_eq!(memo.facts(&stemmer, "running").stem.as_deref(), Some("run"));
+        assert!(memo.facts.len() <= MEMO_WORDS);
+        assert_eq!(memo.facts(&english, stemmer, "running").stem.as_deref(), Some("run"));
     }
 
     #[test]
     fn content_words_exclude_function_words_and_adverbs() {
-        assert!(is_content("network") && is_content("iran") && is_content("family"));
+        let english = WordLanguage::of("en");
+        assert!(is_content(&english, "network") && is_content(&english, "iran") && is_content(&english, "family"));
         for word in ["the", "showed", "computationally", "x", "'s", "42", "using"] {
-            assert!(!is_content(word), "{word} should not be a content word");
+            assert!(!is_content(&english, word), "{word} should not be a content word");
         }
+    }
+
+    #[test]
+    fn each_language_has_its_stopwords_and_stems_and_the_memo_follows_the_language() {
+        let (german, french, chinese) = (WordLanguage::of("de"), WordLanguage::of("fr"), WordLanguage::of("zh"));
+        let mut memo = WordMemo::default();
+        let de = stemmer("de");
+        assert_eq!(memo.facts(&german, de.as_ref(), "und").stopword, true);
+        assert_eq!(memo.facts(&german, de.as_ref(), "häuser").stem.as_deref(), Some("haus"));
+        // "the" is an English stopword, and a content word of no list here.
+        assert!(memo.facts(&french, stemmer("fr").as_ref(), "the").content);
+        assert!(!memo.facts(&french, stemmer("fr").as_ref(), "l'").content);
+        assert_eq!(memo.facts(&chinese, None, "北京").stem.as_deref(), Some("北京"));
+        // English-only lists (noise words, "-ly" adverbs) do not apply elsewhere.
+        assert!(is_content(&german, "family") && !is_content(&WordLanguage::of("en"), "showed"));
+        assert!(is_content(&german, "showed"));
     }
 
     #[test]

@@ -12,8 +12,65 @@ use std::sync::OnceLock;
 
 /// English function words that carry no topic (lower case, apostrophes as `'`).
 pub fn is_stopword(norm: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, include_str!("stopwords_en.txt")).contains(norm)
+    Stopwords::ENGLISH.contains(norm)
+}
+
+/// The stopword lists by ISO 639-1 code: English is the project's own list, the
+/// others are Snowball's (Polish: Stopwords ISO) with a few additions, written by
+/// `scripts/stopwords.py`, whose header gives their sources and licences. About 22 KB,
+/// read into a set only when a text of that language arrives.
+const LISTS: [(&str, &str); 15] = [
+    ("en", include_str!("stopwords_en.txt")),
+    ("da", include_str!("stopwords/da.txt")),
+    ("de", include_str!("stopwords/de.txt")),
+    ("es", include_str!("stopwords/es.txt")),
+    ("fi", include_str!("stopwords/fi.txt")),
+    ("fr", include_str!("stopwords/fr.txt")),
+    ("hu", include_str!("stopwords/hu.txt")),
+    ("it", include_str!("stopwords/it.txt")),
+    ("nl", include_str!("stopwords/nl.txt")),
+    ("no", include_str!("stopwords/no.txt")),
+    ("pl", include_str!("stopwords/pl.txt")),
+    ("pt", include_str!("stopwords/pt.txt")),
+    ("ru", include_str!("stopwords/ru.txt")),
+    ("sv", include_str!("stopwords/sv.txt")),
+    ("tr", include_str!("stopwords/tr.txt")),
+];
+
+/// The stopword list file of `language`, if it has one.
+pub(crate) fn stopword_list(language: &str) -> Option<&'static str> {
+    LISTS.iter().find(|(code, _)| *code == language).map(|(_, source)| *source)
+}
+
+/// The stopwords of one language: its list, or none for a language without one.
+#[derive(Clone, Copy, Debug)]
+pub struct Stopwords {
+    /// Index of the list in [`LISTS`], if the language has one.
+    list: Option<usize>,
+}
+
+impl Stopwords {
+    /// English's list.
+    pub const ENGLISH: Stopwords = Stopwords { list: Some(0) };
+
+    /// The list of `language` (an ISO 639-1 code); an empty one when it has none.
+    pub fn of(language: &str) -> Stopwords {
+        Stopwords { list: LISTS.iter().position(|(code, _)| *code == language) }
+    }
+
+    /// The code of the language whose list this is; `None` when there is no list.
+    pub fn language(&self) -> Option<&'static str> {
+        LISTS.get(self.list?).map(|(code, _)| *code)
+    }
+
+    /// Whether `norm` (a token's normalised form) is one of the stopwords.
+    pub fn contains(&self, norm: &str) -> bool {
+        static SETS: [OnceLock<FastSet<&'static str>>; LISTS.len()] = [const { OnceLock::new() }; LISTS.len()];
+        match (self.list.and_then(|i| SETS.get(i)), self.list.and_then(|i| LISTS.get(i))) {
+            (Some(cell), Some((_, source))) => list::word_set(cell, source).contains(norm),
+            _ => false,
+        }
+    }
 }
 
 /// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
@@ -38,6 +95,28 @@ pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_its_own_list() {
+        let (de, fr, es) = (Stopwords::of("de"), Stopwords::of("fr"), Stopwords::of("es"));
+        assert!(de.contains("und") && de.contains("wurde") && !de.contains("the"));
+        assert!(fr.contains("les") && fr.contains("l'") && fr.contains("cette") && !fr.contains("und"));
+        assert!(es.contains("según") && !es.contains("gobierno"));
+        assert_eq!((de.language(), Stopwords::of("fi").language()), (Some("de"), Some("fi")));
+        let none = Stopwords::of("zh");
+        assert_eq!(none.language(), None);
+        assert!(!none.contains("the") && !none.contains(""));
+    }
+
+    #[test]
+    fn every_list_is_lower_case_with_plain_apostrophes() {
+        for (code, source) in LISTS {
+            for word in list::words(source) {
+                assert_eq!(word, word.to_lowercase(), "{code}: {word}");
+                assert!(!word.contains('\u{2019}'), "{code}: {word}");
+            }
+        }
+    }
 
     #[test]
     fn stopwords_are_lower_case_function_words() {

@@ -48,6 +48,9 @@ const ORDINAL_PRECEDERS: &[&str] = &[
     "einem", "einer", "eines",
 ];
 
+/// Spanish and Portuguese articles and prepositions before "Sr." ("El Sr. García").
+const SR_ARTICLES: &[&str] = &["el", "la", "al", "del", "los", "o", "a", "ao", "do", "da", "os", "um", "un", "y", "e", "con", "com"];
+
 /// Month names that follow an ordinal in German ("13. August").
 const MONTHS: &[&str] = &[
     "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -462,6 +465,12 @@ impl<'t> Segmenter<'t> {
         if nonfinal_abbreviations().contains(&token.norm, token.text(self.text)) {
             return false;
         }
+        // Spanish and Portuguese "Sr." comes before a name ("el Sr. García"), English
+        // "Sr." after one ("John Smith Sr.").
+        let before_name = |p: &Token| !p.is_capitalized() || SR_ARTICLES.contains(&p.norm.as_str());
+        if raw == "Sr" && word.checked_sub(1).is_none_or(|p| before_name(&self.tokens[p])) {
+            return false;
+        }
         if final_abbreviations().contains(&token.norm, token.text(self.text)) {
             return next.is_capitalized();
         }
@@ -486,7 +495,7 @@ impl<'t> Segmenter<'t> {
             return false;
         }
         let before = number.checked_sub(1).map(|p| &self.tokens[p]);
-        before.is_some_and(|b| b.kind == TokenKind::Word && ORDINAL_PRECEDERS.contains(&b.text(self.text)))
+        before.is_some_and(|b| b.kind == TokenKind::Word && ORDINAL_PRECEDERS.contains(&b.norm.as_str()))
             || MONTHS.contains(&next.norm.as_str())
     }
 
@@ -912,3 +921,9 @@ mod tests {
         }
     }
 }
+
+// The rules of other languages than English, tested beside this file (segment.rs is
+// long enough).
+#[cfg(test)]
+#[path = "segment_languages.rs"]
+mod languages;

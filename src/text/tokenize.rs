@@ -186,8 +186,12 @@ fn is_digit_group(rest: &str) -> bool {
     bytes.len() >= 3 && bytes[..3].iter().all(u8::is_ascii_digit) && !bytes.get(3).is_some_and(u8::is_ascii_digit)
 }
 
-fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, span: Span, kind: TokenKind) {
+fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, mut span: Span, kind: TokenKind) {
     if kind == TokenKind::Word {
+        if let Some(split) = elision_end(span.slice(text)) {
+            push(text, tokens, Span::new(span.start, span.start + split), kind);
+            span = Span::new(span.start + split, span.end);
+        }
         if let Some(split) = clitic_start(span.slice(text)) {
             push(text, tokens, Span::new(span.start, span.start + split), kind);
             push(text, tokens, Span::new(span.start + split, span.end), kind);
@@ -195,6 +199,29 @@ fn push_with_clitic(text: &str, tokens: &mut Vec<Token>, span: Span, kind: Token
         }
     }
     push(text, tokens, span, kind);
+}
+
+/// French and Italian articles, pronouns and prepositions that elide their vowel before
+/// a word ("l'accord", "dell'anno"), lower case, without the apostrophe.
+const ELISIONS: [&str; 20] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "un", "dell", "all", "nell", "sull",
+    "dall", "quest", "quell",
+];
+
+/// Where the word after a leading elision starts in `word`, if it has one ("l'accord"
+/// → 2, "dell’anno" → 7): a token of its own, as a stopword of the language. Written
+/// in capitals ("L'accord"), the word after it must be in lower case, so that names
+/// ("D'Artagnan", "L'Oréal", "O'Brien") stay whole.
+fn elision_end(word: &str) -> Option<usize> {
+    let (index, apostrophe) = word.char_indices().find(|&(_, c)| is_apostrophe(c))?;
+    let (prefix, rest) = (&word[..index], &word[index + apostrophe.len_utf8()..]);
+    let first = rest.chars().next()?;
+    let lower = prefix.chars().all(|c| c.is_ascii_lowercase());
+    let capitalised = prefix.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && prefix.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && first.is_lowercase();
+    let elides = (lower || capitalised) && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix));
+    (elides && first.is_alphabetic()).then_some(index + apostrophe.len_utf8())
 }
 
 /// Where a trailing clitic starts in `word`, if it has one ("Iran's" → 4, "don't" → 2).
@@ -330,6 +357,18 @@ mod tests {
             }
             proptest::prop_assert!(text[covered..].chars().all(is_space));
         }
+    }
+
+    #[test]
+    fn french_and_italian_elisions_are_tokens_of_their_own_and_names_stay_whole() {
+        assert_eq!(texts("L'accord d’Europe, qu'il dit jusqu'ici."), [
+            "L'", "accord", "d’", "Europe", ",", "qu'", "il", "dit", "jusqu'", "ici", "."
+        ]);
+        assert_eq!(texts("dell'anno all'Italia"), ["dell'", "anno", "all'", "Italia"]);
+        assert_eq!(texts("D'Artagnan met O'Brien at L'Oréal; I'd go, they'll see."), [
+            "D'Artagnan", "met", "O'Brien", "at", "L'Oréal", ";", "I", "'d", "go", ",", "they", "'ll", "see", "."
+        ]);
+        assert_eq!(tokenize("l’homme")[0].norm, "l'");
     }
 
     #[test]

@@ -99,7 +99,7 @@ describe('--jsonl', () => {
     assert.equal(out.length, texts.length);
     out.forEach((line, i) => {
       assert.equal(line.id, `doc-${i}`);
-      for (const key of ['language', 'sentences', 'keywords', 'terms', 'entities', 'entity_groups', 'summary']) {
+      for (const key of ['language', 'languages', 'sentences', 'keywords', 'terms', 'entities', 'entity_groups', 'summary']) {
         assert.ok(key in line, `output has "${key}"`);
       }
       for (const k of line.keywords) assert.deepEqual(Object.keys(k).sort(), ['score', 'text']);

@@ -50,7 +50,7 @@ describe('the entityLists option', () => {
     assert.ok(!shown.some(([t]) => t === 'Redmond' || t === 'bill'), JSON.stringify(shown));
     const product = result.entityGroups.find((g) => g.label === 'PRODUCT');
     assert.deepEqual([product.text, product.count], ['Acme Rocket Skates', 2]);
-    assert.deepEqual(textlens.entities(TEXT, { entityLists: LISTS }), { entities: result.entities, entityGroups: result.entityGroups });
+    assert.deepEqual(textlens.entities(TEXT, { entityLists: LISTS }), { entities: result.entities, entityGroups: result.entityGroups, languages: result.languages });
   });
 
   test('lists prepared once give the same results, call after call, and can be freed', () => {
@@ -91,7 +91,7 @@ describe('the entityLists option', () => {
       }
     }
     // Unknown options are still named, with entityLists among the known ones.
-    assert.throws(() => textlens.analyze('a', { entityList: {} }), /unknown option `entityList` \(known: .*entityLists\)/);
+    assert.throws(() => textlens.analyze('a', { entityList: {} }), /unknown option `entityList` \(known: .*entityLists, language\)/);
     // Limits of one's own.
     assert.throws(() => new textlens.EntityLists({ ORG: ['a', 'b'] }, { maxEntries: 1 }), /ORG\[1\]: over the limit of 1 entries/);
     assert.throws(() => new textlens.EntityLists({ ORG: ['abc'] }, { maxEntryBytes: 2 }), /ORG\[0\]: the entry is 3 bytes/);

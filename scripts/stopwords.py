@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Writes src/lexicon/stopwords/<code>.txt, the stopword list of each language but English
+(whose list, src/lexicon/stopwords_en.txt, is the project's own).
+
+Sources:
+* the Snowball project's stopword lists (BSD-3-Clause, snowballstem.org), as NLTK's
+  stopwords corpus carries them (taken from PostgreSQL's copy of Snowball): da de es fi
+  fr hu it nl no pt ru sv tr;
+* Polish, which Snowball lacks: Stopwords ISO (MIT licence, github.com/stopwords-iso);
+* ADDITIONS below, written for this project: elisions, and the frequent function words
+  the Snowball lists leave out, which made key phrases such as "cette année" or
+  "según el" on the French and Spanish texts tried.
+
+Both come packaged in the crates.io crate `stop-words` (0.10, MIT/Apache-2.0), whose
+src/nltk/<language> and src/iso/stopwords-iso.json this script reads (the lists, not
+the code). Regenerate with:
+
+    python3 scripts/stopwords.py --crate ~/.cargo/registry/src/*/stop-words-0.10.1
+
+(`cargo add stop-words@0.10.1` in a scratch crate, then `cargo fetch`, puts the crate
+there; it is not a dependency of textlens.)
+"""
+import argparse
+import json
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "lexicon" / "stopwords"
+
+SNOWBALL = {
+    "da": "danish", "de": "german", "es": "spanish", "fi": "finnish", "fr": "french",
+    "hu": "hungarian", "it": "italian", "nl": "dutch", "no": "norwegian", "pt": "portuguese",
+    "ru": "russian", "sv": "swedish", "tr": "turkish",
+}
+ISO = {"pl": "pl"}
+
+ADDITIONS = {
+    "de": "sei seien seit seitdem sowie wurde wurden worden bereits beim ab laut mehr schon immer "
+          "sowohl weder dabei dafür darauf daher deshalb etwa jedoch je bzw usw dr nr ca z.b "
+          "zwei drei vier fünf sechs sieben acht neun zehn erst erste ersten ersten erster neue neuen "
+          "denen deren wer wem wen wegen trotz innerhalb außerhalb statt",
+    "fr": "l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu' quelqu' presqu' "
+          "plus moins cette cet ceci cela ça tout tous toute toutes aussi très si dont où ainsi "
+          "lors après avant sans sous entre depuis selon vers chez contre pendant comme alors "
+          "donc car ni quand encore déjà peu beaucoup trop bien autre autres même mêmes chaque "
+          "quel quelle quels quelles lequel laquelle lesquels lesquelles deux trois quatre cinq "
+          "six sept huit neuf dix fait faire peut peuvent doit doivent celui celle ceux celles "
+          "leurs afin près hors parmi aucun aucune plusieurs certains certaines tandis toujours "
+          "aujourd'hui hier demain",
+    "es": "según tras bajo cada así aunque mientras sino pues donde dónde cómo cuál cuáles cuánto "
+          "hacia mediante dos tres cuatro cinco seis siete ocho nueve diez ayer hoy mañana "
+          "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
+          "luego solo sólo aún todavía cualquier mismo misma mismos mismas tal tales varios "
+          "varias ningún ninguna ninguno otros alguna alguno algún",
+    "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
+          "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
+          "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
+          "sette otto nove dieci ieri oggi domani qui può possono deve devono essere stato stata "
+          "stati state fare fatto così quale quali cui",
+    "pt": "pelo pela pelos pelas também ainda sobre sob após antes depois desde durante contra "
+          "entre segundo cada todo toda todos todas outro outra outros outras dois duas três "
+          "quatro cinco seis sete oito nove dez ontem hoje amanhã aqui ali lá pode podem deve "
+          "devem ser estar ter fazer feito sido assim porque porém onde qual quais cujo cuja "
+          "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
+          "daquele daquela disse diz vai vão",
+    "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
+          "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
+          "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "
+          "ons ook op over reeds sinds te tegen toch toen tot twee drie vier vijf zes zeven "
+          "acht negen tien uit van veel voor want waren was wat werd wordt worden zal ze zelf "
+          "zich zij zijn zo zonder zou volgens tijdens onder tussen binnen buiten",
+}
+
+
+def snowball_words(crate, language):
+    return (Path(crate) / "src" / "nltk" / language).read_text(encoding="utf-8").split()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--crate", required=True, help="the unpacked crates.io crate stop-words 0.10")
+    args = parser.parse_args()
+    iso = json.loads((Path(args.crate) / "src" / "iso" / "stopwords-iso.json").read_text(encoding="utf-8"))
+    OUT.mkdir(parents=True, exist_ok=True)
+    for code in sorted({*SNOWBALL, *ISO}):
+        if code in SNOWBALL:
+            words = snowball_words(args.crate, SNOWBALL[code])
+            source = ("# Snowball stopword list (snowballstem.org), BSD-3-Clause licence, as NLTK's\n"
+                      "# stopwords corpus carries it (the crates.io crate stop-words 0.10, src/nltk/"
+                      f"{SNOWBALL[code]}).")
+        else:
+            words = iso[ISO[code]]
+            source = ("# Stopwords ISO (github.com/stopwords-iso), MIT licence, as the crates.io crate\n"
+                      "# stop-words 0.10 carries it (src/iso/stopwords-iso.json).")
+        extra = ADDITIONS.get(code, "").split()
+        seen, listed = set(), []
+        for word in [w.lower().replace("’", "'") for w in words + extra]:
+            if word not in seen:
+                seen.add(word)
+                listed.append(word)
+        header = (f"# Stopwords of language `{code}`, lower case, apostrophes as '.\n{source}\n"
+                  + ("# Then the project's additions (scripts/stopwords.py, ADDITIONS).\n" if extra else "")
+                  + "# Generated by scripts/stopwords.py: edit that, not this file.\n")
+        body = textwrap.fill(" ".join(listed), width=100, break_long_words=False, break_on_hyphens=False)
+        (OUT / f"{code}.txt").write_text(header + body + "\n", encoding="utf-8")
+        print(f"{code}: {len(listed)} words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+//! Issue 14: every analysis runs in the text's language. The German, French and Spanish
+//! seeds (written for the project) get their language's stopwords and stems, no key
+//! phrase is a stopword or starts or ends with one, the `language` option overrides the
+//! detection, and a language without a name model gets no names.
+
+use std::fs;
+use std::path::Path;
+use textlens::lexicon::Stopwords;
+use textlens::{analyze, Analysis, Error, Label, NamesStatus, Options};
+
+fn seed(name: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)).expect("seed is there")
+}
+
+fn analysed(text: &str, language: &str) -> Analysis {
+    analyze(text, &Options { language: language.to_owned(), ..Options::default() }).expect("text analyses")
+}
+
+const SEEDS: [(&str, &str); 3] =
+    [("de", "060_de_stadtbibliothek.txt"), ("fr", "070_fr_marche_du_port.txt"), ("es", "080_es_huerto_escolar.txt")];
+
+#[test]
+fn german_french_and_spanish_texts_are_analysed_in_their_language() {
+    for (code, file) in SEEDS {
+        let analysis = analysed(&seed(file), "auto");
+        assert_eq!(analysis.stats.language, code, "{file}");
+        assert_eq!((analysis.languages.detected, analysis.languages.words), (code, Some(code)), "{file}");
+    }
+}
+
+#[test]
+fn no_top_ten_key_phrase_is_a_stopword_or_starts_or_ends_with_one() {
+    for (code, file) in SEEDS {
+        let analysis = analysed(&seed(file), "auto");
+        let stopwords = Stopwords::of(code);
+        assert_eq!(analysis.keywords.len(), 10, "{file}");
+        for keyword in &analysis.keywords {
+            let words: Vec<String> = keyword.text.split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+            let edges = [words.first(), words.last()];
+            assert!(
+                edges.iter().flatten().all(|w| !stopwords.contains(w) && !w.ends_with('\'')),
+                "help: {file}: the key phrase {:?} starts or ends with a {code} stopword",
+                keyword.text
+            );
+        }
+        for term in &analysis.terms {
+            assert!(!stopwords.contains(&term.term.to_lowercase()), "{file}: term {:?}", term.term);
+        }
+    }
+}
+
+#[test]
+fn inflections_are_merged_by_the_language_stemmer() {
+    // "Schulen" and "Schule" are one term in German; English stemming would keep two.
+    let text = "Die Schule ist neu. Die Schulen der Stadt sind alt. Jede Schule hat einen Garten.";
+    let analysis = analysed(text, "de");
+    let schule = analysis.terms.iter().find(|t| t.term.to_lowercase().starts_with("schule"));
+    assert_eq!(schule.map(|t| t.count), Some(3), "{:?}", analysis.terms);
+}
+
+#[test]
+fn the_language_option_overrides_detection_and_an_unknown_code_is_named() {
+    let text = "The council met on Monday. The budget passed after a long debate.";
+    assert_eq!(analysed(text, "auto").languages.detected, "en");
+    let forced = analysed(text, "de");
+    assert_eq!((forced.stats.language, forced.languages.detected, forced.languages.words), ("de", "de", Some("de")));
+    let error = analyze(text, &Options { language: "xx".into(), ..Options::default() }).unwrap_err();
+    assert!(matches!(error, Error::InvalidOption { option: "language", .. }), "{error}");
+    assert!(error.to_string().contains("got \"xx\""), "{error}");
+}
+
+#[test]
+fn other_languages_get_their_stopwords_where_a_list_exists_and_never_english_names() {
+    let finnish = "Kaupunginvaltuusto kokoontui maanantaina. Budjetti hyväksyttiin pitkän keskustelun jälkeen, ja Matti Virtanen kiitti kaikkia.";
+    let analysis = analysed(finnish, "auto");
+    assert_eq!(analysis.languages.detected, "fi");
+    assert_eq!(analysis.languages.words, Some("fi"));
+    assert_eq!(analysis.languages.names, NamesStatus::Unavailable);
+    let names = [Label::Person, Label::Org, Label::Location];
+    assert!(analysis.entities.iter().all(|e| !names.contains(&e.label)), "{:?}", analysis.entities);
+
+    let japanese = analysed("東京で会議が開かれました。予算は長い議論の後で承認されました。", "auto");
+    assert_eq!((japanese.languages.detected, japanese.languages.words), ("ja", None));
+    assert!(!japanese.sentences.is_empty());
+}
+
+#[test]
+fn a_language_without_a_loaded_model_gets_no_names_but_every_pattern() {
+    for (_, file) in SEEDS {
+        let analysis = analysed(&seed(file), "auto");
+        if analysis.languages.names == NamesStatus::Ready {
+            continue;
+        }
+        let names = [Label::Person, Label::Org, Label::Location];
+        assert!(analysis.entities.iter().all(|e| !names.contains(&e.label)), "{file}: {:?}", analysis.entities);
+        assert!(analysis.entities.iter().any(|e| matches!(e.label, Label::Money | Label::Percent | Label::Email)), "{file}");
+    }
+}
+
+#[test]
+fn an_undetermined_text_is_analysed_as_english() {
+    let analysis = analysed("Angela Merkel", "auto");
+    assert_eq!(analysis.languages.detected, "und");
+    assert_eq!((analysis.languages.words, analysis.languages.names), (Some("en"), NamesStatus::Ready));
+}
+
+#[test]
+fn a_text_mixing_languages_by_paragraph_is_analysed_in_its_main_language() {
+    let text = "Die Stadt baut eine neue Schule. Die Kinder und die Eltern freuen sich sehr, denn die alte Schule ist zu klein.\n\n\
+                Der Bürgermeister sagte, dass der Bau im Mai beginnt und im nächsten Jahr fertig ist.\n\n\
+                The mayor said the work starts in May.";
+    let analysis = analysed(text, "auto");
+    assert_eq!(analysis.languages.detected, "de");
+    assert_eq!(analysis.languages.words, Some("de"));
+}
