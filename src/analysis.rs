@@ -1,5 +1,6 @@
 //! Stage 5: every analysis of one document, gathered in one result.
 
+use crate::entities::model::registry::{self, NameModel};
 use crate::entities::{self, Entity, EntityGroup};
 use crate::error::{Error, Result};
 use crate::keywords::{self, Keyword, Term};
@@ -42,6 +43,47 @@ pub struct Analysis {
     pub entity_groups: Vec<EntityGroup>,
     /// The most important sentences, in document order.
     pub summary: Vec<SummarySentence>,
+    /// Which analyses ran in which language.
+    pub languages: Languages,
+}
+
+/// Which analyses ran in which language. (A minimal version, for the models' loading
+/// by need: the stopwords are English's for every text here.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Languages {
+    /// The text's language, an ISO 639-1 code, or "und".
+    pub detected: &'static str,
+    /// The language whose stopwords and stemmer ran the key phrases, terms and
+    /// summary; `None` when the text's language has no stopword list.
+    pub words: Option<&'static str>,
+    /// Whether names could be found in the text's language.
+    pub names: NamesStatus,
+}
+
+/// Whether the name model of a language was there for the analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamesStatus {
+    /// Names were looked for.
+    Ready,
+    /// The language has a model that has not been loaded: no names.
+    NotLoaded,
+    /// No model exists for the language: no names.
+    Unavailable,
+}
+
+impl Languages {
+    /// What an analysis of a text in `language` runs in; an undetermined one ("und")
+    /// is analysed as English.
+    pub fn of(language: &'static str) -> Languages {
+        let analysed = if language == "und" { "en" } else { language };
+        let names = match registry::for_language(analysed) {
+            NameModel::Ready(_) => NamesStatus::Ready,
+            NameModel::NotLoaded => NamesStatus::NotLoaded,
+            NameModel::Unavailable => NamesStatus::Unavailable,
+        };
+        Languages { detected: language, words: Some("en"), names }
+    }
 }
 
 /// Checks the options and the text's length against `maxLength`.
@@ -156,6 +198,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
         entities: found.entities,
         entity_groups: found.entity_groups,
         summary,
+        languages: Languages::of(language),
     })
 }
 

@@ -14,7 +14,8 @@
 //! values (a number as itself; a string as its length in UTF-16 code units, its text
 //! in `strings`; a list as its length, then its items; a struct as its fields in
 //! order, flattened ones in place; an entity [`Label`](crate::Label), or an enum's unit
-//! variant, as its index in the label table), then the label table.
+//! variant, as its index in the label table; an optional string as the string, or -1
+//! for none), then the label table.
 
 use crate::entities::LABEL_SERDE_NAME;
 use serde::ser::{self, Impossible, Serialize};
@@ -246,14 +247,19 @@ impl<'p> ser::Serializer for &'p mut Packed {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, PackError> {
         Ok(self)
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), PackError> {
-        Err(PackError("an Option (give the format a way to say 'none' first)".into()))
+    // An optional string: its length, or -1 for none, which no length is.
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), PackError> {
+        value.serialize(self)
+    }
+    fn serialize_none(self) -> Result<(), PackError> {
+        self.number(-1.0);
+        Ok(())
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<(), PackError> {
         Err(PackError("an enum variant with data".into()))
     }
     unsupported! {
-        serialize_bytes(&[u8]) -> (); serialize_none() -> (); serialize_unit() -> ();
+        serialize_bytes(&[u8]) -> (); serialize_unit() -> ();
         serialize_unit_struct(&'static str) -> ();
         serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
         serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
@@ -431,24 +437,36 @@ mod tests {
     #[test]
     fn what_the_format_cannot_hold_is_an_error_not_a_panic() {
         #[derive(Serialize)]
-        struct Maybe {
-            value: Option<u32>,
+        struct Unit {
+            value: (),
         }
-        let error = Packed::new(&Maybe { value: Some(1) }).unwrap_err().to_string();
-        assert!(error.contains("Option"), "{error}");
+        let error = Packed::new(&Unit { value: () }).unwrap_err().to_string();
+        assert!(error.contains("serialize_unit"), "{error}");
         assert!(Packed::new(&vec![1, 2]).is_err(), "a result must be a struct of sections");
     }
 
     #[test]
-    fn an_analysis_packs_into_seven_sections_with_its_labels_last() {
+    fn an_optional_string_is_the_string_or_minus_one() {
+        #[derive(Serialize)]
+        struct Maybe {
+            some: Option<&'static str>,
+            none: Option<&'static str>,
+        }
+        let packed = Packed::new(&Maybe { some: Some("de"), none: None }).unwrap();
+        assert_eq!(packed.numbers[SECTIONS_AT + 4..SECTIONS_AT + 6], [2.0, -1.0]);
+        assert_eq!(packed.strings, "de");
+    }
+
+    #[test]
+    fn an_analysis_packs_into_eight_sections_with_its_labels_last() {
         let text = "Angela Merkel visited Paris on 4 March 2024. She met Emmanuel Macron — «très bien» 😀 at the Élysée.\n\n\
                     Siemens paid $1.2bn, e-mail anna@example.com. Merkel left Paris on Monday.";
         let analysis = analyze(text, &Options::default()).unwrap().into_utf16(text);
         let packed = Packed::new(&analysis).unwrap();
         let n = &packed.numbers;
-        assert_eq!(n[SECTION_COUNT], 7.0);
-        let starts: Vec<f64> = (0..7).map(|i| n[SECTIONS_AT + 2 * i]).collect();
-        assert_eq!(starts[0], (SECTIONS_AT + 14) as f64, "stats follow the header");
+        assert_eq!(n[SECTION_COUNT], 8.0);
+        let starts: Vec<f64> = (0..8).map(|i| n[SECTIONS_AT + 2 * i]).collect();
+        assert_eq!(starts[0], (SECTIONS_AT + 16) as f64, "stats follow the header");
         assert!(starts.windows(2).all(|w| w[0] < w[1]), "sections are in order: {starts:?}");
         // The entities section is its length, then per entity: text, label, start, end,
         // group, confidence.
