@@ -113,6 +113,25 @@ export interface EntityGroup {
 }
 export interface SummarySentence extends Span { index: number; text: string; score: number; }
 
+/**
+ * Which analyses ran in which language. A text is analysed in one language, that of
+ * most of its words (or the `language` option's); an undetermined one ("und") as English.
+ */
+export interface Languages {
+  /** The text's language, an ISO 639-1 code, or "und": detected, or the option's. */
+  detected: string;
+  /** The language whose stopwords and stemmer ran key phrases, terms and summary; null when it has no list. */
+  words: string | null;
+  /**
+   * Names (people, organisations, places) in the detected language: "ready" when they were
+   * looked for; "not-loaded" when its model was not loaded; "unavailable" when there is no
+   * model for the language; "failed" when loading the model failed (see namesError).
+   */
+  names: "ready" | "not-loaded" | "unavailable" | "failed";
+  /** Why the name model could not be loaded, when names is "failed". */
+  namesError?: string;
+}
+
 export interface Analysis {
   stats: Stats;
   sentences: ScoredSentence[];
@@ -121,10 +140,11 @@ export interface Analysis {
   entities: Entity[];
   entityGroups: EntityGroup[];
   summary: SummarySentence[];
+  languages: Languages;
 }
-export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; }
-export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; }
-export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; }
+export interface KeywordsResult { terms: Term[]; keywords: Keyword[]; languages: Languages; }
+export interface EntitiesResult { entities: Entity[]; entityGroups: EntityGroup[]; languages: Languages; }
+export interface SummaryResult { sentences: ScoredSentence[]; summary: SummarySentence[]; languages: Languages; }
 
 /** Analyzes a text: statistics, sentences, terms, key phrases, entities and summary. */
 export function analyze(text: string, options?: Options): Analysis;
@@ -136,6 +156,26 @@ export function entities(text: string, options?: Options): EntitiesResult;
 export function summarize(text: string, options?: Options): SummaryResult;
 /** Every option with its allowed values and default. */
 export function optionSpecs(): OptionSpec[];
+
+/**
+ * Names in languages other than English come from a model per language (German, Spanish,
+ * French, Dutch: ner-de.bin, … beside the wasm in the package), loaded the first time a
+ * text in that language asks for entities and kept afterwards. In Node, analyze() and
+ * entities() read it from the package at once. In browsers they cannot wait for a fetch:
+ * their result says languages.names "not-loaded"; analyzeAsync() (or loadModel(), then
+ * analyze() again) fetches the model once. Where it cannot be fetched (offline, blocked),
+ * results have everything else and languages.names "failed" with languages.namesError.
+ */
+export function analyzeAsync(text: string, options?: Options): Promise<Analysis>;
+/**
+ * Loads the name model of `language` (an ISO 639-1 code with a model: "de", "es", "fr",
+ * "nl"): from `source` (the model file's bytes, or its URL) when given, else from the
+ * package (Node) or next to this module (browsers). Resolves when later analyses of that
+ * language find names; rejects with an Error saying why not (an unknown language, a failed
+ * fetch, bytes that are no model), which later results of the language carry as
+ * languages.namesError. Loading a language again keeps the first model.
+ */
+export function loadModel(language: string, source?: BufferSource | URL | string): Promise<void>;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 export type SyncInitInput = BufferSource | WebAssembly.Module;

@@ -20,7 +20,8 @@
 //   string     its length in UTF-16 code units; its text comes next in strings
 //   list       its length, then its items
 //   struct     its fields in order, with a flattened span's start and end in its place
-//   label      its index in the label table
+//   label      its index in the label table (an enum's variant too)
+//   string?    an optional string: its length, or -1 for null
 //
 // The sections and their items' fields, in packed order:
 //   stats          characters, words, sentences, paragraphs, readingTimeSeconds,
@@ -31,6 +32,8 @@
 //   entities       [text (string), label, start, end, group, confidence]
 //   entityGroups   [text (string), label, count, mentions ([start, end]), confidence]
 //   summary        [index, start, end, text (string), score]
+//   languages      detected (string), words (string?), names (label: "ready",
+//                  "not-loaded" or "unavailable")
 //
 // Objects get their keys in that order, the order of the types. unpack() builds them at
 // once (what analyze() returns), or, with { lazy: true }, each section on first read and
@@ -38,7 +41,7 @@
 // a long text's result holds tens of thousands of objects that the page may never read).
 
 /** The sections of a result, in packed order. */
-export const SECTIONS = ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary'];
+export const SECTIONS = ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary', 'languages'];
 
 const READERS = {
   stats: readStats,
@@ -48,6 +51,7 @@ const READERS = {
   entities: readEntities,
   entityGroups: readEntityGroups,
   summary: readSummary,
+  languages: readLanguages,
 };
 
 /**
@@ -244,4 +248,20 @@ function readSummary(numbers, strings, n, s) {
     n += 5;
   }
   return list;
+}
+
+function readLanguages(numbers, strings, n, s, labels) {
+  const detected = strings.slice(s, (s += numbers[n] | 0));
+  const length = numbers[n + 1];
+  const words = length < 0 ? null : strings.slice(s, s + (length | 0));
+  return { detected, words, names: labels[numbers[n + 2] | 0] };
+}
+
+/**
+ * `result` (an unpacked result) with its names marked failed for `reason`: the name model
+ * of its language could not be loaded (see models.js); its other parts stay as they are.
+ */
+export function namesFailed(result, reason) {
+  result.languages = { ...result.languages, names: 'failed', namesError: reason };
+  return result;
 }

@@ -6,7 +6,8 @@
 * summary:  ROUGE-1/2/L/Lsum F1 from rouge-score with stemming (CNN/DM k=3; BBC k=3 and k=matched)
 * segment:  Golden Rules passed; UD boundary P/R/F1 (EWT, German GSD, French GSD)
 * ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
-            on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC); ECE of the confidences
+            on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC) and the other languages'
+            (CoNLL-2002 es/nl, GermEval 2014 de, Europeana fr/de/nl); ECE of the confidences
 
 Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS] [--cli PATH]
 With --check, exits 1 when a metric is past its threshold (a JSON object {"task|set|metric": minimum, or
@@ -304,6 +305,45 @@ def without_handles(d):
     return d["gold"] - handles, [span for span, _ in handles]
 
 
+# The other languages' dev sets: file under ner/, the name the rows are printed under, and
+# the language (README-multilingual.md). Each has its own model (models/ner-<language>.bin).
+NER_LANGUAGE_SETS = (("conll2002/es.dev.jsonl", "es-dev", "es"), ("conll2002/nl.dev.jsonl", "nl-dev", "nl"),
+                     ("germeval2014/de.dev.jsonl", "de-dev", "de"), ("europeana/fr.dev.jsonl", "fr-dev", "fr"),
+                     ("europeana/de.dev.jsonl", "enp-de-dev", "de"), ("europeana/nl.dev.jsonl", "enp-nl-dev", "nl"))
+
+
+def language_option(language):
+    """The options that name the text's language, where the CLI has the `language` option;
+    else none, and the CLI detects it."""
+    global LANGUAGE_OPTION
+    if LANGUAGE_OPTION is None:
+        probe = json.dumps({"id": "probe", "text": "Hallo.", "options": {"language": "de"}}) + "\n"
+        out = subprocess.run(["node", str(CLI), "--jsonl"], input=probe, capture_output=True, text=True).stdout
+        LANGUAGE_OPTION = '"error"' not in out
+    return {"language": language} if LANGUAGE_OPTION else {}
+
+
+LANGUAGE_OPTION = None
+
+
+def ner_language_scores(data):
+    """Every other language's dev set through its language's model: micro P/R/F1 over
+    PER/LOC/ORG, ECE, and how many documents the analysis read in the right language."""
+    results = {}
+    for file, name, language in NER_LANGUAGE_SETS:
+        path = data / "ner" / file
+        if not path.exists():
+            continue
+        docs = load(path)
+        answers, seconds = run_cli(docs, language_option(language))
+        spans = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
+        rows, _ = score_ner(spans)
+        rows["micro"]["MB/s"] = mb_per_s(docs, seconds)
+        rows["micro"]["language %"] = 100 * sum(a.get("language") == language for a in answers) / len(answers)
+        results.update((f"{name} {row}", values) for row, values in rows.items() if row != "lenient")
+    return results
+
+
 def ner_scores(data):
     """Every English dev set, and the names-only view of re3d and SEC (gold pronouns, nominals
     and party roles left out, leading articles trimmed) and of BTC without @-handles and
@@ -336,6 +376,7 @@ def ner_scores(data):
             answers, _ = run_cli(docs, {})
             spans = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
             results[f"conll-{case} micro"] = score_ner(spans)[0]["micro"]
+    results.update(ner_language_scores(data))
     return results
 
 

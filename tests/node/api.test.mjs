@@ -76,7 +76,7 @@ describe('analyze', () => {
   test('returns every section with the documented shapes', () => {
     const text = readFileSync(ARTICLE, 'utf8');
     const a = textlens.analyze(text);
-    assert.deepEqual(Object.keys(a).sort(), ['entities', 'entityGroups', 'keywords', 'sentences', 'stats', 'summary', 'terms']);
+    assert.deepEqual(Object.keys(a).sort(), ['entities', 'entityGroups', 'keywords', 'languages', 'sentences', 'stats', 'summary', 'terms']);
     for (const key of ['characters', 'words', 'sentences', 'paragraphs', 'readingTimeSeconds', 'averageSentenceLength', 'language']) {
       assert.ok(key in a.stats, `stats.${key} is present`);
     }
@@ -109,10 +109,10 @@ describe('analyze', () => {
       const a = textlens.analyze(text);
       const rounded = mapLeaves(a, (v) => (typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v));
       assert.deepEqual(rounded, mapLeaves(golden, (v, key) => (key === 'start' || key === 'end' ? utf16At.get(v) : v)));
-      assert.deepEqual(Object.keys(a), ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary'], 'keys in the order of the types');
-      assert.deepEqual(textlens.entities(text), { entities: a.entities, entityGroups: a.entityGroups });
-      assert.deepEqual(textlens.keywords(text), { terms: a.terms, keywords: a.keywords });
-      assert.deepEqual(textlens.summarize(text), { sentences: a.sentences, summary: a.summary });
+      assert.deepEqual(Object.keys(a), ['stats', 'sentences', 'terms', 'keywords', 'entities', 'entityGroups', 'summary', 'languages'], 'keys in the order of the types');
+      assert.deepEqual(textlens.entities(text), { entities: a.entities, entityGroups: a.entityGroups, languages: a.languages });
+      assert.deepEqual(textlens.keywords(text), { terms: a.terms, keywords: a.keywords, languages: a.languages });
+      assert.deepEqual(textlens.summarize(text), { sentences: a.sentences, summary: a.summary, languages: a.languages });
     });
   }
 
@@ -206,9 +206,9 @@ describe('analyze', () => {
     const text = readFileSync(ARTICLE, 'utf8');
     const options = { keywords: 5, summarySentences: 2 };
     const all = textlens.analyze(text, options);
-    assert.deepEqual(textlens.keywords(text, options), { terms: all.terms, keywords: all.keywords });
-    assert.deepEqual(textlens.entities(text, options), { entities: all.entities, entityGroups: all.entityGroups });
-    assert.deepEqual(textlens.summarize(text, options), { sentences: all.sentences, summary: all.summary });
+    assert.deepEqual(textlens.keywords(text, options), { terms: all.terms, keywords: all.keywords, languages: all.languages });
+    assert.deepEqual(textlens.entities(text, options), { entities: all.entities, entityGroups: all.entityGroups, languages: all.languages });
+    assert.deepEqual(textlens.summarize(text, options), { sentences: all.sentences, summary: all.summary, languages: all.languages });
   });
 });
 

@@ -50,7 +50,7 @@ describe('the entityLists option', () => {
     assert.ok(!shown.some(([t]) => t === 'Redmond' || t === 'bill'), JSON.stringify(shown));
     const product = result.entityGroups.find((g) => g.label === 'PRODUCT');
     assert.deepEqual([product.text, product.count], ['Acme Rocket Skates', 2]);
-    assert.deepEqual(textlens.entities(TEXT, { entityLists: LISTS }), { entities: result.entities, entityGroups: result.entityGroups });
+    assert.deepEqual(textlens.entities(TEXT, { entityLists: LISTS }), { entities: result.entities, entityGroups: result.entityGroups, languages: result.languages });
   });
 
   test('lists prepared once give the same results, call after call, and can be freed', () => {
