@@ -107,6 +107,7 @@ impl Body {
             entities,
             entity_groups,
             summary,
+            languages: _,
         } = analysis;
         Body {
             language: stats.language.to_string(),
