@@ -4,7 +4,7 @@
 // rest of the result whole and says why.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importFrom, installPackage } from './helpers.mjs';
@@ -49,6 +49,15 @@ const ENGLISH = [
 describe('name models by need', () => {
   test('the package lists every model file next to the wasm', () => {
     for (const language of ['de', 'es', 'fr', 'nl']) assert.ok(existsSync(modelFile(language)), `ner-${language}.bin is not in the package`);
+  });
+
+  test('the wasm holds none of the other models', () => {
+    const wasm = readFileSync(join(project, 'node_modules', 'textlens', 'textlens_bg.wasm'));
+    for (const language of ['de', 'es', 'fr', 'nl']) {
+      // A model's header (magic bytes, tag scores) and first rows differ from every other model's.
+      const head = readFileSync(modelFile(language)).subarray(0, 256);
+      assert.equal(wasm.indexOf(head), -1, `ner-${language}.bin is inside the wasm`);
+    }
   });
 
   test('an English-only session reads no other model', () => {

@@ -21,7 +21,7 @@ before(async () => {
 
 /** A packed result as the layout in js/unpack.js describes it, built step by step. */
 function handPacked() {
-  const numbers = [0, 7, ...new Array(14).fill(0)];
+  const numbers = [0, 8, ...new Array(16).fill(0)];
   let strings = '';
   const section = (i) => {
     numbers[2 + 2 * i] = numbers.length;
@@ -58,9 +58,13 @@ function handPacked() {
   numbers.push(1, 0, 0, 6);
   string('Paris.');
   numbers.push(1);
+  section(7);
+  string('fi');
+  numbers.push(-1, 1);
   numbers[0] = numbers.length;
-  numbers.push(1, strings.length);
+  numbers.push(2, strings.length);
   string('LOCATION');
+  string('unavailable');
   return [Float64Array.from(numbers), strings];
 }
 
@@ -75,6 +79,7 @@ const EXPECTED = {
   ],
   entityGroups: [{ text: 'Paris', label: 'LOCATION', count: 2, mentions: [{ start: 0, end: 5 }, { start: 7, end: 12 }], confidence: 0.875 }],
   summary: [{ index: 0, start: 0, end: 6, text: 'Paris.', score: 1 }],
+  languages: { detected: 'fi', words: null, names: 'unavailable' },
 };
 
 describe('the layout', () => {
@@ -97,12 +102,12 @@ describe('the layout', () => {
     const { marks, confidences, labels } = decoder.entityMarks(numbers, strings);
     assert.deepEqual([...marks], [0, 5, 0, 0, 7, 12, 0, 0]);
     assert.deepEqual([...confidences], [0.875, 0.25]);
-    assert.deepEqual(labels, ['LOCATION']);
+    assert.deepEqual(labels, ['LOCATION', 'unavailable']);
   });
 
   test('a packed result of another build is refused with a clear error', () => {
     const [numbers, strings] = handPacked();
-    numbers[1] = 8;
+    numbers[1] = 9;
     assert.throws(() => decoder.unpack(numbers, strings), /different builds/);
   });
 });

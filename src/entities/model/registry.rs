@@ -92,9 +92,9 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-impl From<LoadError> for crate::Error {
+impl From<LoadError> for crate::error::Error {
     fn from(error: LoadError) -> Self {
-        crate::Error::InvalidModel(error.to_string())
+        crate::error::Error::InvalidModel(error.to_string())
     }
 }
 
@@ -139,7 +139,7 @@ mod tests {
         }
         #[cfg(not(feature = "embedded-models"))]
         assert!(matches!(for_language("fr"), NameModel::NotLoaded));
-        let error = crate::Error::from(load("fr", b"nonsense").unwrap_err());
+        let error = crate::error::Error::from(load("fr", b"nonsense").unwrap_err());
         assert!(error.to_string().contains("wrong magic bytes"), "{error}");
     }
 
