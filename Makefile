@@ -42,7 +42,7 @@ help:
 	@echo "make bench         speed, memory and size of the built package vs compromise, wink-nlp and native (BENCH_ARGS=--check: fail on a missed target)"
 	@echo "make bench-ner     the NER part of make eval only"
 	@echo "make fuzz          run every cargo-fuzz target for FUZZ_SECONDS each (default 600; needs a nightly toolchain)"
-	@echo "make model         retrain the entity model (models/ner.bin) and its confidence calibration from ../shared/data/ner"
+	@echo "make model         retrain the entity models (models/ner.bin, models/ner-{es,nl,de,fr}.bin) and their confidence calibrations from ../shared/data/ner"
 	@echo "make size          bytes of the wasm: raw, gzip -9"
 	@echo "make clean         remove $(PKG)/, node_modules/, tests/output/ and cargo's target/"
 
@@ -63,7 +63,7 @@ $(NODE_MODULES): package.json package-lock.json
 deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
 
 # The files of js/ that the package ships as they are, besides js/element/ (the element's modules).
-JS_FILES := node.js browser.js api.js unpack.js textlens.d.ts cli.mjs text-analyzer.js text-analyzer-worker.js
+JS_FILES := node.js browser.js api.js models.js unpack.js textlens.d.ts cli.mjs text-analyzer.js text-analyzer-worker.js
 
 build: deps
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --target $(WASM_TARGET)
@@ -80,6 +80,8 @@ build: deps
 	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
 	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
 	cp js/README.md $(PKG)/README.md
+	@# The other languages' name models, fetched (or read, in Node) by need: js/models.js.
+	cp $(wildcard models/ner-*.bin) $(PKG)/
 	node tools/manifest.mjs
 	@echo "built $(PKG)/: $$(wc -c < $(PKG)/$(CRATE)_bg.wasm) bytes of wasm"
 
@@ -259,10 +261,16 @@ fuzz:
 	  (cd fuzz && cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 2>&1 | tail -3) || exit 1; \
 	done
 
-# The confidence's calibration is fitted to the model just trained, so the two always ship together.
+# The confidence's calibration is fitted to the model just trained, so the two always ship
+# together: English's in src/entities/calibration.rs, another language's inside its model file.
+MODEL_LANGUAGES := es nl de fr
 model:
 	cargo run --release --example train_ner --features train
 	cargo run --release --example calibrate_ner --features train
+	for language in $(MODEL_LANGUAGES); do \
+	  cargo run --release --example train_ner --features train -- $$language && \
+	  cargo run --release --example calibrate_ner --features train -- $$language || exit 1; \
+	done
 
 clean:
 	rm -rf $(PKG) node_modules tests/output

@@ -1,10 +1,14 @@
 //! Fits the logistic model that turns what the entity stage knows of a name (the
 //! tagger's margin, where the name came from, its type, length and casing, whether the
-//! text is a post) into a confidence, on the dev parts of the five English sets, and
-//! writes its weights to `src/entities/calibration.rs`. `make model` runs it after
-//! training, so the weights always belong to the model that ships.
+//! text is a post) into a confidence, on the dev parts of one language's sets. For
+//! English (the five English sets) it writes the weights to
+//! `src/entities/calibration.rs`; for another language it adds them to that
+//! language's model file, `models/ner-<language>.bin`, which carries them when it is
+//! loaded by need. `make model` runs it after training, so the weights always belong
+//! to the model that ships.
 //!
-//! `cargo run --release --example calibrate_ner --features train`; it prints the
+//! `cargo run --release --example calibrate_ner --features train [-- LANGUAGE]`
+//! (`en`, the default, `es`, `nl`, `de` or `fr`); it prints the
 //! expected calibration error (10 equal bins) of every set, in-sample and with the
 //! weights fitted on the other half of the documents. With `NER_CALIBRATION_SAMPLES`
 //! set to a path, it also writes every name's set, document, rightness and inputs
@@ -18,9 +22,10 @@ mod ner_eval;
 mod ner_sets;
 
 use ner_eval::{gold_spans, load, snap, GoldDoc};
-use ner_sets::SETS;
+use ner_sets::{sets_of, Set};
 use std::collections::BTreeSet;
 use textlens::entities::confidence::{Features, FEATURES, MARGIN_STEPS};
+use textlens::entities::model::Tagger;
 use textlens::{Document, Label};
 
 const OUTPUT: &str = "src/entities/calibration.rs";
@@ -41,21 +46,36 @@ struct Sample {
 }
 
 fn main() {
+    let language = std::env::args().nth(1).unwrap_or_else(|| "en".to_owned());
+    let Some(sets) = sets_of(&language) else { panic!("no named-entity sets for language {language:?}") };
+    let english = language == "en";
+    let model_path = format!("models/ner-{language}.bin");
+    let tagger = match english {
+        true => Tagger::builtin().expect("models/ner.bin decodes").clone(),
+        false => Tagger::from_bytes(&std::fs::read(&model_path).unwrap_or_else(|e| panic!("reading {model_path}: {e}"))).expect("a valid model"),
+    };
     let mut samples = Vec::new();
-    for (set, info) in SETS.iter().enumerate() {
+    for (set, info) in sets.iter().enumerate() {
         let docs = load(&info.path("dev"));
+        let before = samples.len();
         for (d, doc) in docs.iter().enumerate() {
-            samples.extend(samples_of(doc).into_iter().map(|(span, x, right)| Sample { set, doc: d, span, x, right }));
+            samples.extend(samples_of(doc, &tagger, english).into_iter().map(|(span, x, right)| Sample { set, doc: d, span, x, right }));
         }
+        // What the entity stage scores (scripts/eval.py scores the same through the CLI).
+        let found = &samples[before..];
+        let (right, gold) = (found.iter().filter(|s| s.right).count() as f64, docs.iter().map(|d| gold_spans(d).iter().filter(|g| g.2 < 3).count()).sum::<usize>() as f64);
+        let (p, r) = (right / found.len().max(1) as f64, right / gold.max(1.0));
+        println!("{}: micro F1 of the entity stage {:.2} (P {:.2}, R {:.2})", info.name, 200.0 * p * r / (p + r).max(f64::EPSILON), 100.0 * p, 100.0 * r);
     }
-    // The news set and the others weigh the same, so that neither's calibration is
-    // traded for the other's.
-    let conll = samples.iter().filter(|s| s.set == 0).count() as f64;
-    let others = samples.len() as f64 - conll;
-    let weight = |s: &Sample| if s.set == 0 { 0.5 / conll } else { 0.5 / others };
+    // The main set (news; GermEval for German) and the others weigh the same, so that
+    // neither's calibration is traded for the other's.
+    let main = samples.iter().filter(|s| s.set == 0).count() as f64;
+    let others = samples.len() as f64 - main;
+    let share = if others == 0.0 { 1.0 } else { 0.5 };
+    let weight = |s: &Sample| if s.set == 0 { share / main } else { 0.5 / others };
     let all: Vec<&Sample> = samples.iter().collect();
     let weights = fit(&all, weight);
-    println!("names: CoNLL {conll}, others {others}");
+    println!("names: {} {main}, others {others}", sets[0].name);
     println!("ECE (10 bins), in-sample | fitted on the other half of the documents:");
     let halves: [Vec<&Sample>; 2] = [0, 1].map(|h| samples.iter().filter(|s| s.doc % 2 == h).collect());
     let crossed = [fit(&halves[1], weight), fit(&halves[0], weight)];
@@ -65,28 +85,41 @@ fn main() {
     let in_sample = |keep: &dyn Fn(&Sample) -> bool| -> Vec<(f64, bool)> {
         samples.iter().filter(|s| keep(s)).map(|s| (Features(s.x).probability(&weights), s.right)).collect()
     };
-    for (set, info) in SETS.iter().enumerate() {
+    for (set, info) in sets.iter().enumerate() {
         let keep = |s: &Sample| s.set == set;
         println!("  {:8} {:.4} | {:.4}  ({} names)", info.name, ece(&in_sample(&keep)), ece(&held_out(&keep)), in_sample(&keep).len());
     }
     let others = |s: &Sample| s.set != 0;
-    println!("  {:8} {:.4} | {:.4}", "others", ece(&in_sample(&others)), ece(&held_out(&others)));
+    if sets.len() > 2 {
+        println!("  {:8} {:.4} | {:.4}", "others", ece(&in_sample(&others)), ece(&held_out(&others)));
+    }
     if let Ok(path) = std::env::var("NER_CALIBRATION_SAMPLES") {
         let lines: Vec<String> = samples
             .iter()
-            .map(|s| format!("{}\t{}\t{}\t{}\t{}\t{}", SETS[s.set].name, s.doc, s.span.0, s.span.1, u8::from(s.right), s.x.map(|x| x.to_string()).join("\t")))
+            .map(|s| format!("{}\t{}\t{}\t{}\t{}\t{}", sets[s.set].name, s.doc, s.span.0, s.span.1, u8::from(s.right), s.x.map(|x| x.to_string()).join("\t")))
             .collect();
         std::fs::write(&path, lines.join("\n") + "\n").expect("writing the samples");
     }
-    std::fs::write(OUTPUT, source(&weights)).expect("writing the weights");
-    println!("wrote {OUTPUT}");
+    write(sets, english, &model_path, tagger, &weights);
 }
 
-/// The inputs of every PER, LOC and ORG name the entity stage finds in `doc`, and
-/// whether each is right.
-fn samples_of(doc: &GoldDoc) -> Vec<((usize, usize), [f64; FEATURES], bool)> {
+/// Writes the `weights`: to [`OUTPUT`] for English, else into the model file at `path`.
+fn write(sets: &[Set], english: bool, path: &str, tagger: Tagger, weights: &[f64; FEATURES]) {
+    if english {
+        std::fs::write(OUTPUT, source(weights)).expect("writing the weights");
+        println!("wrote {OUTPUT}");
+    } else {
+        let bytes = tagger.with_calibration(*weights).to_bytes();
+        std::fs::write(path, &bytes).expect("writing the model");
+        println!("wrote the calibration of {} into {path}: {} bytes", sets[0].name, bytes.len());
+    }
+}
+
+/// The inputs of every PER, LOC and ORG name the entity stage finds in `doc` with
+/// `tagger` (and the rules, in `english` text), and whether each is right.
+fn samples_of(doc: &GoldDoc, tagger: &Tagger, english: bool) -> Vec<((usize, usize), [f64; FEATURES], bool)> {
     let gold = gold_spans(doc);
-    let (entities, features) = textlens::entities::calibration_inputs(&Document::new(&doc.text));
+    let (entities, features) = textlens::entities::calibration_inputs(&Document::new(&doc.text), tagger, english);
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (entity, x) in entities.entities.iter().zip(features) {

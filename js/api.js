@@ -1,8 +1,12 @@
 // The package's functions: the wasm's raw export analyzePacked() returns a packed result,
 // which unpack.js turns into the objects described in textlens.d.ts. node.js and
-// browser.js re-export this module.
+// browser.js re-export this module. A result whose language's name model is not loaded
+// yet (languages.names "not-loaded") is analysed again once it is: at once in Node, which
+// reads the model from the package; in browsers, analyzeAsync() and loadModel() fetch it
+// (see models.js).
 import init, { EntityLists, analyzePacked as rawPacked, analyzePackedWithLists, initSync, optionSpecs } from './textlens.js';
-import { SECTIONS, unpack } from './unpack.js';
+import { checkLanguage, failed, failureOf, fetchModel, loadBytes, modelUrl } from './models.js';
+import { SECTIONS, namesFailed, unpack } from './unpack.js';
 
 // The analyses to run, as analyzePacked() takes them (statistics and sentences always run).
 const KEYWORDS = 1;
@@ -23,10 +27,67 @@ function packed(text, options, parts) {
   return rawPacked(text, options, parts);
 }
 
+// Reads a model's bytes synchronously (Node: from the package), or null (browsers).
+let readModel = null;
+
+/** Has the model of a language read by `read(language)` (bytes) when a text needs it. */
+export function readModelsWith(read) {
+  readModel = read;
+}
+
 const run = (text, options, parts, sections) => {
   const [numbers, strings] = packed(text, options, parts);
-  return unpack(numbers, strings, { sections });
+  const result = unpack(numbers, strings, { sections });
+  const language = result.languages?.detected;
+  if (result.languages?.names !== 'not-loaded' || !(parts & ENTITIES)) return result;
+  // Node reads the package again after a failure: a missing file costs nothing to look for.
+  if (readModel) {
+    try {
+      loadBytes(language, readModel(language));
+    } catch (error) {
+      failed(language, error);
+    }
+  }
+  const reason = failureOf(language);
+  if (reason) return namesFailed(result, reason);
+  if (!readModel) return result;
+  const [again, againStrings] = packed(text, options, parts);
+  return unpack(again, againStrings, { sections });
 };
+
+/**
+ * Loads the name model of `language` (an ISO 639-1 code): from `source` (the model's
+ * bytes, or a URL) when given, else from the package (Node) or next to this module
+ * (browsers). Resolves once later analyses of that language find names; rejects with an
+ * Error saying why not, which their results then carry as languages.namesError.
+ */
+export async function loadModel(language, source) {
+  checkLanguage(language);
+  const bytes = source instanceof ArrayBuffer || ArrayBuffer.isView(source);
+  if (!bytes && !(readModel && source === undefined)) return fetchModel(language, source ?? modelUrl(language, import.meta.url));
+  try {
+    loadBytes(language, bytes ? source : readModel(language));
+  } catch (error) {
+    throw failed(language, error);
+  }
+}
+
+/**
+ * analyze(), first loading the name model of the text's language when it needs one and
+ * it is not loaded yet: in browsers it is fetched once, from next to this module. Where
+ * it cannot be loaded the result has everything else, and languages.names "failed".
+ */
+export async function analyzeAsync(text, options) {
+  const result = analyze(text, options);
+  const { names, detected } = result.languages;
+  if (names !== 'not-loaded') return result;
+  try {
+    await loadModel(detected);
+  } catch (error) {
+    return namesFailed(result, error.message);
+  }
+  return analyze(text, options);
+}
 
 /** The whole analysis as [numbers, strings], packed (see unpack.js), as the element's worker sends it. */
 export function analyzePacked(text, options) {

@@ -1,11 +1,15 @@
 // The <text-analyzer> element's module worker: instantiates the wasm once, from the URL the
 // first message names, and analyses off the main thread so typing stays fluid on long texts.
 // Messages in: { id, text, options, wasmUrl, listsVersion, lists? }. Out: { id, ms, numbers,
-// strings } (the packed result, see unpack.js; numbers' buffer is transferred, not copied) or
-// { id, error, fatal }. Entity lists come once, with the first message of a new version
+// strings, namesError? } (the packed result, see unpack.js; numbers' buffer is transferred,
+// not copied; namesError when the name model of the text's language could not be loaded) or
+// { id, error, fatal }. A text whose language's name model is not loaded yet makes the worker
+// fetch it from next to the wasm (once: later texts reuse it) and analyse the text again. Entity lists come once, with the first message of a new version
 // (`lists`: the object, or null for none), and are prepared once for every later message of
 // that version, so that a long list is not read again at each keystroke.
 import init, { EntityLists, analyzePacked, optionSpecs } from './api.js';
+import { failureOf, fetchModel, modelUrl } from './models.js';
+import { unpack } from './unpack.js';
 
 let ready = null;
 let ranges = null;
@@ -58,8 +62,18 @@ self.onmessage = async ({ data: { id, text, options, wasmUrl, listsVersion, list
   const started = performance.now();
   let numbers;
   let strings;
+  let namesError;
   try {
-    [numbers, strings] = analyzePacked(text, { ...clamped(options), entityLists: entityLists(listsVersion, given) });
+    const analyze = () => analyzePacked(text, { ...clamped(options), entityLists: entityLists(listsVersion, given) });
+    [numbers, strings] = analyze();
+    const { names, detected } = unpack(numbers, strings, { sections: ['languages'] }).languages;
+    if (names === 'not-loaded') {
+      namesError = failureOf(detected);
+      if (!namesError) {
+        namesError = await fetchModel(detected, modelUrl(detected, wasmUrl)).then(() => undefined, (error) => error.message);
+        if (!namesError) [numbers, strings] = analyze();
+      }
+    }
   } catch (error) {
     // A trap leaves the wasm instance unusable: the page replaces this worker.
     const fatal = error instanceof WebAssembly.RuntimeError;
@@ -67,5 +81,5 @@ self.onmessage = async ({ data: { id, text, options, wasmUrl, listsVersion, list
     return;
   }
   const ms = performance.now() - started;
-  self.postMessage({ id, ms, numbers, strings }, [numbers.buffer]);
+  self.postMessage({ id, ms, numbers, strings, namesError }, [numbers.buffer]);
 };

@@ -166,6 +166,26 @@ export function summarize(text: string, options?: Options): SummaryResult;
 /** Every option with its allowed values and default. */
 export function optionSpecs(): OptionSpec[];
 
+/**
+ * Names in languages other than English come from a model per language (German, Spanish,
+ * French, Dutch: ner-de.bin, … beside the wasm in the package), loaded the first time a
+ * text in that language asks for entities and kept afterwards. In Node, analyze() and
+ * entities() read it from the package at once. In browsers they cannot wait for a fetch:
+ * their result says languages.names "not-loaded"; analyzeAsync() (or loadModel(), then
+ * analyze() again) fetches the model once. Where it cannot be fetched (offline, blocked),
+ * results have everything else and languages.names "failed" with languages.namesError.
+ */
+export function analyzeAsync(text: string, options?: Options): Promise<Analysis>;
+/**
+ * Loads the name model of `language` (an ISO 639-1 code with a model: "de", "es", "fr",
+ * "nl"): from `source` (the model file's bytes, or its URL) when given, else from the
+ * package (Node) or next to this module (browsers). Resolves when later analyses of that
+ * language find names; rejects with an Error saying why not (an unknown language, a failed
+ * fetch, bytes that are no model), which later results of the language carry as
+ * languages.namesError. Loading a language again keeps the first model.
+ */
+export function loadModel(language: string, source?: BufferSource | URL | string): Promise<void>;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 export type SyncInitInput = BufferSource | WebAssembly.Module;
 export interface InitOutput { readonly memory: WebAssembly.Memory; }

@@ -256,3 +256,12 @@ function readLanguages(numbers, strings, n, s, labels) {
   const words = length < 0 ? null : strings.slice(s, s + (length | 0));
   return { detected, words, names: labels[numbers[n + 2] | 0] };
 }
+
+/**
+ * `result` (an unpacked result) with its names marked failed for `reason`: the name model
+ * of its language could not be loaded (see models.js); its other parts stay as they are.
+ */
+export function namesFailed(result, reason) {
+  result.languages = { ...result.languages, names: 'failed', namesError: reason };
+  return result;
+}

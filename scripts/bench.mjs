@@ -2,14 +2,15 @@
 // libraries a user would pick instead (compromise and wink-nlp, devDependencies) and to
 // the same Rust core compiled natively (examples/bench_native.rs), all in one run on the
 // same texts. Prints one table, then each target of issues 5 and 17 as PASS or FAIL.
-// Usage: node scripts/bench.mjs [--check]   (run `make build` first; --check exits 1
-// when a target fails, a plain run always exits 0 once it has printed the table).
+// Usage: node scripts/bench.mjs [--check | --sizes]   (run `make build` first; --check exits 1
+// when a target fails, a plain run always exits 0 once it has printed the table; --sizes
+// prints the sizes only: what a browser loads for English, and each language's name model).
 //
 // Every timing that depends on a cold start or on a process's peak memory runs in a
 // fresh Node process (this script re-run with --child); the rest runs in one child per
 // library, so that no library's heap or JIT state colours another's figures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,12 +242,29 @@ function measure(buffer) {
   };
 }
 
+// What a browser loads for English text through browser.js (the wasm, with the English
+// model in it; browser.js, the modules it imports and the wasm-bindgen glue) and through
+// the element (its modules and worker too). No other language's model is among them.
+const ENGLISH_FILES = ['textlens_bg.wasm', 'textlens.js', 'browser.js', 'api.js', 'models.js', 'unpack.js'];
+const elementFiles = () => [
+  ...ENGLISH_FILES.filter((f) => f !== 'browser.js'),
+  'text-analyzer.js',
+  'text-analyzer-worker.js',
+  ...readdirSync(join(PKG, 'element')).map((f) => join('element', f)),
+];
+
 function sizes() {
   const concat = (files) => Buffer.concat(files.map((f) => readFileSync(f)));
   return {
-    // The model is embedded in the wasm; browser.js, the modules it imports and the
-    // wasm-bindgen glue are the JS.
-    textlens: measure(concat(['textlens_bg.wasm', 'textlens.js', 'browser.js', 'api.js', 'unpack.js'].map((f) => join(PKG, f)))),
+    textlens: measure(concat(ENGLISH_FILES.map((f) => join(PKG, f)))),
+    element: measure(concat(elementFiles().map((f) => join(PKG, f)))),
+    // Each other language's name model, fetched the first time a text in it needs one.
+    models: Object.fromEntries(
+      readdirSync(PKG)
+        .filter((f) => /^ner-[a-z]+\.bin$/.test(f))
+        .sort()
+        .map((f) => [f.slice(4, -4), measure(readFileSync(join(PKG, f)))]),
+    ),
     compromise: measure(concat([join(ROOT, 'node_modules', 'compromise', 'builds', 'compromise.js')])),
     wink: measure(concat(child('winkFiles'))),
   };
@@ -287,6 +305,25 @@ function listsBench(work) {
 
 // ---------------------------------------------------------------------------------
 // The run.
+
+/** The size targets of issue 14: English ≤ 400 KB gzipped, each other language's model ≤ 150 KB. */
+function sizeTargets(size) {
+  const kb = (bytes) => `${(bytes / 1e3).toFixed(1)} KB`;
+  return [
+    [`English: what a browser loads (browser.js: wasm + JS) ≤ 400 KB gzipped (issue 14)`, size.textlens.gzip <= 400_000, kb(size.textlens.gzip)],
+    [`English: what the element loads (wasm + JS + worker) ≤ 400 KB gzipped (issue 14)`, size.element.gzip <= 400_000, kb(size.element.gzip)],
+    ...Object.entries(size.models).map(([language, m]) => [
+      `name model ${language} (ner-${language}.bin) ≤ 150 KB gzipped: raw ${kb(m.raw)}, brotli ${kb(m.brotli)}`,
+      m.gzip <= 150_000,
+      kb(m.gzip),
+    ]),
+  ];
+}
+
+if (process.argv.includes('--sizes')) {
+  for (const [what, ok, value] of sizeTargets(sizes())) console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}: ${value}`);
+  process.exit(0);
+}
 
 const check = process.argv.includes('--check');
 const COLD_RUNS = 7;
@@ -513,6 +550,7 @@ const targets = [
   [`linear: time(10 MB) ≤ 11× time(${real ? 'its first 1 MB' : '1 MB'})`, linearity <= 11, `${num(linearity)}×`],
   ...PATHOLOGICAL.map((name) => [`pathological "${name}" ≤ 3× the time per MB of news text`, slowdown[name] <= 3, `${num(slowdown[name])}×`]),
   ...(listsAdded === null ? [] : [[`10,000 entity-list entries add ≤ 15% to analyze() of 1 MB once prepared (issue 16)`, listsAdded <= 0.15, `+${num(100 * listsAdded)}%`]]),
+  ...sizeTargets(size),
 ];
 let failed = 0;
 for (const [what, ok, value] of targets) {

@@ -9,7 +9,8 @@
 * language: single-sentence detection accuracy per language (sentences of UD English, German and
             French, CoNLL-2002 Spanish and Dutch, 110-PT-BN-KP Portuguese, pak2018 Polish)
 * ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
-            on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC); ECE of the confidences
+            on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC) and the other languages'
+            (CoNLL-2002 es/nl, GermEval 2014 de, Europeana fr/de/nl); ECE of the confidences
 
 Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS] [--cli PATH]
 With --check, exits 1 when a metric is past its threshold (a JSON object {"task|set|metric": minimum, or
@@ -354,6 +355,45 @@ def without_handles(d):
     return d["gold"] - handles, [span for span, _ in handles]
 
 
+# The other languages' dev sets: file under ner/, the name the rows are printed under, and
+# the language (README-multilingual.md). Each has its own model (models/ner-<language>.bin).
+NER_LANGUAGE_SETS = (("conll2002/es.dev.jsonl", "es-dev", "es"), ("conll2002/nl.dev.jsonl", "nl-dev", "nl"),
+                     ("germeval2014/de.dev.jsonl", "de-dev", "de"), ("europeana/fr.dev.jsonl", "fr-dev", "fr"),
+                     ("europeana/de.dev.jsonl", "enp-de-dev", "de"), ("europeana/nl.dev.jsonl", "enp-nl-dev", "nl"))
+
+
+def language_option(language):
+    """The options that name the text's language, where the CLI has the `language` option;
+    else none, and the CLI detects it."""
+    global LANGUAGE_OPTION
+    if LANGUAGE_OPTION is None:
+        probe = json.dumps({"id": "probe", "text": "Hallo.", "options": {"language": "de"}}) + "\n"
+        out = subprocess.run(["node", str(CLI), "--jsonl"], input=probe, capture_output=True, text=True).stdout
+        LANGUAGE_OPTION = '"error"' not in out
+    return {"language": language} if LANGUAGE_OPTION else {}
+
+
+LANGUAGE_OPTION = None
+
+
+def ner_language_scores(data):
+    """Every other language's dev set through its language's model: micro P/R/F1 over
+    PER/LOC/ORG, ECE, and how many documents the analysis read in the right language."""
+    results = {}
+    for file, name, language in NER_LANGUAGE_SETS:
+        path = data / "ner" / file
+        if not path.exists():
+            continue
+        docs = load(path)
+        answers, seconds = run_cli(docs, language_option(language))
+        spans = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
+        rows, _ = score_ner(spans)
+        rows["micro"]["MB/s"] = mb_per_s(docs, seconds)
+        rows["micro"]["language %"] = 100 * sum(a.get("language") == language for a in answers) / len(answers)
+        results.update((f"{name} {row}", values) for row, values in rows.items() if row != "lenient")
+    return results
+
+
 def ner_scores(data):
     """Every English dev set, and the names-only view of re3d and SEC (gold pronouns, nominals
     and party roles left out, leading articles trimmed) and of BTC without @-handles and
@@ -365,7 +405,9 @@ def ner_scores(data):
         if not path.exists():
             continue
         docs = load(path)
-        answers, seconds = run_cli(docs, {})
+        # The sets' language is known: detection is scored on its own (a misread tweet
+        # would get no names, or another language's).
+        answers, seconds = run_cli(docs, language_option("en"))
         spans = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
         rows, calibration = score_ner(spans)
         if name != "conll":
@@ -383,9 +425,10 @@ def ner_scores(data):
     if path.exists():
         for case in ("lower", "upper"):
             docs = [dict(d, text=getattr(d["text"], case)()) for d in load(path)]
-            answers, _ = run_cli(docs, {})
+            answers, _ = run_cli(docs, language_option("en"))
             spans = [ner_spans(doc, answer) for doc, answer in zip(docs, answers)]
             results[f"conll-{case} micro"] = score_ner(spans)[0]["micro"]
+    results.update(ner_language_scores(data))
     return results
 
 

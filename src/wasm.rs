@@ -43,6 +43,22 @@ fn packed(text: &str, options: Options, parts: u32) -> Result<js_sys::Array, JsE
     Ok(js_sys::Array::of2(&numbers, &JsValue::from_str(&packed.strings)))
 }
 
+/// Loads the name model of `language` (an ISO 639-1 code) from `bytes`, the contents
+/// of the package's `ner-<language>.bin`: later analyses of text in that language find
+/// names with it. Loading a language again keeps the first model. Errors: no model is
+/// trained for the language, or the bytes are not a model (the message says what is
+/// wrong and at which byte).
+#[wasm_bindgen(js_name = loadModel)]
+pub fn load_model(language: &str, bytes: &[u8]) -> Result<(), JsError> {
+    Ok(crate::entities::model::registry::load(language, bytes).map_err(Error::from)?)
+}
+
+/// The languages whose name model [`load_model`] takes (ISO 639-1 codes).
+#[wasm_bindgen(js_name = modelLanguages)]
+pub fn model_languages() -> js_sys::Array {
+    crate::entities::model::registry::TRAINED.iter().filter(|&&code| code != "en").map(|&code| JsValue::from(code)).collect()
+}
+
 /// Entity lists read and prepared once (`new EntityLists(lists, limits?)`), for the
 /// calls of a page that analyses its text again at every pause in typing: each call
 /// with these lists reuses what was prepared instead of reading the lists again.

@@ -120,3 +120,34 @@ fn many_threads_answer_in_input_order() {
         .collect();
     assert_eq!(ids, (0..300).collect::<Vec<_>>());
 }
+
+#[test]
+fn every_languages_name_model_is_built_in() {
+    // German, Spanish, French and Dutch names with nothing to load: the native build
+    // embeds every model (textlens' feature embedded-models), and none tags a common
+    // noun ("Zahnarzt", "Altstadt") as a name.
+    let input = concat!(
+        "{\"id\":\"de\",\"text\":\"Gestern besuchte Angela Merkel die Firma Siemens in München. Der Zahnarzt hat mir einen Termin in der Altstadt gegeben.\"}\n",
+        "{\"id\":\"es\",\"text\":\"El alcalde de Sevilla se reunió ayer con Pedro Sánchez en Madrid para hablar del nuevo mercado.\"}\n",
+        "{\"id\":\"fr\",\"text\":\"Hier, Emmanuel Macron a rencontré à Paris le médecin de la mairie, puis il est parti vers la gare.\"}\n",
+        "{\"id\":\"nl\",\"text\":\"Mark Rutte sprak gisteren in Amsterdam met de directie van Philips over de nieuwe fabriek.\"}\n",
+    );
+    let output = textlens(&["--jsonl"], input.as_bytes());
+    let expected = [
+        ("de", vec!["Angela Merkel", "Siemens", "München"]),
+        ("es", vec!["Sevilla", "Pedro Sánchez", "Madrid"]),
+        ("fr", vec!["Emmanuel Macron", "Paris"]),
+        ("nl", vec!["Mark Rutte", "Amsterdam", "Philips"]),
+    ];
+    for (line, (language, names)) in stdout_lines(&output).iter().zip(expected) {
+        assert_eq!(line["language"], language);
+        let found: Vec<&str> = line["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| ["PERSON", "ORG", "LOCATION"].contains(&e["label"].as_str().unwrap()))
+            .map(|e| e["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, names, "{language}");
+    }
+}

@@ -1,7 +1,7 @@
 // One analyzer worker per wasm URL, shared by every <text-analyzer> on the page, and the
 // decoding of its answers: the packed result arrives as the worker transferred it, and
 // unpack.js builds each part of the result only when something reads it.
-import { entityMarks, unpack } from '../unpack.js';
+import { entityMarks, namesFailed, unpack } from '../unpack.js';
 
 const WORKER_URL = new URL('../text-analyzer-worker.js', import.meta.url);
 
@@ -24,8 +24,10 @@ function startWorker() {
  * returns, each section built on first read; `marks` and `labels` are what drawing needs,
  * read from the packed numbers directly (see entityMarks()).
  */
-function decode({ numbers, strings, ms }) {
-  return { result: unpack(numbers, strings, { lazy: true }), ...entityMarks(numbers, strings), ms };
+function decode({ numbers, strings, ms, namesError }) {
+  const result = unpack(numbers, strings, { lazy: true });
+  if (namesError) namesFailed(result, namesError);
+  return { result, ...entityMarks(numbers, strings), ms };
 }
 
 /**

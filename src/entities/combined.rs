@@ -20,14 +20,21 @@ use crate::text::{Document, TokenKind};
 /// ([`places_in_compound`]). Then an abbreviation the text defines after a name names
 /// the same ([`with_abbreviations`]), and so does another occurrence of a name
 /// ([`with_repeats`]).
+///
+/// The rules read English only: in German every noun is capitalised, and the rules
+/// would split "Universität Wien" or add a noun as a short name. A model of another
+/// language is used without them; the text's own abbreviations and repeats still count.
 pub(super) struct Combined<'a> {
     tagger: &'a Tagger,
+    /// Whether the rules correct the tagger (English text).
+    rules: bool,
 }
 
 impl<'a> Combined<'a> {
-    /// The recognizer of `tagger`'s names.
-    pub(super) fn new(tagger: &'a Tagger) -> Self {
-        Combined { tagger }
+    /// The recognizer of `tagger`'s names, corrected by the rules where `rules` (the
+    /// text is English).
+    pub(super) fn new(tagger: &'a Tagger, rules: bool) -> Self {
+        Combined { tagger, rules }
     }
 
     /// The tagger's names, corrected by the rules' names `rules` (sorted by start);
@@ -56,7 +63,7 @@ impl<'a> Combined<'a> {
 
 impl Recognizer for Combined<'_> {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
-        let mut rules = Rules.recognize(doc);
+        let mut rules = if self.rules { Rules.recognize(doc) } else { Vec::new() };
         crate::order::sort_by_key(&mut rules, |m| (m.span.start, m.span.end));
         let mut misc = Vec::new();
         let mut names = self.tagged(doc, &rules, &mut misc);

@@ -126,8 +126,11 @@ pub fn is_social(text: &str) -> bool {
 }
 
 /// The confidence of each mention of `doc`, rounded to three decimals (finer steps
-/// say nothing that the calibration can back).
-pub fn of_mentions(doc: &Document, mentions: &[Mention]) -> Vec<f64> {
+/// say nothing that the calibration can back); the names' from the logistic model's
+/// `weights`, those fitted to the model that found them, or by default the English
+/// model's.
+pub fn of_mentions(doc: &Document, mentions: &[Mention], weights: Option<&[f64; FEATURES]>) -> Vec<f64> {
+    let weights = weights.unwrap_or(&WEIGHTS);
     let context = Context::of(doc);
     mentions
         .iter()
@@ -136,7 +139,7 @@ pub fn of_mentions(doc: &Document, mentions: &[Mention]) -> Vec<f64> {
                 Source::Rules => RULES_ALONE,
                 Source::Pattern => of_pattern(m.label),
                 Source::List => 1.0,
-                _ => Features::of(m.evidence, m.label, m.span.slice(doc.text), context).probability(&WEIGHTS),
+                _ => Features::of(m.evidence, m.label, m.span.slice(doc.text), context).probability(weights),
             };
             (p * 1000.0).round() / 1000.0
         })
@@ -160,7 +163,7 @@ mod tests {
         let doc = Document::new(text);
         let name = |margin| Mention { span: Span::new(0, 13), label: Label::Person, evidence: Evidence::new(Source::Tagger, margin) };
         let date = Mention { span: Span::new(39, 47), label: Label::Date, evidence: Evidence::new(Source::Pattern, 0) };
-        let all = of_mentions(&doc, &[name(0), name(40), name(4000), date]);
+        let all = of_mentions(&doc, &[name(0), name(40), name(4000), date], None);
         assert!(all.iter().all(|p| (0.0..=1.0).contains(p)), "{all:?}");
         assert!(all[0] < all[1] && all[1] <= all[2], "{all:?}");
         assert_eq!(all[3], of_pattern(Label::Date));

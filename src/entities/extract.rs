@@ -5,6 +5,7 @@
 use super::combined::Combined;
 #[cfg(feature = "train")]
 use super::confidence::{Context, Features};
+use super::confidence::FEATURES;
 #[cfg(feature = "train")]
 use super::entity::Source;
 use super::entity::{merge, Entities, Label, Mention, Recognizer};
@@ -46,22 +47,25 @@ pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'s
         Some(lists) => Some((lists, lists.find(doc, language)?)),
         None => None,
     };
-    let model = registry::for_language(crate::language::analysed_as(language));
-    Ok(with_model(doc, model, matched, min_confidence))
+    let language = crate::language::analysed_as(language);
+    Ok(with_model(doc, registry::for_language(language), language == "en", matched, min_confidence))
 }
 
 fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
-    with_model(doc, registry::for_language("en"), lists, min_confidence)
+    with_model(doc, registry::for_language("en"), true, lists, min_confidence)
 }
 
-/// The entities of `doc`, names coming from `model`: the tagger and the rules where it
-/// is a trained model; none where there is no model (a language without one), since
+/// The entities of `doc`, names coming from `model`: the tagger, with the rules where
+/// the text is `english`; none where there is no model (a language without one), since
 /// neither the English model nor the English rules read another language.
-fn with_model(doc: &Document, model: NameModel, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+fn with_model(doc: &Document, model: NameModel, english: bool, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
     match model {
-        NameModel::Ready(tagger) if !tagger.is_empty() => entities_of(doc, &Combined::new(tagger), lists, min_confidence),
-        NameModel::Ready(_) => entities_of(doc, &Rules, lists, min_confidence),
-        NameModel::NotLoaded | NameModel::Unavailable => entities_of(doc, &NoNames, lists, min_confidence),
+        NameModel::Ready(tagger) if !tagger.is_empty() => {
+            let weights = tagger.calibration();
+            entities_of(doc, &Combined::new(tagger, english), weights, lists, min_confidence)
+        }
+        NameModel::Ready(_) if english => entities_of(doc, &Rules, None, lists, min_confidence),
+        NameModel::Ready(_) | NameModel::NotLoaded | NameModel::Unavailable => entities_of(doc, &NoNames, None, lists, min_confidence),
     }
 }
 
@@ -76,13 +80,13 @@ impl Recognizer for NoNames {
 
 /// Finds the entities of a document, names coming from `recognizer`.
 pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
-    entities_of(doc, recognizer, None, 0.0)
+    entities_of(doc, recognizer, None, None, 0.0)
 }
 
 /// Like [`extract_with`], the caller's entity `lists` applied as in [`extract_listed`].
 pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Result<Entities> {
     let matches = lists.find(doc, language)?;
-    Ok(entities_of(doc, recognizer, Some((lists, matches)), 0.0))
+    Ok(entities_of(doc, recognizer, None, Some((lists, matches)), 0.0))
 }
 
 /// The pattern entities and the names `recognizer` finds, in document order.
@@ -94,20 +98,25 @@ fn mentions_with(doc: &Document, recognizer: &dyn Recognizer) -> Vec<Mention> {
     merge(found, names)
 }
 
-/// The entities of `doc` whose confidence is at least `min_confidence`, names coming
-/// from `recognizer`, the caller's `lists` applied where given.
-fn entities_of(doc: &Document, recognizer: &dyn Recognizer, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+/// The confidences' logistic model: the weights fitted to the model that found the
+/// names, or `None` for the English ones.
+type Calibration<'a> = Option<&'a [f64; FEATURES]>;
+
+/// The entities of `doc` whose confidence (by `calibration`) is at least
+/// `min_confidence`, names coming from `recognizer`, the caller's `lists` applied
+/// where given.
+fn entities_of(doc: &Document, recognizer: &dyn Recognizer, calibration: Calibration, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
     let mentions = mentions_with(doc, recognizer);
-    let Some((lists, matches)) = lists else { return grouped(doc, mentions, &[], min_confidence) };
+    let Some((lists, matches)) = lists else { return grouped(doc, mentions, &[], calibration, min_confidence) };
     let (mentions, entries) = entity_lists::apply(mentions, matches);
     let canonical: Vec<Option<&str>> = entries.iter().map(|entry| entry.map(|e| lists.canonical(e))).collect();
-    grouped(doc, mentions, &canonical, min_confidence)
+    grouped(doc, mentions, &canonical, calibration, min_confidence)
 }
 
 /// The groups of the `mentions` whose confidence is at least `min_confidence`;
 /// `listed` is empty or gives beside each mention its list entry's canonical name.
-fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], min_confidence: f64) -> Entities {
-    let confidences = confidence::of_mentions(doc, &mentions);
+fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], calibration: Calibration, min_confidence: f64) -> Entities {
+    let confidences = confidence::of_mentions(doc, &mentions, calibration);
     if min_confidence <= 0.0 {
         return groups::group(doc, &mentions, &confidences, listed);
     }
@@ -119,19 +128,18 @@ fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], min_
     groups::group(doc, &mentions, &confidences, &listed)
 }
 
-/// The entities of `doc` as [`extract`] finds them, each with the inputs of its
-/// confidence's logistic model (`None` for a pattern entity): what
-/// `examples/calibrate_ner.rs` fits the model on.
+/// The entities of `doc` as the analysis finds them with `tagger` (and the rules, for
+/// `english` text), each with the inputs of its confidence's logistic model (`None`
+/// for a pattern entity): what `examples/calibrate_ner.rs` fits the model on.
 #[cfg(feature = "train")]
-pub fn calibration_inputs(doc: &Document) -> (Entities, Vec<Option<Features>>) {
-    let Ok(tagger) = Tagger::builtin() else { return (Entities::default(), Vec::new()) };
-    let mentions = mentions_with(doc, &Combined::new(tagger));
+pub fn calibration_inputs(doc: &Document, tagger: &Tagger, english: bool) -> (Entities, Vec<Option<Features>>) {
+    let mentions = mentions_with(doc, &Combined::new(tagger, english));
     let context = Context::of(doc);
     let features = mentions
         .iter()
         .map(|m| (!matches!(m.evidence.source, Source::Pattern | Source::Rules | Source::List)).then(|| Features::of(m.evidence, m.label, m.span.slice(doc.text), context)))
         .collect();
-    (grouped(doc, mentions, &[], 0.0), features)
+    (grouped(doc, mentions, &[], tagger.calibration(), 0.0), features)
 }
 
 /// An @handle or #hashtag whose word the recognizer found, whole, as a name takes the

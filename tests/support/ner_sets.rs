@@ -1,7 +1,8 @@
-//! The English named-entity sets of `../shared/data/ner`: where they are, which of
-//! their documents may train the shipped model, and how their gold names are read so
-//! that every set follows one convention, the one a user wants: names, not pronouns
-//! or descriptions. Shared by `examples/train_ner.rs` and `tests/ner_model.rs`.
+//! The named-entity sets of `../shared/data/ner`, by language: where they are, which
+//! of their documents may train the shipped model, and how their gold names are read
+//! so that every English set follows one convention, the one a user wants: names, not
+//! pronouns or descriptions. Shared by `examples/train_ner.rs`,
+//! `examples/calibrate_ner.rs` and `tests/ner_model.rs`.
 
 use crate::ner_eval::GoldDoc;
 use std::collections::HashMap;
@@ -12,28 +13,56 @@ use textlens::entities::model::Kind;
 /// Where the sets live, relative to the crate root.
 pub const NER_DIR: &str = "../shared/data/ner";
 
-/// One set: its directory under [`NER_DIR`] and the name it is reported under.
+/// One set: its directory under [`NER_DIR`], the prefix of its files there and the
+/// name it is reported under.
 #[derive(Clone, Copy, Debug)]
 pub struct Set {
     /// Directory under [`NER_DIR`].
     pub dir: &'static str,
-    /// Short name in reports (as `scripts/eval.py` prints it).
+    /// What its files' names start with: the language of a multilingual directory
+    /// (`es.` of `conll2002/es.train.jsonl`), empty for the English ones.
+    pub prefix: &'static str,
+    /// Short name in reports (as `scripts/eval.py` prints it, without `-dev`).
     pub name: &'static str,
 }
 
+const fn set(dir: &'static str, name: &'static str) -> Set {
+    Set { dir, prefix: "", name }
+}
+
 /// Every English set, news first.
-pub const SETS: [Set; 5] = [
-    Set { dir: "conll2003", name: "conll" },
-    Set { dir: "btc", name: "btc" },
-    Set { dir: "wnut17", name: "wnut17" },
-    Set { dir: "re3d", name: "re3d" },
-    Set { dir: "sec", name: "sec" },
+pub const SETS: [Set; 5] = [set("conll2003", "conll"), set("btc", "btc"), set("wnut17", "wnut17"), set("re3d", "re3d"), set("sec", "sec")];
+
+/// The sets of the other languages with a name model (`README-multilingual.md`),
+/// by ISO 639-1 code, the main set of each language first. The French set is
+/// historic newspapers (OCR), the only French set there is; Europeana's German and
+/// Dutch add to GermEval and CoNLL-2002.
+pub const LANGUAGE_SETS: [(&str, &[Set]); 4] = [
+    ("es", &[Set { dir: "conll2002", prefix: "es.", name: "es" }]),
+    ("nl", &[Set { dir: "conll2002", prefix: "nl.", name: "nl" }, Set { dir: "europeana", prefix: "nl.", name: "enp-nl" }]),
+    ("de", &[Set { dir: "germeval2014", prefix: "de.", name: "de" }, Set { dir: "europeana", prefix: "de.", name: "enp-de" }]),
+    ("fr", &[Set { dir: "europeana", prefix: "fr.", name: "fr" }]),
 ];
+
+/// The sets of `language` (`en` or a code of [`LANGUAGE_SETS`]), or `None` for a
+/// language without sets.
+pub fn sets_of(language: &str) -> Option<&'static [Set]> {
+    if language == "en" {
+        return Some(&SETS);
+    }
+    LANGUAGE_SETS.iter().find(|(code, _)| *code == language).map(|(_, sets)| *sets)
+}
 
 impl Set {
     /// The path of one part ("train" or "dev") of the set.
     pub fn path(self, part: &str) -> String {
-        format!("{NER_DIR}/{}/{part}.jsonl", self.dir)
+        format!("{NER_DIR}/{}/{}{part}.jsonl", self.dir, self.prefix)
+    }
+
+    /// Whether the set is English: only the English sets are read the CoNLL-2003 way
+    /// (see [`training_doc`]); the others' gold is taken as it is written.
+    pub fn is_english(self) -> bool {
+        self.prefix.is_empty()
     }
 }
 
@@ -125,6 +154,9 @@ impl Conventions {
 /// CoNLL.
 #[cfg(feature = "train")]
 pub fn training_doc(doc: &GoldDoc, set: Set, conventions: &Conventions) -> TrainDoc {
+    if !set.is_english() {
+        return as_written(doc, set);
+    }
     let conll = set.dir == "conll2003";
     // In the reports and filings, edited prose, a name is capitalised; in posts,
     // lower-case words are often names themselves.
@@ -148,6 +180,17 @@ pub fn training_doc(doc: &GoldDoc, set: Set, conventions: &Conventions) -> Train
     }
     let unannotated = if conll { Vec::new() } else { vec![Kind::Misc] };
     TrainDoc { text: doc.text.clone(), entities, repeat: 1, unannotated, uncertain }
+}
+
+/// The gold names of a document of another language's set, as annotated: CoNLL-2002
+/// and GermEval follow CoNLL's guidelines already (GermEval's `*deriv` and `*part`
+/// are no names there), and Europeana marks no MISC, so a MISC name there is not
+/// counted wrong.
+#[cfg(feature = "train")]
+fn as_written(doc: &GoldDoc, set: Set) -> TrainDoc {
+    let entities = doc.entities.iter().filter_map(|(start, end, label)| Some((*start, *end, crate::ner_eval::kind_of(label)?))).collect();
+    let unannotated = if set.dir == "europeana" { vec![Kind::Misc] } else { Vec::new() };
+    TrainDoc { text: doc.text.clone(), entities, repeat: 1, unannotated, uncertain: Vec::new() }
 }
 
 /// The part of a gold mention that is a name, the CoNLL way, or `None` if it is none

@@ -10,7 +10,13 @@
 //! the nonzero weights, row by row and in tag order within a row: i8 each
 //! gazetteer: max_len:u8 count:u32, keys as varint deltas, then one type mask (u8) each
 //! word classes: count:u32, keys as varint deltas, then one class (u8) each
+//! optionally: "C" count:u8, then the confidence's calibration weights, f32 each
 //! ```
+//!
+//! The calibration (the weights of `entities::confidence`'s logistic model) travels
+//! with a model that is loaded by need, so that a language's confidences come with
+//! its model; the built-in English model has none in the file, its weights are
+//! compiled in (`entities/calibration.rs`).
 //!
 //! Five weights in six are zero (most features were updated only a few times, on
 //! one or two tags), so only the nonzero ones are stored. Each part is kept apart
@@ -23,6 +29,7 @@ use super::gazetteer::Gazetteer;
 use super::tagger::Tagger;
 use super::tags::NTAGS;
 use super::weights::Weights;
+use crate::entities::confidence::FEATURES;
 use crate::error::Error;
 use std::fmt;
 use std::sync::OnceLock;
@@ -30,6 +37,8 @@ use std::sync::OnceLock;
 const MAGIC: &[u8; 6] = b"TLNER3";
 /// Bytes of a row's tag mask.
 const MASK_BYTES: usize = NTAGS.div_ceil(8);
+/// Opens the optional calibration section.
+const CALIBRATION: u8 = b'C';
 /// Hash tables larger than this are refused (a corrupt file must not allocate gigabytes).
 const MAX_BITS: u8 = 24;
 
@@ -219,6 +228,27 @@ fn read_clusters(r: &mut Reader) -> Result<Clusters, InvalidModel> {
     Ok(Clusters::new(keys, classes))
 }
 
+/// The calibration weights, if the file has them: [`FEATURES`] finite numbers.
+fn read_calibration(r: &mut Reader) -> Result<Option<[f64; FEATURES]>, InvalidModel> {
+    if r.bytes.first() != Some(&CALIBRATION) {
+        return Ok(None);
+    }
+    r.u8()?;
+    if usize::from(r.u8()?) != FEATURES {
+        return Err(r.invalid("the calibration has another number of weights"));
+    }
+    let mut weights = [0.0; FEATURES];
+    for w in &mut weights {
+        let b = r.take(4)?;
+        let value = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        if !value.is_finite() {
+            return Err(r.invalid("a calibration weight is not a finite number"));
+        }
+        *w = f64::from(value);
+    }
+    Ok(Some(weights))
+}
+
 /// What [`Reader::keyed_bytes`] reads.
 fn put_keyed_bytes(out: &mut Vec<u8>, keys: &[u32], bytes: &[u8]) {
     out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
@@ -246,10 +276,11 @@ impl Tagger {
         let weights = read_weights(&mut r, bits)?;
         let gazetteer = read_gazetteer(&mut r)?;
         let clusters = read_clusters(&mut r)?;
+        let calibration = read_calibration(&mut r)?;
         if !r.bytes.is_empty() {
             return Err(r.invalid("bytes follow the end of the model"));
         }
-        Ok(Tagger { weights, trans, start, end, gazetteer, clusters })
+        Ok(Tagger { weights, trans, start, end, gazetteer, clusters, calibration })
     }
 
     /// Encodes the model in the file format [`Tagger::from_bytes`] reads.
@@ -279,6 +310,13 @@ impl Tagger {
         out.push(gaz.max_len.min(255) as u8);
         put_keyed_bytes(&mut out, &gaz.keys, &gaz.types);
         put_keyed_bytes(&mut out, &self.clusters.keys, &self.clusters.classes);
+        if let Some(weights) = &self.calibration {
+            out.push(CALIBRATION);
+            out.push(FEATURES as u8);
+            for &w in weights {
+                out.extend_from_slice(&(w as f32).to_le_bytes());
+            }
+        }
         out
     }
 }
@@ -401,6 +439,26 @@ mod tests {
         assert_eq!(problem(&bad).map(|p| p.0), Some("the hash bits are out of range"));
         let message = Error::from(Tagger::from_bytes(b"nonsense").unwrap_err()).to_string();
         assert!(message.starts_with("invalid named-entity model: not a textlens entity model"), "{message}");
+    }
+
+    #[test]
+    fn a_calibration_round_trips_and_a_broken_one_is_refused() {
+        let mut tagger = sparse_tagger();
+        let mut weights = [0.0; FEATURES];
+        weights[3] = -1.25;
+        tagger.calibration = Some(weights);
+        let bytes = tagger.to_bytes();
+        assert_eq!(bytes.len(), sparse_tagger().to_bytes().len() + 2 + 4 * FEATURES);
+        assert_eq!(Tagger::from_bytes(&bytes).unwrap().calibration, Some(weights));
+        let problem = |bytes: &[u8]| Tagger::from_bytes(bytes).err().map(|e| e.problem());
+        let at = sparse_tagger().to_bytes().len();
+        let mut bad = bytes.clone();
+        bad[at + 1] = 3;
+        assert_eq!(problem(&bad), Some("the calibration has another number of weights"));
+        let mut bad = bytes.clone();
+        bad[at + 2..at + 6].copy_from_slice(&f32::NAN.to_le_bytes());
+        assert_eq!(problem(&bad), Some("a calibration weight is not a finite number"));
+        assert_eq!(problem(&bytes[..bytes.len() - 1]), Some("the file ends early"));
     }
 
     #[test]

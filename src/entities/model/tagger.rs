@@ -9,6 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::margins::Margins;
 use super::tags::{kind_code, part_of, Kind, Part, NTAGS};
 use super::weights::Weights;
+use crate::entities::confidence::FEATURES;
 use crate::entities::entity::{Evidence, Label, Mention as EntityMention, Recognizer, Source};
 use crate::lexicon::FastMap;
 use crate::span::Span;
@@ -41,6 +42,9 @@ pub struct Tagger {
     pub(super) gazetteer: Gazetteer,
     /// The word classes of the features.
     pub(super) clusters: Clusters,
+    /// The weights of the confidence's logistic model fitted to this model, where its
+    /// file has them (a model loaded by need); else the compiled-in English ones apply.
+    pub(super) calibration: Option<[f64; FEATURES]>,
 }
 
 impl Tagger {
@@ -53,7 +57,20 @@ impl Tagger {
             end: vec![0; NTAGS],
             gazetteer: Gazetteer::default(),
             clusters: Clusters::default(),
+            calibration: None,
         }
+    }
+
+    /// The weights of the confidence's logistic model fitted to this model, if its file
+    /// has them.
+    pub fn calibration(&self) -> Option<&[f64; FEATURES]> {
+        self.calibration.as_ref()
+    }
+
+    /// This model with the confidence's logistic model `weights` fitted to it, which its
+    /// file then carries (`examples/calibrate_ner.rs`).
+    pub fn with_calibration(self, weights: [f64; FEATURES]) -> Tagger {
+        Tagger { calibration: Some(weights), ..self }
     }
 
     /// Whether the tagger has no weights (and so finds nothing).

@@ -437,6 +437,7 @@ fn quantized(bits: u32, avg: &[f32], scale: f32, min_weight: f32, (gazetteer, cl
         end: scores(start_at + NTAGS..start_at + 2 * NTAGS),
         gazetteer: gazetteer.clone(),
         clusters: clusters.clone(),
+        calibration: None,
     }
 }
 

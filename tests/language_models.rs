@@ -1,0 +1,81 @@
+//! The name models of German, Spanish, French and Dutch (`models/ner-<code>.bin`),
+//! loaded as the package loads them by need: a language's names appear once its model
+//! is loaded, never from the English model, and the capitalised common nouns of these
+//! languages are not taken for names. The sentences are written for this test.
+
+use textlens::analysis::NamesStatus;
+use textlens::entities::model::registry;
+use textlens::{analyze, Label, Options};
+
+fn load(language: &str) {
+    let bytes = std::fs::read(format!("models/ner-{language}.bin")).expect("the model file (make model)");
+    registry::load(language, &bytes).unwrap_or_else(|e| panic!("models/ner-{language}.bin: {e}"));
+}
+
+/// The names found in `text` as (text, label), and the language it was read in.
+fn names(text: &str) -> (Vec<(String, Label)>, &'static str) {
+    let analysis = analyze(text, &Options::default()).unwrap();
+    let names = analysis
+        .entities
+        .iter()
+        .filter(|e| matches!(e.label, Label::Person | Label::Org | Label::Location))
+        .map(|e| (e.text.clone(), e.label))
+        .collect();
+    (names, analysis.languages.detected)
+}
+
+/// One language's check: `text` is read in `language`, none of the `common` nouns is
+/// (in) a name, and each of the `expected` names is found with its label.
+fn check(language: &str, text: &str, common: &[&str], expected: &[(&str, Label)]) {
+    load(language);
+    let (found, read_in) = names(text);
+    assert_eq!(read_in, language, "help: the text was not read in its language");
+    for noun in common {
+        let tagged: Vec<&(String, Label)> = found.iter().filter(|(name, _)| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *noun)).collect();
+        assert!(tagged.is_empty(), "{language}: the common noun {noun:?} is tagged as a name: {tagged:?}");
+    }
+    for (name, label) in expected {
+        assert!(found.iter().any(|(n, l)| n == name && l == label), "{language}: {name:?} ({label:?}) not found in {found:?}");
+    }
+}
+
+#[test]
+fn german_nouns_are_not_names_and_german_names_are() {
+    let text = "Der Zahnarzt hat mir für Dienstag einen Termin gegeben. Mein Beruf ist Verkäufer in einem kleinen \
+                Laden in der Altstadt, gleich neben dem Rathaus. Die Stadtverwaltung von Freiburg plant eine neue \
+                Brücke über den Fluss. Gestern besuchte Angela Merkel die Firma Siemens in München.";
+    let common = ["Zahnarzt", "Dienstag", "Termin", "Beruf", "Verkäufer", "Laden", "Altstadt", "Rathaus", "Stadtverwaltung", "Brücke", "Fluss", "Firma"];
+    check("de", text, &common, &[("Freiburg", Label::Location), ("Angela Merkel", Label::Person), ("München", Label::Location)]);
+}
+
+#[test]
+fn french_words_are_not_names_and_french_names_are() {
+    let text = "Le médecin m'a donné un rendez-vous à la mairie pour lundi. Il est parti avec sa voiture vers la gare, \
+                puis il a pris le train. Hier, Emmanuel Macron a rencontré à Paris les dirigeants de Renault. \
+                La préfecture de Lyon a fermé le pont.";
+    let common = ["Le", "Il", "La", "médecin", "mairie", "voiture", "gare", "train", "préfecture", "pont", "Hier"];
+    check("fr", text, &common, &[("Emmanuel Macron", Label::Person), ("Paris", Label::Location), ("Lyon", Label::Location)]);
+}
+
+#[test]
+fn spanish_words_are_not_names_and_spanish_names_are() {
+    let text = "El médico me dio una cita en el ayuntamiento para el lunes. La ciudad vieja de Sevilla es muy bonita \
+                y el mercado abre temprano. Ayer, Pedro Sánchez visitó la fábrica de Telefónica en Madrid con el \
+                alcalde.";
+    let common = ["El", "La", "médico", "cita", "ayuntamiento", "ciudad", "mercado", "Ayer", "fábrica", "alcalde"];
+    check("es", text, &common, &[("Sevilla", Label::Location), ("Pedro Sánchez", Label::Person), ("Madrid", Label::Location)]);
+}
+
+#[test]
+fn dutch_names_come_from_the_dutch_model_once_loaded() {
+    let text = "De burgemeester van Amsterdam opende gisteren een nieuwe brug. Mark Rutte sprak met de directie van \
+                Philips in Eindhoven over de nieuwe fabriek.";
+    // Before its model is loaded, Dutch text has no names at all: not the English
+    // model's, which would read every capitalised word.
+    let before = analyze(text, &Options::default()).unwrap();
+    if before.languages.names == NamesStatus::NotLoaded {
+        assert!(before.entities.iter().all(|e| !matches!(e.label, Label::Person | Label::Org | Label::Location)), "{:?}", before.entities);
+    }
+    check("nl", text, &["De", "burgemeester", "brug", "directie", "fabriek"], &[("Amsterdam", Label::Location), ("Mark Rutte", Label::Person)]);
+    assert_eq!(analyze(text, &Options::default()).unwrap().languages.names, NamesStatus::Ready);
+}
