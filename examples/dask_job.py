@@ -25,11 +25,12 @@ SCHEMA = pa.schema(
     [
         ("id", pa.string()),
         ("language", pa.string()),
+        ("languages", pa.struct([("detected", pa.string()), ("words", pa.string()), ("names", pa.string())])),
         ("sentences", pa.list_(SPAN)),
         ("keywords", pa.list_(pa.struct([("text", pa.string()), ("score", pa.float64())]))),
         ("terms", pa.list_(pa.struct([("term", pa.string()), ("count", pa.int64())]))),
-        ("entities", pa.list_(pa.struct([("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64())]))),
-        ("entity_groups", pa.list_(pa.struct([("text", pa.string()), ("label", pa.string()), ("count", pa.int64()), ("mentions", pa.list_(SPAN))]))),
+        ("entities", pa.list_(pa.struct([("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64())]))),
+        ("entity_groups", pa.list_(pa.struct([("text", pa.string()), ("label", pa.string()), ("count", pa.int64()), ("confidence", pa.float64()), ("mentions", pa.list_(SPAN))]))),
         ("summary", pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]))),
         ("error", pa.string()),
     ]

@@ -5,7 +5,8 @@ package inside `mapInPandas`, written as Parquet with one row per document.
 
 The input has an `id` and a `text` column (JSON Lines as the protocol's input, or
 Parquet). Each output row has the `id` (as a string), the protocol's fields as columns
-(`language`, `sentences`, `keywords`, `terms`, `entities`, `entity_groups`, `summary`;
+(`language`, `languages`, `sentences`, `keywords`, `terms`, `entities` and
+`entity_groups` with their `confidence`, `summary`;
 offsets in code points, Python string indices) and `error` (null unless the document
 failed). On a cluster, install the `textlens` wheel on every executor (or ship it with
 `--py-files`/an archive); the Analyzer travels to the executors pickled as its options.
@@ -24,16 +25,17 @@ SCHEMA = ", ".join(
     [
         "id string",
         "language string",
+        "languages struct<detected:string,words:string,names:string>",
         f"sentences array<{SPAN}>",
         "keywords array<struct<text:string,score:double>>",
         "terms array<struct<term:string,count:bigint>>",
-        "entities array<struct<text:string,label:string,start:bigint,end:bigint>>",
-        f"entity_groups array<struct<text:string,label:string,count:bigint,mentions:array<{SPAN}>>>",
+        "entities array<struct<text:string,label:string,start:bigint,end:bigint,confidence:double>>",
+        f"entity_groups array<struct<text:string,label:string,count:bigint,confidence:double,mentions:array<{SPAN}>>>",
         "summary array<struct<start:bigint,end:bigint,text:string>>",
         "error string",
     ]
 )
-FIELDS = ["language", "sentences", "keywords", "terms", "entities", "entity_groups", "summary", "error"]
+FIELDS = ["language", "languages", "sentences", "keywords", "terms", "entities", "entity_groups", "summary", "error"]
 
 
 def analyse_partitions(analyzer, threads):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-FIELDS = ["language", "sentences", "keywords", "terms", "entities", "entity_groups", "summary"]
+FIELDS = ["language", "languages", "sentences", "keywords", "terms", "entities", "entity_groups", "summary"]
 
 
 def code_points(text):
