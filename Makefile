@@ -131,9 +131,11 @@ skipped-report:
 
 # --show-output prints what passing tests wrote, which is where skip notices appear;
 # --no-fail-fast runs every test binary even when one fails.
+# The training code's unit tests build only with its feature (the wasm never has it).
 test-rust:
 	@mkdir -p $(LOGS)
 	cargo test --no-fail-fast -- --show-output 2>&1 | tee $(LOGS)/rust.log
+	cargo test --no-fail-fast --features train --lib model::train 2>&1 | tee -a $(LOGS)/rust.log
 
 # The test files, not their folder: Node 21+ runs a folder argument as a module
 # (MODULE_NOT_FOUND) instead of searching it (nodejs/node#50219).
