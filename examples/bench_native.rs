@@ -4,9 +4,23 @@
 //! Prints one JSON line: warm analyze() of the seed article, throughput per stage on the
 //! first text (the seeds repeated to MB megabytes when no `--text` is given), and the
 //! full analyze() time of every `--text` file, so `scripts/bench.mjs` can time the very
-//! texts it gives the wasm package.
+//! texts it gives the wasm package. Every language's name model is loaded first, as the
+//! package loads a text's model on first use, so that both run the same tagger on a
+//! German or Dutch text.
 use std::time::Instant;
+use textlens::entities::model::registry;
 use textlens::{analyze, analyze_parts, Options, Parts};
+
+/// Loads `models/ner-<code>.bin` for every language that has one.
+fn load_language_models() {
+    for entry in std::fs::read_dir("models").expect("run from the repository root").filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(code) = name.strip_prefix("ner-").and_then(|n| n.strip_suffix(".bin")) {
+            let bytes = std::fs::read(entry.path()).expect("readable model file");
+            registry::load(code, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
 
 fn corpus(target: usize) -> String {
     let mut names: Vec<_> = std::fs::read_dir("seeds").expect("run from the repository root").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
@@ -38,6 +52,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    load_language_models();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut mb = 1.0;
     let mut paths = Vec::new();
