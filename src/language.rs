@@ -141,8 +141,9 @@ fn function_words() -> &'static FunctionWords {
 /// Latin-script language profiled here; false for any other).
 pub(crate) fn is_function_word(language: &str, norm: &str) -> bool {
     let Some(bit) = PROFILES.iter().position(|(code, _)| *code == language) else { return false };
-    let detection_only = bit == 0 && ENGLISH_FOR_DETECTION.contains(&norm);
-    !detection_only && function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0)
+    // The look-up first: most words are no function word of any language.
+    let listed = function_words().languages(norm).is_some_and(|languages| languages & (1 << bit) != 0);
+    listed && !(bit == 0 && ENGLISH_FOR_DETECTION.contains(&norm))
 }
 
 /// The writing systems that name a language (or decide between a few) on their own,
@@ -238,10 +239,10 @@ pub fn known(code: &str) -> Option<&'static str> {
 /// Whether the word at `i` is a capitalised word inside a name, mid-sentence: "El" of
 /// "beat El Salvador", "Los" of "in Los Angeles", whose language is not the text's.
 fn is_name_part(text: &str, tokens: &[Token], i: usize) -> bool {
-    // Title case only: in a text written in capitals every word is capitalised.
+    // Title case only: in a text written in capitals every word is capitalised. Most
+    // words are not, which the token knows without reading its text.
     let title = |t: &Token| {
-        let mut letters = t.text(text).chars();
-        t.kind == TokenKind::Word && letters.next().is_some_and(char::is_uppercase) && letters.next().is_some_and(char::is_lowercase)
+        t.kind == TokenKind::Word && t.is_capitalized() && t.text(text).chars().nth(1).is_some_and(char::is_lowercase)
     };
     let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
     tokens.get(i).is_some_and(title) && previous.is_some_and(|t| t.kind == TokenKind::Word) && tokens.get(i + 1).is_some_and(title)
