@@ -7,20 +7,11 @@
 //! texts it gives the wasm package. Every language's name model is loaded first, as the
 //! package loads a text's model on first use, so that both run the same tagger on a
 //! German or Dutch text.
-use std::time::Instant;
-use textlens::entities::model::registry;
-use textlens::{analyze, analyze_parts, Options, Parts};
+#[path = "../tests/support/models.rs"]
+mod models;
 
-/// Loads `models/ner-<code>.bin` for every language that has one.
-fn load_language_models() {
-    for entry in std::fs::read_dir("models").expect("run from the repository root").filter_map(|e| e.ok()) {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(code) = name.strip_prefix("ner-").and_then(|n| n.strip_suffix(".bin")) {
-            let bytes = std::fs::read(entry.path()).expect("readable model file");
-            registry::load(code, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        }
-    }
-}
+use std::time::Instant;
+use textlens::{analyze, analyze_parts, Options, Parts};
 
 fn corpus(target: usize) -> String {
     let mut names: Vec<_> = std::fs::read_dir("seeds").expect("run from the repository root").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
@@ -52,7 +43,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    load_language_models();
+    models::load_language_models();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut mb = 1.0;
     let mut paths = Vec::new();

@@ -5,7 +5,7 @@
 // a browser fetches it once (fetchModel). A failed load is remembered with its reason,
 // which the results of that language then carry (languages.names "failed", namesError);
 // loadModel() tries again.
-import { loadModel as loadIntoWasm, modelLanguages } from './textlens.js';
+import { checkModelLanguage, loadModel as loadIntoWasm } from './textlens.js';
 
 const loaded = new Set();
 // language → why its model could not be loaded.
@@ -13,12 +13,9 @@ const failures = new Map();
 // language → the promise of its fetch in flight, so that concurrent texts fetch once.
 const fetching = new Map();
 
-/** Throws an Error naming `language` unless it has a model to load. */
+/** Throws the wasm's Error naming `language` unless it has a model to load. */
 export function checkLanguage(language) {
-  const known = modelLanguages();
-  if (!known.includes(language)) {
-    throw new Error(`no name model to load for language ${JSON.stringify(language)}: the models to load are ${known.join(', ')}`);
-  }
+  checkModelLanguage(language);
 }
 
 /** The URL of the model of `language` next to `base` (the wasm's or a module's URL). */

@@ -53,10 +53,12 @@ pub fn load_model(language: &str, bytes: &[u8]) -> Result<(), JsError> {
     Ok(crate::entities::model::registry::load(language, bytes).map_err(Error::from)?)
 }
 
-/// The languages whose name model [`load_model`] takes (ISO 639-1 codes).
-#[wasm_bindgen(js_name = modelLanguages)]
-pub fn model_languages() -> js_sys::Array {
-    crate::entities::model::registry::TRAINED.iter().filter(|&&code| code != "en").map(|&code| JsValue::from(code)).collect()
+/// Throws the error [`load_model`] would give for `language` unless it has a name model
+/// to load, so that a browser does not fetch a file that cannot exist.
+#[wasm_bindgen(js_name = checkModelLanguage)]
+pub fn check_model_language(language: &str) -> Result<(), JsError> {
+    crate::entities::model::registry::check(language).map_err(Error::from)?;
+    Ok(())
 }
 
 /// Entity lists read and prepared once (`new EntityLists(lists, limits?)`), for the

@@ -8,7 +8,9 @@
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use textlens::entities::model::registry;
+#[path = "support/models.rs"]
+mod models;
+
 use textlens::{analyze, Options};
 
 /// Scores are compared to four decimals so that harmless float noise does not flap.
@@ -24,24 +26,10 @@ fn round_floats(value: &mut Value) {
     }
 }
 
-/// Loads `models/ner-<code>.bin` for every language that has one (`ner.bin`, the
-/// English model, is built in).
-fn load_language_models(root: &Path) {
-    let models = fs::read_dir(root.join("models")).expect("models/ exists");
-    for entry in models {
-        let path = entry.expect("readable models/ entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if let Some(code) = name.strip_prefix("ner-").and_then(|n| n.strip_suffix(".bin")) {
-            let bytes = fs::read(&path).expect("readable model file");
-            registry::load(code, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        }
-    }
-}
-
 #[test]
 fn every_seed_matches_its_golden_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    load_language_models(root);
+    models::load_language_models();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut seeds: Vec<_> = fs::read_dir(root.join("seeds"))
         .expect("seeds/ exists")

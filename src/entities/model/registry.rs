@@ -56,11 +56,22 @@ pub fn for_language(language: &str) -> NameModel {
     if let Some((_, bytes)) = EMBEDDED.iter().find(|(c, _)| *c == code) {
         // A built-in model that does not decode is a broken build; the test of the
         // embedded models catches it, and the analysis goes on without names.
-        if load(code, bytes).is_ok() {
-            return for_language(code);
+        if let Some(tagger) = load(code, bytes).ok().and_then(|()| loaded(code)) {
+            return NameModel::Ready(tagger);
         }
     }
     NameModel::NotLoaded
+}
+
+/// The languages whose model [`load`] takes: every trained one but English, built in.
+pub fn loadable() -> impl Iterator<Item = &'static str> {
+    TRAINED.into_iter().filter(|&code| code != "en")
+}
+
+/// `language` as the [`loadable`] code that spells it, or the error that says it has no
+/// model to load.
+pub fn check(language: &str) -> Result<&'static str, LoadError> {
+    loadable().find(|&code| code == language).ok_or_else(|| LoadError::UnknownLanguage(language.to_owned()))
 }
 
 /// The model of `code` loaded so far, if any.
@@ -82,7 +93,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::UnknownLanguage(code) => {
-                let others: Vec<&str> = TRAINED.iter().copied().filter(|&c| c != "en").collect();
+                let others: Vec<&str> = loadable().collect();
                 write!(f, "no name model to load for language {code:?}: the models to load are {}", others.join(", "))
             }
             LoadError::Invalid(invalid) => write!(f, "{invalid}"),
@@ -101,9 +112,7 @@ impl From<LoadError> for crate::error::Error {
 /// Decodes `bytes` as the model of `language` and keeps it; loading a language twice
 /// keeps the first model.
 pub fn load(language: &str, bytes: &[u8]) -> Result<(), LoadError> {
-    let Some(&code) = TRAINED.iter().find(|&&code| code == language && code != "en") else {
-        return Err(LoadError::UnknownLanguage(language.to_owned()));
-    };
+    let code = check(language)?;
     if loaded(code).is_some() {
         return Ok(());
     }
@@ -158,7 +167,7 @@ mod tests {
 
     #[test]
     fn every_model_file_decodes_with_its_calibration() {
-        for code in TRAINED.iter().filter(|&&c| c != "en") {
+        for code in loadable() {
             let bytes = std::fs::read(format!("models/ner-{code}.bin")).expect("the model file");
             let tagger = Tagger::from_bytes(&bytes).unwrap_or_else(|e| panic!("models/ner-{code}.bin: {e}"));
             assert!(!tagger.is_empty() && tagger.calibration().is_some(), "models/ner-{code}.bin");
