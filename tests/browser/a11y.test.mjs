@@ -3,8 +3,8 @@
 // light and the dark theme; every control is reached with Tab and shows its focus.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import { close, launch, serve, waitForWidget, watch } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { servedBrowser, waitForWidget, watch } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SAMPLE = 'Angela Merkel met Emmanuel Macron in Paris on 3 March 2024. Merkel later flew to Berlin. Visit https://example.org or write to press@example.org.';
@@ -16,27 +16,16 @@ const PAGES = {
 <body><main><h1>A host page</h1><text-analyzer text="${SAMPLE}"></text-analyzer></main></body></html>`,
 };
 
-let server;
-let base;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve({ pages: PAGES }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser({ pages: PAGES });
 
 async function violations(path, colorScheme, width) {
   // The page's CSP allows only its own scripts; bypassing it lets the test inject axe.
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+  const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
   const page = await context.newPage();
   watch(page, problems);
-  await page.goto(new URL(path, base).href);
+  await page.goto(new URL(path, site.base).href);
   await waitForWidget(page);
   await page.waitForFunction(() => document.querySelector('text-analyzer').text.length > 50);
   await waitForWidget(page);
@@ -64,9 +53,9 @@ describe('axe-core', () => {
 
 describe('keyboard', () => {
   test('Tab reaches every control of the widget, each with a visible focus indicator', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     watch(page, problems);
-    await page.goto(new URL('/bare.html', base).href);
+    await page.goto(new URL('/bare.html', site.base).href);
     await waitForWidget(page, { text: SAMPLE });
     const reached = [];
     for (let i = 0; i < 80; i += 1) {

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, close, launch, serve, waitForWidget, watch } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { ROOT, servedBrowser, waitForWidget, watch } from './helpers.mjs';
 
 const ARTICLE = readFileSync(join(ROOT, 'seeds', '000_50d3d3b30f27bb10.txt'), 'utf8');
 
@@ -35,22 +35,11 @@ const PAYLOADS = [
   '<base href="http://203.0.113.1/"><link rel=stylesheet href=x>',
 ];
 
-let server;
-let base;
-let browser;
 const dialogs = [];
 const requests = [];
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser();
 
 /** The text the page keeps in its IndexedDB, or null. */
 const kept = (page) =>
@@ -78,14 +67,14 @@ async function openPage(context) {
     dialog.dismiss().catch(() => {});
   });
   context.on('request', (request) => requests.push(request.url()));
-  await page.goto(base);
+  await page.goto(site.base);
   await page.waitForSelector('body[data-analysed="true"]');
   return page;
 }
 
 describe('hardened page', () => {
   test('well-known XSS payloads are shown verbatim and never run', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await openPage(context);
     for (const payload of PAYLOADS) {
       const text = `Iranian Foreign Minister Hossein Amir Abdollahian visited Baghdad. ${payload} He met Qasim Al-Araji.`;
@@ -102,13 +91,13 @@ describe('hardened page', () => {
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'help: a payload ran');
     assert.deepEqual(dialogs, [], 'help: a payload opened a dialog');
-    const outside = requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'));
+    const outside = requests.filter((url) => !url.startsWith(site.base) && !url.startsWith('data:'));
     assert.deepEqual(outside, [], 'help: a request left the page\'s own server');
     await context.close();
   });
 
   test('a page that loads its sample slowly is marked analysed only once the sample is, so an edit then is kept', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     // A slow listing of the samples holds the page's first text back; meanwhile the widget
     // has analysed its empty input. The mark must wait for the sample.
     await context.route('**/seeds/index.json', async (route) => {
@@ -124,7 +113,7 @@ describe('hardened page', () => {
   });
 
   test("the user's text survives a reload and can be forgotten", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await openPage(context);
     await waitForWidget(page, { text: ARTICLE });
     assert.equal(await page.isVisible('#storage-status'), false, 'help: a sample is not the user\'s text and is not kept');
@@ -145,7 +134,7 @@ describe('hardened page', () => {
   });
 
   test('a text kept in localStorage by an earlier version is moved to IndexedDB', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const older = 'A draft kept by an earlier version of the page, about Oslo.';
     await context.addInitScript((text) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -161,7 +150,7 @@ describe('hardened page', () => {
   });
 
   test('a worker that fails is reported, and the next edit recovers', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     // Every worker the page starts cannot load, until the test lets them.
     await context.addInitScript(() => {
       const RealWorker = window.Worker;
@@ -173,7 +162,7 @@ describe('hardened page', () => {
     });
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(base);
+    await page.goto(site.base);
     const shown = await page.waitForFunction(() => {
       const widget = document.querySelector('text-analyzer');
       return widget?.state === 'error' && widget.text.length > 0 && widget.shadowRoot.getElementById('status').textContent;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createPageServer } from '../../tools/serve.mjs';
@@ -22,6 +23,24 @@ export async function serve(options) {
 }
 
 export const close = (server) => new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+
+/**
+ * Serves pages (options as serve()'s) and launches Chromium before the test file's
+ * tests, and stops both after them. The returned object holds `base` and `browser`
+ * once they are up.
+ */
+export function servedBrowser(options) {
+  const site = {};
+  before(async () => {
+    ({ server: site.server, base: site.base } = await serve(options));
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await close(site.server);
+  });
+  return site;
+}
 
 /** A fresh headless Chromium (launch() gives every run a temporary profile). */
 export function launch() {

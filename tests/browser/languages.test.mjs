@@ -3,8 +3,8 @@
 // `lang`) as the option, and the page's sample menu offers the German, French and Spanish
 // seeds.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { close, launch, serve, watch } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { servedBrowser, watch } from './helpers.mjs';
 
 const GERMAN = 'Die Stadt eröffnet am 3. Oktober ihre neue Bibliothek. Die Leiterin rechnet mit vielen Besuchern.';
 const FINNISH = 'Kaupunginvaltuusto kokoontui maanantaina ja budjetti hyväksyttiin pitkän keskustelun jälkeen.';
@@ -21,20 +21,9 @@ const PAGES = {
 </body></html>`,
 };
 
-let server;
-let base;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve({ pages: PAGES }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser({ pages: PAGES });
 
 /** Waits for the widget `id` to show a result whose detected language is `code`; its statistics as { name: value }. */
 async function shown(page, id, code) {
@@ -52,9 +41,9 @@ async function shown(page, id, code) {
 
 describe('languages in the element and the page', () => {
   test('the element shows the language, what it lacks, and takes language and lang as the option', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     watch(page, problems);
-    await page.goto(new URL('/languages.html', base).href);
+    await page.goto(new URL('/languages.html', site.base).href);
     const german = await shown(page, 'de', 'de');
     assert.equal(german.Language, 'German');
     const finnish = await shown(page, 'fi', 'fi');
@@ -73,9 +62,9 @@ describe('languages in the element and the page', () => {
   });
 
   test('the page offers the German, French and Spanish samples and shows their language', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     watch(page, problems);
-    await page.goto(base);
+    await page.goto(site.base);
     await page.waitForSelector('body[data-analysed="true"]');
     const files = await page.$$eval('#sample option', (nodes) => nodes.map((n) => n.value));
     for (const [prefix, code, name] of [['060_de', 'de', 'German'], ['070_fr', 'fr', 'French'], ['080_es', 'es', 'Spanish']]) {

@@ -3,8 +3,8 @@
 // forgets them; the element reads lists from a child script and from its property.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { close, launch, serve, waitForWidget, watch } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { servedBrowser, waitForWidget, watch } from './helpers.mjs';
 
 // "zorblaxer" is no word any model or rule knows, written in lower case so that nothing
 // finds it before it is taught.
@@ -21,20 +21,9 @@ const PAGES = {
 </body></html>`,
 };
 
-let server;
-let base;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve({ pages: PAGES }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser({ pages: PAGES });
 
 /** The marks shown by the widget matching `selector`: { text, label } in document order. */
 const marks = (page, selector = 'text-analyzer') =>
@@ -65,10 +54,10 @@ async function select(page, phrase) {
 
 describe('the page', () => {
   test('teaches a name selected in the text, and still marks it after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     watch(page, problems);
-    await page.goto(base);
+    await page.goto(site.base);
     await page.waitForSelector('body[data-analysed="true"]');
     // Typed by the user, so the page keeps the text (once it says so).
     await page.fill('text-analyzer >> #text', TEXT);
@@ -121,9 +110,9 @@ describe('the page', () => {
 
 describe('<text-analyzer> entity lists', () => {
   test('come from a child script, whose JSON is not shown as text, and from the property', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     watch(page, problems);
-    await page.goto(new URL('lists.html', base).href);
+    await page.goto(new URL('lists.html', site.base).href);
     await waitForWidget(page, { selector: '#scripted' });
     assert.equal(await page.$eval('#scripted', (w) => w.text), 'The Acme Rocket Skates and ARS sold out. Windows crashed.');
     const shown = await marks(page, '#scripted');

@@ -13,8 +13,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, close, launch, serve, watch } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { ROOT, servedBrowser, watch } from './helpers.mjs';
 
 // The longest main-thread task allowed (the RAIL limit for a response to input).
 const LIMIT_MS = 100;
@@ -93,20 +93,9 @@ function observe() {
   addEventListener('paste', (event) => (perf.paste = { start: event.timeStamp, end: Infinity }), true);
 }
 
-let server;
-let base;
-let browser;
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve({ pages: PAGES }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser({ pages: PAGES });
 
 const widgetIs = (page, predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 60_000 });
 
@@ -257,12 +246,12 @@ function report(name, m) {
 }
 
 async function openPage(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
   await context.addInitScript(observe);
   const page = await context.newPage();
   watch(page, problems);
-  await page.goto(new URL(path, base).href);
+  await page.goto(new URL(path, site.base).href);
   return { context, page };
 }
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, close, launch, serve, waitForWidget, watch } from './helpers.mjs';
+import { ROOT, close, serve, servedBrowser, waitForWidget, watch } from './helpers.mjs';
 
 const SAMPLE = 'Angela Merkel met Emmanuel Macron in Paris on 3 March 2024. Merkel later flew to Berlin.';
 const SCRIPT = '<script type="module" src="/pkg/text-analyzer.js"></script>';
@@ -39,27 +39,16 @@ ${SCRIPT}</head><body>
 </body></html>`,
 };
 
-let server;
-let base;
-let browser;
 const requests = [];
 const problems = [];
 
-before(async () => {
-  ({ server, base } = await serve({ pages: PAGES }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await close(server);
-});
+const site = servedBrowser({ pages: PAGES });
 
 async function open(path, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, ...options });
+  const page = await site.browser.newPage({ viewport: { width: 1100, height: 900 }, ...options });
   watch(page, problems);
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(new URL(path, base).href);
+  await page.goto(new URL(path, site.base).href);
   return page;
 }
 
@@ -153,7 +142,7 @@ describe('<text-analyzer> on host pages', () => {
   });
 
   test('no errors on the host pages, and no request leaves 127.0.0.1', () => {
-    const origin = new URL(base).origin;
+    const origin = new URL(site.base).origin;
     assert.deepEqual(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:')), []);
     assert.deepEqual(problems, []);
   });
@@ -182,7 +171,7 @@ describe('the two embed lines', () => {
   });
 
   test('a page of only the two lines gives a working analyzer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const seen = [];
     const errors = [];
     page.on('request', (request) => seen.push(new URL(request.url()).pathname));
