@@ -3,14 +3,12 @@
 //! is loaded, never from the English model, and the capitalised common nouns of these
 //! languages are not taken for names. The sentences are written for this test.
 
-use textlens::analysis::NamesStatus;
-use textlens::entities::model::registry;
-use textlens::{analyze, Label, Options};
+#[path = "support/models.rs"]
+mod models;
 
-fn load(language: &str) {
-    let bytes = std::fs::read(format!("models/ner-{language}.bin")).expect("the model file (make model)");
-    registry::load(language, &bytes).unwrap_or_else(|e| panic!("models/ner-{language}.bin: {e}"));
-}
+use models::load_model as load;
+use textlens::analysis::NamesStatus;
+use textlens::{analyze, Label, Options};
 
 /// The names found in `text` as (text, label), and the language it was read in.
 fn names(text: &str) -> (Vec<(String, Label)>, &'static str) {
