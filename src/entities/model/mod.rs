@@ -24,6 +24,7 @@
 
 mod buckets;
 mod clusters;
+mod coder;
 mod decode;
 #[cfg(feature = "train")]
 pub mod exchange;
