@@ -62,7 +62,8 @@ $(NODE_MODULES): package.json package-lock.json
 
 deps: wasm-target wasm-bindgen-cli $(NODE_MODULES)
 
-# The files of js/ that the package ships as they are, besides js/element/ (the element's modules).
+# The files of js/ that the package ships (its .js and .mjs minified), besides js/element/
+# (the element's modules).
 JS_FILES := node.js browser.js api.js models.js unpack.js textlens.d.ts cli.mjs text-analyzer.js text-analyzer-worker.js
 
 build: deps
@@ -79,6 +80,8 @@ build: deps
 	$(WASM_OPT) -O3 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
 	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
+	@# Every module in pkg/, the glue included, file by file (not a bundle): tools/minify.mjs.
+	node tools/minify.mjs
 	cp js/README.md $(PKG)/README.md
 	@# The other languages' name models, fetched (or read, in Node) by need: js/models.js.
 	cp $(wildcard models/ner-*.bin) $(PKG)/

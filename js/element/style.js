@@ -18,7 +18,8 @@ export const LABELS = {
   MENTION: 'Mention',
 };
 
-const STYLE = `
+// Minified as CSS in the package (tools/minify.mjs reads the marker).
+const STYLE = /* css */ `
 :host { display: block; }
 :host([hidden]) { display: none; }
 .root {
