@@ -36,6 +36,38 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// Sorts `keys` in increasing order: a least-significant-digit radix sort, a byte per
+/// pass, over only the bytes in which the keys differ. It sorts the key-phrase graph's
+/// word pairs, several hundred thousand per megabyte of text: with it `analyze()` of
+/// 1 MB of news took 1,966 million instructions (callgrind) where the standard
+/// library's unstable sort took 1,989 million, and the seed article about the same.
+pub fn sort_keys(keys: &mut Vec<u64>) {
+    let Some(&widest) = keys.iter().max() else { return };
+    let mut spare = vec![0u64; keys.len()];
+    for shift in (0..64 - widest.leading_zeros()).step_by(8) {
+        let digit = |key: u64| (key >> shift) as usize & 0xff;
+        let mut starts = [0usize; 256];
+        for &key in keys.iter() {
+            starts[digit(key)] += 1;
+        }
+        if starts.contains(&keys.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for slot in &mut starts {
+            (*slot, at) = (at, at + *slot);
+        }
+        for &key in keys.iter() {
+            let slot = &mut starts[digit(key)];
+            if let Some(place) = spare.get_mut(*slot) {
+                *place = key;
+            }
+            *slot += 1;
+        }
+        std::mem::swap(keys, &mut spare);
+    }
+}
+
 /// Runs shorter than this are sorted by insertion before they are merged: fewer passes,
 /// and insertion is the faster sort at this length.
 const RUN: usize = 12;
@@ -105,6 +137,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn sorts_keys_as_the_standard_sort(keys in proptest::collection::vec(prop_oneof![any::<u64>(), 0u64..300, (0u64..70_000, 0u64..70_000).prop_map(|(a, b)| a << 32 | b)], 0..600)) {
+            let mut ours = keys.clone();
+            sort_keys(&mut ours);
+            let mut theirs = keys;
+            theirs.sort_unstable();
+            prop_assert_eq!(ours, theirs);
+        }
+
         #[test]
         fn sorts_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
             let mut ours = items.clone();

@@ -3,6 +3,7 @@
 
 use super::words::{Lexed, NONE};
 use crate::lexicon::{list, FastMap};
+use crate::order;
 use std::sync::OnceLock;
 
 /// Co-occurrence window in words, stopwords included (SingleRank's usual setting).
@@ -91,7 +92,7 @@ fn co_occurrences(lexed: &Lexed, scored_end: usize) -> Vec<((u32, u32), f64)> {
         }
         recent.push(class);
     }
-    pairs.sort_unstable();
+    order::sort_keys(&mut pairs);
     pairs.chunk_by(|a, b| a == b).map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len() as f64)).collect()
 }
 
