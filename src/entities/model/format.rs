@@ -199,9 +199,8 @@ impl WeightModel {
     /// A weight, or `None` if it is out of the i8 range (a corrupt stream).
     fn decode(&mut self, d: &mut Decoder, tag: usize) -> Option<i8> {
         let negative = d.bit(&mut self.sign[tag]);
-        let size = if d.bit(&mut self.above_one[tag][usize::from(negative)]) { self.rest.decode(d)?.checked_add(2)? } else { 1 };
-        let size = i8::try_from(size).ok().or((negative && size == 128).then_some(i8::MIN))?;
-        Some(if negative { size.wrapping_neg() } else { size })
+        let size = if d.bit(&mut self.above_one[tag][usize::from(negative)]) { i64::from(self.rest.decode(d)?) + 2 } else { 1 };
+        i8::try_from(if negative { -size } else { size }).ok()
     }
 }
 
@@ -273,6 +272,13 @@ fn read_weights(d: &mut Decoder, m: &mut Models, bits: u32, rows: usize, at: usi
         }
     }
     Ok(Weights::new(bits, index, weights))
+}
+
+/// What [`read_mask`] decodes.
+fn write_mask(e: &mut Encoder, probs: &mut [Prob], mask: u32) {
+    for tag in 0..NTAGS {
+        e.bit(&mut probs[mask_context(tag, mask & ((1 << tag) - 1))], mask >> tag & 1 == 1);
+    }
 }
 
 fn read_mask(d: &mut Decoder, probs: &mut [Prob]) -> u32 {
@@ -382,11 +388,8 @@ impl Tagger {
         }
         let rows = || self.weights.rows.chunks_exact(NTAGS);
         for row in rows() {
-            let mut so_far = 0;
-            for (tag, &w) in row.iter().enumerate() {
-                e.bit(&mut m.masks[mask_context(tag, so_far)], w != 0);
-                so_far |= u32::from(w != 0) << tag;
-            }
+            let mask = row.iter().enumerate().filter(|(_, &w)| w != 0).fold(0, |mask, (tag, _)| mask | 1 << tag);
+            write_mask(&mut e, &mut m.masks, mask);
         }
         for row in rows() {
             for (tag, &w) in row.iter().enumerate().filter(|(_, &w)| w != 0) {
@@ -498,11 +501,7 @@ mod tests {
     #[test]
     fn corrupt_coded_parts_name_their_problem() {
         let problem = |bytes: &[u8]| Tagger::from_bytes(bytes).err().map(|e| e.problem());
-        let mask = |e: &mut Encoder, m: &mut Models, mask: u32| {
-            for tag in 0..NTAGS {
-                e.bit(&mut m.masks[mask_context(tag, mask & ((1 << tag) - 1))], mask >> tag & 1 == 1);
-            }
-        };
+        let mask = |e: &mut Encoder, m: &mut Models, mask: u32| write_mask(e, &mut m.masks, mask);
         let repeated = coded_file(2, 0, |e, m| [3, 0].iter().for_each(|&gap| m.buckets.encode(e, gap)));
         assert_eq!(problem(&repeated), Some("a bucket is listed twice"));
         let too_heavy = coded_file(1, 0, |e, m| {
