@@ -1,7 +1,7 @@
 //! Native cost of the caller's entity lists, next to `make bench`'s wasm figures:
 //! `cargo run --release --example bench_lists -- --text PATH --lists PATH [--lists PATH ...]`.
 //! For each lists file (a JSON object as `entityLists` takes it): the time and memory
-//! of reading and preparing it, and of building its English automaton on the first
+//! of reading and preparing it, and of building its English matcher on the first
 //! text; then analyze() of the text with and without the prepared lists, taking turns,
 //! medians of 7. Prints one JSON line. Memory is what the lists hold once prepared, and
 //! the peak while preparing them, counted by a global allocator that tracks live bytes.
@@ -57,11 +57,11 @@ fn main() {
         let prepare = ms(t0);
         let prepared_bytes = LIVE.load(Ordering::Relaxed) - before;
         let options = Options { entity_lists: Some(lists), ..Options::default() };
-        // The first English text builds the English automaton.
+        // The first English text builds the English matcher.
         let t1 = Instant::now();
-        analyze("An English sentence, so that the automaton is built.", &options).unwrap();
-        let automaton = ms(t1);
-        let with_automaton_bytes = LIVE.load(Ordering::Relaxed) - before;
+        analyze("An English sentence, so that the matcher is built.", &options).unwrap();
+        let matcher = ms(t1);
+        let with_matcher_bytes = LIVE.load(Ordering::Relaxed) - before;
         let peak_bytes = PEAK.load(Ordering::Relaxed) - before;
         let (mut with, mut without) = (Vec::new(), Vec::new());
         for _ in 0..7 {
@@ -75,8 +75,8 @@ fn main() {
         let entries = options.entity_lists.as_ref().map_or(0, EntityLists::entries);
         let (with, without) = (median(with), median(without));
         rows.push(format!(
-            "{{\"entries\":{entries},\"prepareMs\":{prepare:.2},\"automatonMs\":{automaton:.2},\"preparedBytes\":{prepared_bytes},\
-             \"withAutomatonBytes\":{with_automaton_bytes},\"peakBytes\":{peak_bytes},\"analyzeMs\":{without:.2},\"analyzeWithListsMs\":{with:.2},\"added\":{:.4}}}",
+            "{{\"entries\":{entries},\"prepareMs\":{prepare:.2},\"matcherMs\":{matcher:.2},\"preparedBytes\":{prepared_bytes},\
+             \"withMatcherBytes\":{with_matcher_bytes},\"peakBytes\":{peak_bytes},\"analyzeMs\":{without:.2},\"analyzeWithListsMs\":{with:.2},\"added\":{:.4}}}",
             with / without - 1.0
         ));
     }

@@ -2,9 +2,10 @@
 // libraries a user would pick instead (compromise and wink-nlp, devDependencies) and to
 // the same Rust core compiled natively (examples/bench_native.rs), all in one run on the
 // same texts. Prints one table, then each target of issues 5 and 17 as PASS or FAIL.
-// Usage: node scripts/bench.mjs [--check | --sizes]   (run `make build` first; --check exits 1
-// when a target fails, a plain run always exits 0 once it has printed the table; --sizes
-// prints the sizes only: what a browser loads for English, and each language's name model).
+// Usage: node scripts/bench.mjs [--check | --sizes | --lists]   (run `make build` first; --check
+// exits 1 when a target fails, a plain run always exits 0 once it has printed the table;
+// --sizes prints the sizes only: what a browser loads for English, and each language's name
+// model; --lists prints the entity-list rows only, as JSON).
 //
 // Every timing that depends on a cold start or on a process's peak memory runs in a
 // fresh Node process (this script re-run with --child); the rest runs in one child per
@@ -177,7 +178,7 @@ const CHILD = {
   },
 
   // Entity lists in a fresh process: the wasm memory that preparing them (new
-  // EntityLists) and building their English automaton (on a first short English text)
+  // EntityLists) and building their English matcher (on a first short English text)
   // adds to a just-initialised module (it grows in 64 KB pages and never shrinks, so it is
   // measured before any other analysis), their times, and, with `runs`, analyze() of the
   // text with and without them, taking turns, after a warm-up call of each.
@@ -191,9 +192,9 @@ const CHILD = {
     const t0 = performance.now();
     const prepared = new m.EntityLists(lists);
     const t1 = performance.now();
-    m.analyze('An English sentence, so that the English automaton is built.', { entityLists: prepared });
+    m.analyze('An English sentence, so that the English matcher is built.', { entityLists: prepared });
     const t2 = performance.now();
-    const result = { entries: prepared.entries, prepareMs: t1 - t0, automatonMs: t2 - t1, wasmBytes: memory.buffer.byteLength - before };
+    const result = { entries: prepared.entries, prepareMs: t1 - t0, matcherMs: t2 - t1, wasmBytes: memory.buffer.byteLength - before };
     if (!runs) return result;
     const text = readFileSync(textPath, 'utf8');
     const [plain, listed] = [[], []];
@@ -328,6 +329,17 @@ if (process.argv.includes('--sizes')) {
 const check = process.argv.includes('--check');
 const COLD_RUNS = 7;
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// The entity-list rows alone, as JSON: for comparing a change to the matcher.
+if (process.argv.includes('--lists')) {
+  const work = mkdtempSync(join(tmpdir(), 'textlens-bench-'));
+  try {
+    console.log(JSON.stringify(listsBench(work)));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'textlens-bench-'));
 
@@ -489,9 +501,9 @@ if (lists) {
   lists.wasm.forEach((w, i) => {
     const n = lists.native?.[i];
     row(`entity lists: prepare ${number(w.entries)} entries`, 'ms', w.prepareMs, n?.prepareMs, null, null, '');
-    row('  then the English automaton (first text)', 'ms', w.automatonMs, n?.automatonMs, null, null, '');
+    row('  then the English matcher (first text)', 'ms', w.matcherMs, n?.matcherMs, null, null, '');
     row('  memory at the peak (wasm: linear memory grown)', 'MB', mb(w.wasmBytes), mb(n?.peakBytes), null, null, '');
-    row('  memory they hold then', 'MB', null, mb(n?.withAutomatonBytes), null, null, '');
+    row('  memory they hold then', 'MB', null, mb(n?.withMatcherBytes), null, null, '');
   });
 }
 

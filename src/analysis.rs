@@ -166,8 +166,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis> {
 /// ```
 ///
 /// Errors: the options or the text's length are out of range, or the entities are
-/// asked for and the built-in entity model cannot be decoded ([`prepare`]) or the
-/// entity lists are too large to match in the text's language.
+/// asked for and the built-in entity model cannot be decoded ([`prepare`]).
 pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Analysis> {
     check_input(text, options)?;
     if parts.entities {
@@ -182,7 +181,7 @@ pub fn analyze_parts(text: &str, options: &Options, parts: Parts) -> Result<Anal
     // Entities first: the tagger's working memory is freed before the word tables of
     // the key phrases and summary are built, which lowers the peak on long texts.
     let found = match parts.entities {
-        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language, options.min_confidence)?,
+        true => entities::extract_listed(&doc, options.entity_lists.as_ref(), language, options.min_confidence),
         false => entities::Entities::default(),
     };
     // The summary weighs sentences partly by the key phrases they hold.

@@ -15,7 +15,6 @@ use super::model::registry::{self, NameModel};
 use super::model::Tagger;
 use super::names::Rules;
 use super::{confidence, groups, patterns};
-use crate::error::Result;
 use crate::text::Document;
 
 /// Finds the entities of a document: names from the learned tagger, patterns, groups.
@@ -38,17 +37,12 @@ pub fn extract(doc: &Document) -> Entities {
 /// confidence is below `min_confidence` (and so without the groups they alone made);
 /// `language` is the text's, as [`crate::language::detect`] names it, whose stemmer
 /// matches inflected words.
-///
-/// Errors: the lists are too large to build their automaton for this language.
-pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'static str, min_confidence: f64) -> Result<Entities> {
+pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'static str, min_confidence: f64) -> Entities {
     // One call of the pipeline for both cases: the wasm build inlines it, and two
     // calls made the analysis 35 KB larger before wasm-opt.
-    let matched = match lists {
-        Some(lists) => Some((lists, lists.find(doc, language)?)),
-        None => None,
-    };
+    let matched = lists.map(|lists| (lists, lists.find(doc, language)));
     let language = crate::language::analysed_as(language);
-    Ok(with_model(doc, registry::for_language(language), language == "en", matched, min_confidence))
+    with_model(doc, registry::for_language(language), language == "en", matched, min_confidence)
 }
 
 fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
@@ -84,9 +78,9 @@ pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
 }
 
 /// Like [`extract_with`], the caller's entity `lists` applied as in [`extract_listed`].
-pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Result<Entities> {
-    let matches = lists.find(doc, language)?;
-    Ok(entities_of(doc, recognizer, None, Some((lists, matches)), 0.0))
+pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Entities {
+    let matches = lists.find(doc, language);
+    entities_of(doc, recognizer, None, Some((lists, matches)), 0.0)
 }
 
 /// The pattern entities and the names `recognizer` finds, in document order.
@@ -190,7 +184,7 @@ mod tests {
         sure.sort_by(f64::total_cmp);
         let cut = sure[sure.len() / 2];
         assert!(sure[0] < cut, "help: the test needs mentions of different confidences: {sure:?}");
-        let kept = extract_listed(&doc, None, "en", cut).unwrap();
+        let kept = extract_listed(&doc, None, "en", cut);
         let expected: Vec<(&str, f64)> = all.entities.iter().filter(|e| e.confidence >= cut).map(|e| (e.text.as_str(), e.confidence)).collect();
         let got: Vec<(&str, f64)> = kept.entities.iter().map(|e| (e.text.as_str(), e.confidence)).collect();
         assert_eq!(got, expected);

@@ -4,7 +4,7 @@
 //!
 //! A [`Spec`] is what the caller writes; [`EntityLists`] is the spec prepared for
 //! matching, shared and cheap to clone. Preparing tokenizes every phrase once; the
-//! automaton of a language is built the first time a text in that language is analysed,
+//! trie of a language is built the first time a text in that language is analysed,
 //! and kept. Lists read again with the same content (a JavaScript page sending its
 //! options on every keystroke, a protocol line repeating the lists) are the prepared
 //! lists of the last call, found by a hash of their content ([`EntityLists::read`]).
@@ -74,7 +74,7 @@ pub struct EntityLists(Arc<Shared>);
 
 struct Shared {
     prepared: Prepared,
-    /// The automaton of each language seen so far.
+    /// The trie of each language seen so far.
     matchers: Mutex<Vec<(&'static str, Arc<Matcher>)>>,
 }
 
@@ -148,19 +148,18 @@ impl EntityLists {
 
     /// The matches of the lists in `doc`, whose language is `language` (a code of
     /// [`crate::language::detect`]): in document order, without overlaps.
-    pub(crate) fn find(&self, doc: &Document, language: &'static str) -> Result<Vec<ListMatch>> {
-        let matcher = self.matcher(language)?;
-        Ok(matcher.find(&self.0.prepared, doc))
+    pub(crate) fn find(&self, doc: &Document, language: &'static str) -> Vec<ListMatch> {
+        self.matcher(language).find(&self.0.prepared, doc)
     }
 
-    fn matcher(&self, language: &'static str) -> Result<Arc<Matcher>> {
+    fn matcher(&self, language: &'static str) -> Arc<Matcher> {
         let mut matchers = self.0.matchers.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((_, matcher)) = matchers.iter().find(|(code, _)| *code == language) {
-            return Ok(Arc::clone(matcher));
+            return Arc::clone(matcher);
         }
-        let matcher = Arc::new(Matcher::new(&self.0.prepared, language).map_err(Error::InvalidEntityLists)?);
+        let matcher = Arc::new(Matcher::new(&self.0.prepared, language));
         matchers.push((language, Arc::clone(&matcher)));
-        Ok(matcher)
+        matcher
     }
 }
 
