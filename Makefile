@@ -71,13 +71,16 @@ build: deps
 	@mkdir -p $(PKG)
 	@# The types are js/textlens.d.ts, written by hand beside js/unpack.js.
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
-	@# -O3, not -O1: V8's baseline compiler runs the first call, and -O3's code makes
-	@# import + first analyze() 41-53 ms instead of 68-73 ms (-O1 is ~8% faster warm).
+	@# Not -O1: V8's baseline compiler runs the first call, and -O3's code makes import
+	@# + first analyze() 41-53 ms instead of 68-73 ms (-O1 was ~8% faster warm, ~2% now).
+	@# -O4 over -O3: warm analyze() of the seed 0.7-2.2% and of 1 MB of news 2.3-3.5%
+	@# faster (tools/compare-builds.mjs, both orders, twice), 0.5 KB more gzipped; the
+	@# first call the same (46-56 ms against 42-53, medians of 9 fresh processes).
 	@# No memory-packing: it splits the model's zero runs into segments, ~8 KB more gzipped.
 	@# -ocimfs 5000 caps inlining of one-caller functions, which would merge the stages
 	@# into one function that V8 optimises worse: warm calls ~10% faster (a cap of 500
 	@# delays the first call ~10 ms; 15000 loses the gain).
-	$(WASM_OPT) -O3 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	$(WASM_OPT) -O4 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
 	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
 	@# Every module in pkg/, the glue included, file by file (not a bundle): tools/minify.mjs.
