@@ -79,7 +79,9 @@ build: deps
 	@# No memory-packing: it splits the model's zero runs into segments, ~8 KB more gzipped.
 	@# -ocimfs 5000 caps inlining of one-caller functions, which would merge the stages
 	@# into one function that V8 optimises worse: warm calls ~10% faster (a cap of 500
-	@# delays the first call ~10 ms; 15000 loses the gain).
+	@# delays the first call ~10 ms; 15000 loses the gain). With -O4, caps of 2000 and
+	@# 3000 make the warm seed 2-3% faster but the first call 59-62 ms instead of 49
+	@# (medians of 21 fresh processes, taking turns), so 5000 stays.
 	$(WASM_OPT) -O4 -ocimfs 5000 --skip-pass=memory-packing $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
 	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
