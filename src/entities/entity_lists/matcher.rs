@@ -261,3 +261,58 @@ fn settle(run: &mut [Candidate], kept: &mut Vec<ListMatch>) {
     }
     kept.extend(taken.into_values().rev());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::entity_lists::{Entry, List, Spec};
+    use crate::entities::Label;
+    use proptest::prelude::*;
+
+    /// The matches found by comparing every phrase's keys with the keys of the tokens at
+    /// every position: what the trie's walks must find.
+    fn brute_force(lists: &Prepared, doc: &Document, language: &str) -> Vec<ListMatch> {
+        let stemmer = stemmer(language);
+        let keys: Vec<String> = doc.tokens.iter().map(|t| key(stemmer.as_ref(), &t.norm, t.kind).into_owned()).collect();
+        let mut found = Vec::new();
+        for first in 0..keys.len() {
+            for (p, phrase) in lists.phrases.iter().enumerate() {
+                let words = lists.phrase_words(phrase);
+                let end = first + words.len();
+                let same = |(word, token_key): (&Word, &String)| key(stemmer.as_ref(), lists.text(word.norm), word.kind) == **token_key;
+                if words.is_empty() || end > keys.len() || !words.iter().zip(&keys[first..end]).all(same) {
+                    continue;
+                }
+                if let Some(found_match) = check(lists, phrase, doc, &doc.tokens[first..end]) {
+                    found.push(Candidate { phrase: p as u32, found: found_match });
+                }
+            }
+        }
+        select(found)
+    }
+
+    const WORDS: [&str; 12] = ["Acme", "acme", "ACME", "rocket", "Rockets", "skates", "ha", "the", "'s", ".", "Globex", "7"];
+
+    fn phrase() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(&WORDS[..]), 1..4).prop_map(|words| words.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn the_trie_finds_what_comparing_every_phrase_everywhere_finds(
+            entries in proptest::collection::vec((phrase(), proptest::collection::vec(phrase(), 0..2)), 1..8),
+            case_sensitive in any::<bool>(),
+            text in proptest::collection::vec(proptest::sample::select(&WORDS[..]), 0..40),
+        ) {
+            let entries = entries.into_iter().map(|(text, aliases)| Entry { text, aliases }).collect();
+            let org = List { target: Target::Label(Label::Org), case_sensitive, entries };
+            let exclude = List { target: Target::Exclude, case_sensitive: false, entries: vec![Entry { text: "the Acme".into(), aliases: vec![] }] };
+            let lists = Prepared::new(Spec { lists: vec![org, exclude] }, 0);
+            let text = text.join(" ");
+            let doc = Document::new(&text);
+            for language in ["en", "fi"] {
+                prop_assert_eq!(Matcher::new(&lists, language).find(&lists, &doc), brute_force(&lists, &doc, language));
+            }
+        }
+    }
+}
