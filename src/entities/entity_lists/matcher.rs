@@ -255,7 +255,7 @@ fn settle(run: &mut [Candidate], kept: &mut Vec<ListMatch>) {
     let mut taken: BTreeMap<usize, ListMatch> = BTreeMap::new();
     for candidate in run.iter() {
         let span = candidate.found.span;
-        if !taken.range(..span.end).next_back().is_some_and(|(_, k)| k.span.end > span.start) {
+        if taken.range(..span.end).next_back().is_none_or(|(_, k)| k.span.end <= span.start) {
             taken.insert(span.start, candidate.found);
         }
     }
