@@ -122,3 +122,31 @@ fn degenerate_inputs_do_not_panic() {
     assert!(key_phrases(&Document::new("the of and"), 10, 4).is_empty());
 }
 
+
+/// An e-mail as users paste one: a greeting, addresses, a phone number, a sign-off.
+const EMAIL: &str = "Hi Sarah,\n\nThanks for sending over the Q3 numbers yesterday. I reviewed them with Tom Becker from finance and we agree the Lisbon office should get the extra budget of €45,000 before October 15.\n\nCan you set up a call with Acme Logistics next Tuesday at 3pm? Their contact is maria.lopez@acmelogistics.com, or call +1 (415) 555-0132. Acme Logistics runs the Lisbon depot.\n\nAlso, the new vendor portal is live at https://portal.example.com/vendors, and the old one at www.portal-archive.net/vendors, or see example.com.\n\nBest regards,\nDavid Kim\nHead of Operations, Northwind Traders\n";
+
+#[test]
+fn the_words_of_addresses_and_greetings_are_no_terms_or_key_phrases() {
+    let doc = Document::new(EMAIL);
+    let found_terms: Vec<String> = terms(&doc, 50).into_iter().map(|t| t.term.to_lowercase()).collect();
+    let phrases = key_phrases(&doc, 20, 4);
+    let phrase_words: Vec<String> = phrases.iter().flat_map(|k| k.text.to_lowercase().split(' ').map(String::from).collect::<Vec<_>>()).collect();
+    for word in ["com", "net", "maria", "lopez", "acmelogistics", "https", "www", "portal-archive", "hi", "thanks", "regards"] {
+        assert!(!found_terms.iter().any(|t| t == word), "help: {word:?} is a term: {found_terms:?}");
+        assert!(!phrase_words.iter().any(|w| w == word), "help: {word:?} is in a key phrase: {phrases:?}");
+    }
+    for word in ["acme", "lisbon", "budget", "portal"] {
+        assert!(found_terms.iter().any(|t| t == word), "help: {word:?} is not a term: {found_terms:?}");
+    }
+    // A phrase met in the text keeps its occurrences there, none inside an address.
+    let acme = phrases.iter().find(|k| k.text == "Acme Logistics").unwrap_or_else(|| panic!("help: no 'Acme Logistics' in {phrases:?}"));
+    assert_eq!(acme.count, 2, "help: {acme:?}");
+    for keyword in &phrases {
+        for span in &keyword.occurrences {
+            let around = &EMAIL[EMAIL[..span.start].rfind(char::is_whitespace).map_or(0, |i| i + 1)..span.end];
+            assert!(!around.contains(['@', '/']) && !around.contains("www."), "help: {keyword:?} occurs in an address: {around:?}");
+        }
+    }
+    check_keywords(EMAIL, &phrases, 4);
+}

@@ -87,6 +87,10 @@ struct Candidate {
     whole: usize,
     /// Content-word position of its first occurrence.
     first: usize,
+    /// Whether an occurrence has no word of a web or e-mail address: one that has none
+    /// is no phrase ("example org"), while one also written in the text keeps the
+    /// weight of its addresses ("Lindenau" and "bibliothek@lindenau.example").
+    in_text: bool,
 }
 
 fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize) -> Vec<Keyword> {
@@ -133,7 +137,9 @@ impl Candidates {
                     *w += 1.0 / (position + i + 1) as f64;
                 }
                 let mut key = [NONE; MAX_WORDS];
+                let mut address = false;
                 for (n, &next) in words[i..].iter().take(max_words).enumerate() {
+                    address |= lexed.is_address(run.start + i + n);
                     key[n] = next;
                     if !may_be_phrase(lexed, run.start, words.len(), i, n) {
                         continue;
@@ -141,11 +147,12 @@ impl Candidates {
                     let fresh = found.list.len() as u32;
                     let id = *ids.entry(key).or_insert(fresh);
                     if id == fresh {
-                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i });
+                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i, in_text: false });
                     }
                     if let Some(candidate) = found.list.get_mut(id as usize) {
                         candidate.count += 1;
                         candidate.whole += usize::from(i == 0 && n + 1 == words.len());
+                        candidate.in_text |= !address;
                     }
                 }
             }
@@ -192,6 +199,7 @@ fn ranked(candidates: &[Candidate], word_score: &[f64], english: bool) -> Vec<(f
     let mut ranked: Vec<(f64, u32)> = candidates
         .iter()
         .enumerate()
+        .filter(|(_, c)| c.in_text)
         .map(|(id, c)| {
             let sum: f64 = c.key[..c.len].iter().map(|&w| word_score.get(w as usize).copied().unwrap_or(0.0)).sum();
             let single = match (c.len, english) {
@@ -333,6 +341,9 @@ fn collect_occurrences(
                 let (Some(&class), Some(&form)) = (words.get(i + n), lexed.token_form.get(run.start + i + n)) else {
                     break;
                 };
+                if lexed.is_address(run.start + i + n) {
+                    break;
+                }
                 key[n] = class;
                 forms[n] = form;
                 let Some(&slot) = wanted.get(&key) else { continue };
