@@ -5,7 +5,7 @@
 use super::gazetteer::{is_weekday, month};
 use super::entity::{merge, Evidence, Label, Mention, Source};
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{address, Document, Token, TokenKind};
 
 /// Every pattern entity of the document, in order and without overlaps.
 pub fn find(doc: &Document) -> Vec<Mention> {
@@ -16,14 +16,6 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         mention.evidence = Evidence::new(Source::Pattern, 0);
     }
     found
-}
-
-fn is_email_local(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
-}
-
-fn is_domain(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
 
 fn is_handle(b: u8) -> bool {
@@ -40,9 +32,9 @@ fn scan_text(text: &str) -> Vec<Mention> {
     while i < bytes.len() {
         let previous = i.checked_sub(1).and_then(|p| bytes.get(p).copied());
         let matched = match bytes[i] {
-            b'@' => email(bytes, i, free).or_else(|| handle(bytes, i, previous)),
+            b'@' => address::email(bytes, i, free).map(|span| Mention::new(span, Label::Email)).or_else(|| handle(bytes, i, previous)),
             b'#' => hashtag(text, i, previous),
-            b'h' | b'H' | b'w' | b'W' if !previous.is_some_and(|p| p.is_ascii_alphanumeric()) => url(bytes, i),
+            b'h' | b'H' | b'w' | b'W' if address::url_may_start(previous) => address::url(bytes, i).map(|span| Mention::new(span, Label::Url)),
             b'+' | b'(' | b'0'..=b'9' if !previous.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, b'.' | b'-' | b'/' | b'$' | b'+' | b'_')) => {
                 phone(bytes, i)
             }
@@ -60,33 +52,8 @@ fn scan_text(text: &str) -> Vec<Mention> {
     found
 }
 
-fn email(bytes: &[u8], at: usize, free: usize) -> Option<Mention> {
-    let mut start = at;
-    while start > free && is_email_local(bytes[start - 1]) {
-        start -= 1;
-    }
-    while start < at && !bytes[start].is_ascii_alphanumeric() {
-        start += 1;
-    }
-    let mut end = at + 1;
-    while end < bytes.len() && is_domain(bytes[end]) {
-        end += 1;
-    }
-    while end > at + 1 && matches!(bytes[end - 1], b'.' | b'-') {
-        end -= 1;
-    }
-    let domain = &bytes[at + 1..end];
-    let last_label = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
-    let valid = start < at
-        && domain.contains(&b'.')
-        && !domain.starts_with(b".")
-        && last_label.len() >= 2
-        && last_label.iter().all(u8::is_ascii_alphabetic);
-    valid.then_some(Mention::new(Span::new(start, end), Label::Email))
-}
-
 fn handle(bytes: &[u8], at: usize, previous: Option<u8>) -> Option<Mention> {
-    if previous.is_some_and(is_email_local) {
+    if previous.is_some_and(address::is_email_local) {
         return None;
     }
     let length = bytes[at + 1..].iter().take_while(|&&b| is_handle(b)).count();
@@ -107,56 +74,6 @@ fn hashtag(text: &str, at: usize, previous: Option<u8>) -> Option<Mention> {
         end += c.len_utf8();
     }
     letters.then_some(Mention::new(Span::new(at, end), Label::Hashtag))
-}
-
-/// Longest web address taken, in bytes.
-const MAX_URL_BYTES: usize = 2048;
-
-fn starts_with_ignore_case(bytes: &[u8], at: usize, prefix: &[u8]) -> bool {
-    bytes.get(at..at + prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix))
-}
-
-fn url(bytes: &[u8], at: usize) -> Option<Mention> {
-    let body = if starts_with_ignore_case(bytes, at, b"https://") {
-        at + 8
-    } else if starts_with_ignore_case(bytes, at, b"http://") {
-        at + 7
-    } else if starts_with_ignore_case(bytes, at, b"www.") {
-        at + 4
-    } else {
-        return None;
-    };
-    // Capped so that a failed match costs little when the next one starts inside it.
-    let limit = bytes.len().min(body + MAX_URL_BYTES);
-    let mut end = body;
-    while end < limit && bytes[end].is_ascii_graphic() && !matches!(bytes[end], b'<' | b'>' | b'"' | b'\'' | b'`') {
-        end += 1;
-    }
-    // Closing punctuation belongs to the sentence unless the address opened it.
-    let count = |wanted: u8| bytes[body..end].iter().filter(|&&b| b == wanted).count();
-    let (open_parens, mut close_parens, open_brackets, mut close_brackets) = (count(b'('), count(b')'), count(b'['), count(b']'));
-    while let Some(&last) = bytes[body..end].last() {
-        let trim = match last {
-            b'.' | b',' | b';' | b':' | b'!' | b'?' => true,
-            b')' if close_parens > open_parens => {
-                close_parens -= 1;
-                true
-            }
-            b']' if close_brackets > open_brackets => {
-                close_brackets -= 1;
-                true
-            }
-            _ => false,
-        };
-        if !trim {
-            break;
-        }
-        end -= 1;
-    }
-    let host = bytes[body..end].split(|&b| b == b'/').next().unwrap_or_default();
-    let needs_dot = bytes[at].eq_ignore_ascii_case(&b'w') && body == at + 4;
-    let valid = !host.is_empty() && host.iter().any(u8::is_ascii_alphanumeric) && (!needs_dot || host.contains(&b'.'));
-    valid.then_some(Mention::new(Span::new(at, end), Label::Url))
 }
 
 /// "+44 20 7946 0958", "(555) 123-4567", "555-123-4567", "555-1234"; never a date

@@ -4,7 +4,8 @@
 //! same view through [`Words`].
 
 use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
-use crate::text::{has_line_break, Document, Token, TokenKind};
+use crate::span::Span;
+use crate::text::{address, has_line_break, Document, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
@@ -273,13 +274,16 @@ impl<'d> Lexed<'d> {
     }
 }
 
-/// Per token, whether it is a word of a web or e-mail address written without spaces
-/// ("maria.lopez@acme.com", "https://portal.example.com/vendors", "www.bbc.co.uk",
-/// "example.com"): such words are no terms or key phrases ("com" was among the
-/// frequent terms of any e-mail that gave an address). They still count in the word
-/// graph and the word positions that rank the others: leaving them out of those too
-/// cost SemEval-2010 dev F1@10 0.15 (20.19 -> 20.04; its papers open with their
-/// authors' addresses).
+/// Per token, whether it is a word of a web or e-mail address: those the entity
+/// patterns find ([`address`]: "maria.lopez@acme.com", "https://portal.example.com/x",
+/// "www.bbc.co.uk") and host names written alone ([`is_host`]: "example.com"). Such
+/// words are no terms or key phrases ("com" was among the frequent terms of any e-mail
+/// that gave an address). They still count in the word graph and the word positions
+/// that rank the others: leaving them out of those too cost SemEval-2010 dev F1@10 0.15
+/// (20.19 -> 20.04; its papers open with their authors' addresses).
+///
+/// An address is written without spaces, so only runs of tokens without a gap between
+/// them are read, and the recognizers only at their "@" and word starts.
 fn address_words(doc: &Document) -> Vec<bool> {
     let tokens = &doc.tokens;
     let mut marks = vec![false; tokens.len()];
@@ -289,15 +293,42 @@ fn address_words(doc: &Document) -> Vec<bool> {
         while tokens.get(end).is_some_and(|t| t.span.start == tokens[end - 1].span.end) {
             end += 1;
         }
-        let chunk = &tokens[start..end];
-        if chunk.len() >= 3 && is_address(doc.text, chunk) {
-            for (mark, token) in marks[start..end].iter_mut().zip(chunk) {
-                *mark = token.kind == TokenKind::Word;
-            }
+        if end - start >= 3 {
+            mark_addresses(doc, start..end, &mut marks);
         }
         start = end;
     }
     marks
+}
+
+/// Marks the words of the addresses in `chunk`, tokens without a gap between them.
+fn mark_addresses(doc: &Document, chunk: Range<usize>, marks: &mut [bool]) {
+    let (bytes, tokens) = (doc.text.as_bytes(), &doc.tokens[chunk.clone()]);
+    let mut mark = |span: Span| {
+        for (mark, token) in marks[chunk.clone()].iter_mut().zip(tokens) {
+            *mark |= token.kind == TokenKind::Word && span.start <= token.span.start && token.span.end <= span.end;
+        }
+    };
+    if is_host(doc.text, tokens) {
+        mark(Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end));
+        return;
+    }
+    let mut free = tokens[0].span.start;
+    for token in tokens {
+        let at = token.span.start;
+        if at < free {
+            continue;
+        }
+        let found = match bytes[at] {
+            b'@' => address::email(bytes, at, free),
+            _ if address::url_may_start(at.checked_sub(1).map(|p| bytes[p])) => address::url(bytes, at),
+            _ => None,
+        };
+        if let Some(span) = found {
+            free = span.end;
+            mark(span);
+        }
+    }
 }
 
 /// Top-level domains that end a host name written without a scheme ("example.com"):
@@ -308,14 +339,11 @@ const DOMAINS: [&str; 28] = [
     "jp", "cn", "ru", "br", "se", "dk", "pl", "ie", "nz",
 ];
 
-/// Whether tokens written without spaces between them are an address: with an "@", a
-/// "://" or a leading "www", or lower-case words joined by periods that end in one of
-/// [`DOMAINS`] ("example.com", not "end.Next" or "system.we").
-fn is_address(text: &str, chunk: &[Token]) -> bool {
+/// Whether tokens written without spaces between them are a host name: lower-case
+/// words joined by periods that end in one of [`DOMAINS`], a sentence's period after
+/// it aside ("example.com.", not "end.Next" or "system.we").
+fn is_host(text: &str, chunk: &[Token]) -> bool {
     let written: Vec<&str> = chunk.iter().map(|t| t.text(text)).collect();
-    if written.contains(&"@") || written.windows(3).any(|w| w == [":", "/", "/"]) || written[0].eq_ignore_ascii_case("www") {
-        return true;
-    }
     let host = written.iter().rposition(|w| *w != ".").map_or(&written[..0], |last| &written[..=last]);
     let label = |w: &&str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     let domain = host.last().is_some_and(|w| DOMAINS.contains(w));

@@ -5,6 +5,7 @@
 //! [`paragraphs()`] finds the blank lines between paragraphs, and [`Document::new`]
 //! does all three. The script table (`script`) is shared with language detection.
 
+pub(crate) mod address;
 mod document;
 mod paragraphs;
 pub(crate) mod script;
