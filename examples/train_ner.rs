@@ -6,7 +6,10 @@
 //! `cargo run --release --example train_ner --features train [-- [LANGUAGE] [EPOCHS]]`,
 //! LANGUAGE `en` (the default), `es`, `nl`, `de` or `fr`; with `--speed` in place of
 //! EPOCHS it only scores and times the model already written (and lists its dev
-//! errors on the set named by `NER_ERRORS`, e.g. `NER_ERRORS=btc`).
+//! errors on the set named by `NER_ERRORS`, e.g. `NER_ERRORS=btc`). With
+//! `NER_ROWS_FROM=FILE` it trains nothing: it writes the model of FILE without its rows
+//! of a single weight of 1 but the `NER_ROWS_KEEP` of them whose features the training
+//! text has most often (how the README's partial English models were made).
 
 // Shared with tests/ner_model.rs, which uses other parts of them.
 #[allow(dead_code)]
@@ -159,6 +162,28 @@ fn main() {
         trainer.alignment,
         started.elapsed().as_secs_f64()
     );
+    if let Ok(full) = std::env::var("NER_ROWS_FROM") {
+        let counts = trainer.bucket_counts();
+        let full = Tagger::from_bytes(&std::fs::read(full).expect("reading the full model")).expect("a valid model");
+        let keep: usize = std::env::var("NER_ROWS_KEEP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let light = |row: &[i8]| row.iter().map(|w| u32::from(w.unsigned_abs())).sum::<u32>() < 2;
+        let mut candidates: Vec<(u32, usize)> = Vec::new();
+        let _ = full.with_rows(|bucket, row| {
+            if light(row) {
+                candidates.push((counts.get(bucket).copied().unwrap_or(0), bucket));
+            }
+            false
+        });
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        let chosen: std::collections::HashSet<usize> = candidates.iter().take(keep).map(|&(_, b)| b).collect();
+        println!("{} light rows; keeping {keep}, counts {:?}", candidates.len(), candidates.iter().step_by(1000).map(|c| c.0).collect::<Vec<_>>());
+        let tagger = full.with_rows(|bucket, row| !light(row) || chosen.contains(&bucket));
+        let bytes = tagger.to_bytes();
+        std::fs::write(model_path(), &bytes).expect("writing the model");
+        println!("wrote {}: {} bytes", model_path(), bytes.len());
+        report(&tagger, &devs, &conventions, false);
+        return;
+    }
     for epoch in 1..=epochs {
         let errors = trainer.epoch();
         println!("epoch {epoch:2}: {errors} wrong sentences  [{:.1}s]", started.elapsed().as_secs_f64());

@@ -48,6 +48,22 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// This tagger with only the rows of the buckets `keep` accepts (given the bucket
+    /// and its row).
+    #[cfg(feature = "train")]
+    pub fn with_rows(&self, mut keep: impl FnMut(usize, &[i8]) -> bool) -> Tagger {
+        let (mut used, mut rows) = (Vec::new(), Vec::new());
+        for bucket in self.weights.index.iter() {
+            let Some(row) = self.weights.index.row(bucket).and_then(|r| self.weights.rows.get(r * NTAGS..(r + 1) * NTAGS)) else { continue };
+            if keep(bucket, row) {
+                used.push(bucket);
+                rows.extend_from_slice(row);
+            }
+        }
+        let index = super::buckets::Buckets::from_sorted(self.weights.bits, used).unwrap_or_default();
+        Tagger { weights: Weights::new(self.weights.bits, index, rows), ..self.clone() }
+    }
+
     /// A tagger without weights: it finds nothing.
     pub fn empty() -> Tagger {
         Tagger {

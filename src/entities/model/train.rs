@@ -583,6 +583,17 @@ impl Trainer {
         }
     }
 
+    /// How many training tokens have each feature bucket, by bucket.
+    pub fn bucket_counts(&self) -> Vec<u32> {
+        let mut counts = vec![0u32; 1 << self.settings.bits];
+        for &bucket in self.examples.iter().flat_map(|e| &e.features) {
+            if let Some(count) = counts.get_mut(bucket as usize) {
+                *count += 1;
+            }
+        }
+        counts
+    }
+
     /// Number of training sentences.
     pub fn sentences(&self) -> usize {
         self.examples.len()
