@@ -212,6 +212,15 @@ impl Tokens<'_> {
         matches!((self.get(i), self.get(i + 1)), (Some(a), Some(b)) if a.span.end == b.span.start)
     }
 
+    /// Whether a currency's country prefix at `i` ("US", "A") goes with the symbol after
+    /// it: written against it ("US$5"), or, two capitals, a space apart ("US $5", as
+    /// tweets and wire copy have it; "A $5" may be a grade).
+    fn prefixes(&self, i: usize) -> bool {
+        let spaced = |a: &Token, b: &Token| a.span.end + 1 == b.span.start && self.text.as_bytes().get(a.span.end) == Some(&b' ');
+        let two_capitals = self.raw(i).len() == 2 && self.raw(i).bytes().all(|b| b.is_ascii_uppercase());
+        self.adjacent(i) || two_capitals && matches!((self.get(i), self.get(i + 1)), (Some(a), Some(b)) if spaced(a, b))
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.get(i).is_some_and(|t| t.is_capitalized())
     }
@@ -384,7 +393,7 @@ impl Tokens<'_> {
         let code_before = CURRENCY_CODES.contains(&self.norm(i)) && self.raw(i).bytes().all(|b| b.is_ascii_uppercase());
         let symbol = if self.currency_symbol(i) {
             Some(i)
-        } else if CURRENCY_PREFIXES.contains(&self.norm(i)) && self.capitalized(i) && self.adjacent(i) && self.currency_symbol(i + 1) {
+        } else if CURRENCY_PREFIXES.contains(&self.norm(i)) && self.capitalized(i) && self.prefixes(i) && self.currency_symbol(i + 1) {
             Some(i + 1)
         } else {
             None
@@ -462,6 +471,8 @@ mod tests {
     fn money() {
         let text = "It cost $1.2bn, €5 million, US$ 300, £20, 5 million dollars, USD 40 and 12 euros.";
         assert_eq!(only(text, Label::Money), ["$1.2bn", "€5 million", "US$ 300", "£20", "5 million dollars", "USD 40", "12 euros"]);
+        let spaced = "Bids of US $5 million and HK $200m; a grade A $5 fee.";
+        assert_eq!(only(spaced, Label::Money), ["US $5 million", "HK $200m", "$5"]);
     }
 
     #[test]
