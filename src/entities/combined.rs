@@ -156,9 +156,10 @@ const LONGEST_NAME: usize = 12;
 /// or MISC name (`misc`) covers and that is not part of a longer run of capitalised
 /// words ("U.S." in "U.S. Open"); in text without capitals, or in capitals only, every
 /// such occurrence (CoNLL-2003 dev in lower case: micro F1 83.34 -> 84.68, in capitals
-/// 86.29 -> 86.46, WNUT-17 49.14 -> 49.23; as written and the other sets unchanged). The tagger's second pass sees how a word was tagged
-/// elsewhere but still leaves some occurrences out ("Dabiq held symbolic importance"
-/// after "the Syrian town of Dabiq"). Dev micro F1 through the CLI: re3d 35.51 -> 37.25,
+/// 86.29 -> 86.46, WNUT-17 49.14 -> 49.23; as written and the other sets unchanged).
+/// The tagger's second pass sees how a word was tagged elsewhere but still leaves some
+/// occurrences out ("Dabiq held symbolic importance" after "the Syrian town of
+/// Dabiq"). Dev micro F1 through the CLI: re3d 35.51 -> 37.25,
 /// SEC 20.74 -> 21.19, CoNLL-2003 92.40 -> 92.46 (7 names gained, 2 false ones), BTC and
 /// WNUT-17 unchanged (a tweet rarely repeats a name). Without the run test CoNLL lost
 /// 0.14 (the "U.S." of "U.S. Open", the "Atlanta" of "Atlanta Games").
