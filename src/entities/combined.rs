@@ -4,7 +4,7 @@
 
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::Tagger;
-use super::names::Rules;
+use super::names::{is_acronym, Rules};
 use crate::lexicon::FastMap;
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
@@ -127,11 +127,6 @@ fn listed_acronyms(doc: &Document, rules: &[Mention], names: &[Mention], misc: &
         }
     }
     found
-}
-
-/// Two capitals or more, perhaps with periods ("US", "U.S.").
-fn is_acronym(name: &str) -> bool {
-    name.bytes().filter(u8::is_ascii_uppercase).count() >= 2 && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 /// Whether `name` is a well-known place or organisation of the lists, as `label`.

@@ -125,7 +125,7 @@ fn push_norms(key: &mut String, tokens: &[Token]) {
 }
 
 /// Whether a run of words is an acronym such as "IRGC" or "U.S.".
-fn is_acronym(raw: &str) -> bool {
+pub(super) fn is_acronym(raw: &str) -> bool {
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && all_caps(raw) && raw.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&')
 }

@@ -149,6 +149,7 @@ impl DocContext {
     /// Records a first pass's kinds of every token of the document (0 = outside, else kind
     /// + 1), so that the next extraction sees how each word was tagged elsewhere.
     pub(crate) fn set_first_pass(&mut self, kinds: Vec<u8>) {
+        // One entry per word id, as `casing` has.
         self.history = vec![[0; 5]; self.casing.len()];
         for (&id, &kind) in self.words.iter().zip(&kinds) {
             if let Some(c) = self.history.get_mut(id as usize).and_then(|counts| counts.get_mut(usize::from(kind))) {
