@@ -163,21 +163,8 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     if let Ok(full) = std::env::var("NER_ROWS_FROM") {
-        let counts = trainer.bucket_counts();
-        let full = Tagger::from_bytes(&std::fs::read(full).expect("reading the full model")).expect("a valid model");
-        let keep: usize = std::env::var("NER_ROWS_KEEP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
-        let light = |row: &[i8]| row.iter().map(|w| u32::from(w.unsigned_abs())).sum::<u32>() < 2;
-        let mut candidates: Vec<(u32, usize)> = Vec::new();
-        let _ = full.with_rows(|bucket, row| {
-            if light(row) {
-                candidates.push((counts.get(bucket).copied().unwrap_or(0), bucket));
-            }
-            false
-        });
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
-        let chosen: std::collections::HashSet<usize> = candidates.iter().take(keep).map(|&(_, b)| b).collect();
-        println!("{} light rows; keeping {keep}, counts {:?}", candidates.len(), candidates.iter().step_by(1000).map(|c| c.0).collect::<Vec<_>>());
-        let tagger = full.with_rows(|bucket, row| !light(row) || chosen.contains(&bucket));
+        let keep = std::env::var("NER_ROWS_KEEP").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let tagger = with_frequent_light_rows(&full, &trainer.bucket_counts(), keep);
         let bytes = tagger.to_bytes();
         std::fs::write(model_path(), &bytes).expect("writing the model");
         println!("wrote {}: {} bytes", model_path(), bytes.len());
@@ -202,6 +189,20 @@ fn main() {
     let tagger = Tagger::from_bytes(&bytes).expect("the written model reads back");
     report(&tagger, &devs, &conventions, true);
     speed(&tagger, &devs[0].1);
+}
+
+/// The model in the file `full` without its rows of a single weight of 1 (those
+/// `min_row_weight` drops) but the `keep` of them whose buckets the training text
+/// has most often (`counts`, per bucket).
+fn with_frequent_light_rows(full: &str, counts: &[u32], keep: usize) -> Tagger {
+    let full = Tagger::from_bytes(&std::fs::read(full).expect("reading the full model")).expect("a valid model");
+    let light = |row: &[i8]| row.iter().map(|w| u32::from(w.unsigned_abs())).sum::<u32>() < 2;
+    let mut candidates: Vec<(u32, usize)> =
+        full.rows().filter(|(_, row)| light(row)).map(|(bucket, _)| (counts.get(bucket).copied().unwrap_or(0), bucket)).collect();
+    candidates.sort_unstable_by(|a, b| b.cmp(a));
+    let chosen: std::collections::HashSet<usize> = candidates.iter().take(keep).map(|&(_, bucket)| bucket).collect();
+    println!("{} light rows; keeping {keep}", candidates.len());
+    full.with_rows(|bucket, row| !light(row) || chosen.contains(&bucket))
 }
 
 /// Texts of other tasks' sets under `../shared/data` that serve as unlabelled English

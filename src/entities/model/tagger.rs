@@ -48,17 +48,21 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// Every stored row of weights, with its bucket, in bucket order.
+    #[cfg(feature = "train")]
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &[i8])> + '_ {
+        let weights = &self.weights;
+        weights.index.iter().filter_map(move |bucket| Some((bucket, weights.rows.get(weights.index.row(bucket)? * NTAGS..)?.get(..NTAGS)?)))
+    }
+
     /// This tagger with only the rows of the buckets `keep` accepts (given the bucket
     /// and its row).
     #[cfg(feature = "train")]
-    pub fn with_rows(&self, mut keep: impl FnMut(usize, &[i8]) -> bool) -> Tagger {
+    pub fn with_rows(&self, keep: impl Fn(usize, &[i8]) -> bool) -> Tagger {
         let (mut used, mut rows) = (Vec::new(), Vec::new());
-        for bucket in self.weights.index.iter() {
-            let Some(row) = self.weights.index.row(bucket).and_then(|r| self.weights.rows.get(r * NTAGS..(r + 1) * NTAGS)) else { continue };
-            if keep(bucket, row) {
-                used.push(bucket);
-                rows.extend_from_slice(row);
-            }
+        for (bucket, row) in self.rows().filter(|&(bucket, row)| keep(bucket, row)) {
+            used.push(bucket);
+            rows.extend_from_slice(row);
         }
         let index = super::buckets::Buckets::from_sorted(self.weights.bits, used).unwrap_or_default();
         Tagger { weights: Weights::new(self.weights.bits, index, rows), ..self.clone() }
