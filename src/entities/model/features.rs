@@ -159,11 +159,6 @@ impl DocContext {
         self.first_pass = kinds;
     }
 
-    /// Whether no first pass has been recorded, so that no token has history features.
-    pub(crate) fn before_first_pass(&self) -> bool {
-        self.first_pass.is_empty()
-    }
-
     /// How the other occurrences of the word of token `index` were tagged by the
     /// first pass.
     fn history(&self, index: usize) -> Option<[u32; 5]> {
@@ -441,7 +436,7 @@ impl SentenceFeatures {
         self.slots = slots;
     }
 
-    /// Readies [`Self::context`] and [`Self::facts`] for `sentence`, whose tokens'
+    /// Readies [`Self::context`] for `sentence`, whose tokens'
     /// hashes are `slots` (two paddings at either end); returns the sentence's mode.
     pub(crate) fn begin(&mut self, doc: &Document, ctx: &DocContext, gazetteer: &Gazetteer, sentence: &Sentence, slots: &[Slot]) -> u64 {
         let len = sentence.tokens.len();
@@ -449,14 +444,6 @@ impl SentenceFeatures {
         self.lowers.extend(slots.iter().skip(2).take(len).map(|s| s.lower));
         gazetteer.mark(&self.lowers, &mut self.gaz);
         ctx.mode(doc, sentence) as u64
-    }
-
-    /// What the context features of token `i` of the sentence depend on besides the
-    /// forms of the token and its two neighbours (and the document): the sentence's
-    /// mode and length, the token's place and its gazetteer marks, packed.
-    pub(crate) fn facts(&self, sentence: &Sentence, mode: u64, i: usize) -> u32 {
-        let gaz = u32::from(self.gaz.get(i).copied().unwrap_or(0));
-        (mode as u32) | (i.min(3) as u32) << 2 | (sentence.tokens.len().min(6) as u32) << 4 | gaz << 8
     }
 
     /// The features of token `i` of the sentence that are not [`form_features`]:

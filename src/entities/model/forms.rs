@@ -39,8 +39,6 @@ struct Form<'d> {
     kind: Option<TokenKind>,
     slot: Slot,
     scores: Scores,
-    /// Occurrences so far (the paddings count as repeated).
-    seen: u32,
 }
 
 impl<'d> Form<'d> {
@@ -53,7 +51,7 @@ impl<'d> Form<'d> {
                 *o = a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
             }
         }
-        Form { raw, kind: token.map(|t| t.kind), slot, scores, seen: if token.is_some() { 1 } else { 2 } }
+        Form { raw, kind: token.map(|t| t.kind), slot, scores }
     }
 
     /// The form of `token` (whose text and kind hash to `key`), from the memo when an
@@ -66,7 +64,7 @@ impl<'d> Form<'d> {
                 *memo = Memo { weights: weights.id, forms: HashMap64::default() };
             }
             if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
-                return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores, seen: 1 };
+                return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores };
             }
             let form = Form::new(weights, raw, Slot::of(doc, token, clusters), Some(token));
             if memo.forms.len() >= MEMO_FORMS {
@@ -126,8 +124,7 @@ impl<'d> Forms<'d> {
         let raw = token.text(doc.text);
         let key = fnv(raw.as_bytes()) ^ token.kind as u64;
         let known = self.ids.get(&key).copied();
-        if let Some((id, form)) = known.and_then(|id| Some((id, self.forms.get_mut(id as usize)?))).filter(|(_, f)| f.raw == raw && f.kind == Some(token.kind)) {
-            form.seen = form.seen.saturating_add(1);
+        if let Some(id) = known.filter(|&id| self.forms.get(id as usize).is_some_and(|f| f.raw == raw && f.kind == Some(token.kind))) {
             return id;
         }
         let id = self.forms.len() as u32;
@@ -138,12 +135,6 @@ impl<'d> Forms<'d> {
             self.kept = self.forms.len();
         }
         id
-    }
-
-    /// Whether form `id` stays the same form for the whole document and has occurred
-    /// more than once: only then can a trigram holding it recur.
-    pub(crate) fn repeated(&self, id: u32) -> bool {
-        (id as usize) < self.kept && self.forms.get(id as usize).is_some_and(|f| f.seen > 1)
     }
 
     /// Forgets the forms kept for one sentence only.

@@ -11,12 +11,8 @@ use super::tags::{kind_code, part_of, Kind, Part, NTAGS};
 use super::weights::Weights;
 use crate::entities::confidence::FEATURES;
 use crate::entities::entity::{Evidence, Label, Mention as EntityMention, Recognizer, Source};
-use crate::lexicon::FastMap;
 use crate::span::Span;
 use crate::text::{Document, Sentence, Token, TokenKind};
-
-/// Context feature sums kept per document (about 60 bytes each, so at most 0.5 MB).
-const MAX_CONTEXTS: usize = 1 << 13;
 
 /// One name found by the tagger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,8 +182,7 @@ impl Tagger {
 }
 
 /// One pass of [`Tagger::tags`] over a document: buffers reused from sentence to
-/// sentence and, in the first pass, the document's forms and the context sums met so
-/// far.
+/// sentence and, in the first pass, the document's forms met so far.
 struct Run<'a> {
     tagger: &'a Tagger,
     doc: &'a Document<'a>,
@@ -204,9 +199,6 @@ struct Run<'a> {
     /// The form ids and hashes of the sentence's tokens, with two paddings at either end.
     ids: Vec<u32>,
     slots: Vec<Slot>,
-    /// Context feature sums by the forms of a token and its neighbours and the facts
-    /// the rest depends on ([`SentenceFeatures::facts`]).
-    contexts: FastMap<(u32, u32, u32, u32), [i16; NTAGS]>,
     /// The context feature hashes of one token.
     context: Vec<u64>,
     /// The sentence's mode ([`SentenceFeatures::begin`]).
@@ -215,10 +207,6 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     fn new(tagger: &'a Tagger, doc: &'a Document<'a>, ctx: &'a DocContext, first: bool) -> Self {
-        let mut contexts = FastMap::default();
-        if first {
-            contexts.reserve((doc.tokens.len() / 2).min(MAX_CONTEXTS));
-        }
         Run {
             tagger,
             doc,
@@ -232,7 +220,6 @@ impl<'a> Run<'a> {
             forms: Forms::new(&tagger.weights, if first { doc.tokens.len() } else { 0 }),
             ids: Vec::new(),
             slots: Vec::new(),
-            contexts,
             context: Vec::new(),
             mode: 0,
         }
@@ -301,39 +288,22 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Adds to `acc` the first-pass scores of token `i` of `sentence`: its form scores,
-    /// and its context features', summed once per context where that can recur. False
-    /// if the token has no window of forms (never, for a sentence of the document).
+    /// Adds to `acc` the first-pass scores of token `i` of `sentence`: its form scores
+    /// and its context features'. False if the token has no window of forms (never,
+    /// for a sentence of the document).
+    ///
+    /// The context features are scored afresh for every token. A cache of their sums
+    /// by the forms of the token and its neighbours served 12,338 of the 197,942 tokens
+    /// of 1 MB of news (a trigram of forms seldom recurs in real text), and without it
+    /// analyze() is as fast (tools/compare-builds.mjs, both orders) with the same tags.
     #[inline]
     fn add_form_and_context_scores(&mut self, sentence: &Sentence, i: usize, acc: &mut [i32; NTAGS]) -> bool {
         self.forms.add(self.ids.get(i..i + 5).unwrap_or(&[]), acc);
-        let (Some(&[p1, w, n1]), Some(&[s1, sw, sn])) = (self.ids.get(i + 1..i + 4), self.slots.get(i + 1..i + 4)) else { return false };
-        // A token with its neighbours' forms and the same facts has the same context
-        // features: cached when all three forms stay for good and have occurred before
-        // (a form met once makes a trigram met once).
-        let key = (p1, w, n1, self.features.facts(sentence, self.mode, i));
-        let forms = &self.forms;
-        let cacheable = forms.repeated(p1) && forms.repeated(w) && forms.repeated(n1) && self.ctx.before_first_pass();
-        match if cacheable { self.contexts.get(&key) } else { None } {
-            Some(sum) => {
-                for (a, &s) in acc.iter_mut().zip(sum) {
-                    *a += i32::from(s);
-                }
-            }
-            None => {
-                self.context.clear();
-                let context = &mut self.context;
-                self.features.context(self.doc, self.ctx, sentence, self.mode, i, [s1, sw, sn], &mut |h| context.push(h.finish()));
-                let mut sum = [0i32; NTAGS];
-                self.tagger.weights.score(&self.context, &mut sum);
-                if cacheable && self.contexts.len() < MAX_CONTEXTS && sum.iter().all(|&s| i16::try_from(s).is_ok()) {
-                    self.contexts.insert(key, sum.map(|s| s as i16));
-                }
-                for (a, s) in acc.iter_mut().zip(sum) {
-                    *a += s;
-                }
-            }
-        }
+        let Some(&[s1, sw, sn]) = self.slots.get(i + 1..i + 4) else { return false };
+        self.context.clear();
+        let context = &mut self.context;
+        self.features.context(self.doc, self.ctx, sentence, self.mode, i, [s1, sw, sn], &mut |h| context.push(h.finish()));
+        self.tagger.weights.score(&self.context, acc);
         true
     }
 
