@@ -84,8 +84,9 @@ struct Context<'d, 'a> {
     initial: Vec<bool>,
     /// Words (and hyphen parts) written with a capital inside prose sentences.
     capitalised: FastSet<&'d str>,
-    /// Words written in lower case somewhere.
-    lower: FastSet<&'d str>,
+    /// Per word ([`FormIds`](crate::text::FormIds)): whether it is written in lower
+    /// case somewhere.
+    lower: Vec<bool>,
     /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
     name_word: Vec<bool>,
     /// The words [`Context::place_at`] joins.
@@ -132,15 +133,18 @@ pub(super) fn is_acronym(raw: &str) -> bool {
 
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>) -> Self {
-        // A capitalised word is looked up in several lists: once per distinct word.
-        let room = doc.distinct_words_room();
-        let mut known: FastMap<&str, (bool, bool)> = FastMap::with_capacity_and_hasher(room, Default::default());
+        // A capitalised word is looked up in several lists: once per distinct form.
+        let mut known: Vec<Option<(bool, bool)>> = vec![None; doc.forms.forms()];
         let (mut name_word, mut capital_stopword) = (Vec::with_capacity(doc.tokens.len()), Vec::with_capacity(doc.tokens.len()));
-        for token in &doc.tokens {
+        for (index, token) in doc.tokens.iter().enumerate() {
             let raw = token.text(doc.text);
             let capital = token.is_capitalized();
             let (name, stop) = if capital {
-                *known.entry(raw).or_insert_with(|| (Self::name_word_of(token, raw, true), is_stopword(&token.norm)))
+                let look_up = || (Self::name_word_of(token, raw, true), is_stopword(&token.norm));
+                match known.get_mut(doc.forms.form(index) as usize) {
+                    Some(slot) => *slot.get_or_insert_with(look_up),
+                    None => look_up(),
+                }
             } else {
                 (Self::name_word_of(token, raw, false), false)
             };
@@ -161,8 +165,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
-        let mut capitalised = FastSet::with_capacity_and_hasher(room, Default::default());
-        let mut lower = FastSet::with_capacity_and_hasher(room, Default::default());
+        let mut capitalised = FastSet::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
+        let mut lower = vec![false; doc.forms.words()];
         for unit in &units {
             for i in unit.tokens.clone() {
                 let token = &doc.tokens[i];
@@ -175,7 +179,9 @@ impl<'d, 'a> Context<'d, 'a> {
                         capitalised.extend(token.norm.split('-'));
                     }
                 } else if token.text(doc.text).chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(token.norm.as_str());
+                    if let Some(seen) = lower.get_mut(doc.forms.word(i) as usize) {
+                        *seen = true;
+                    }
                 }
             }
         }
@@ -591,7 +597,8 @@ impl<'d, 'a> Context<'d, 'a> {
         if is_place(norm) || self.capitalised.contains(norm) {
             return false;
         }
-        self.lower.contains(norm) || norm.ends_with("ing") || norm.ends_with("ly") || run_length == 1 && !is_first_name(norm)
+        let lower = self.lower.get(self.doc.forms.word(i) as usize).copied().unwrap_or(false);
+        lower || norm.ends_with("ing") || norm.ends_with("ly") || run_length == 1 && !is_first_name(norm)
     }
 
     /// Types one run of name words, splitting it where a place runs into a person

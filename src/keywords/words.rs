@@ -5,7 +5,7 @@
 
 use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
 use crate::span::Span;
-use crate::text::{address, has_line_break, Document, Token, TokenKind};
+use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
@@ -220,8 +220,8 @@ impl<'d> Lexed<'d> {
         let mut builder = Builder::new(doc, language);
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
-            // First the forms, hashed once per token; then whether the sentence is a
-            // headline (title case tells nothing about a word's usual spelling).
+            // First the forms; then whether the sentence is a headline (title case tells
+            // nothing about a word's usual spelling).
             let (words, capitalized) = builder.add_forms(sentence.tokens.clone(), tokens);
             builder.count_spellings(doc.text, sentence.tokens.clone(), tokens, is_headline(words, capitalized));
         }
@@ -354,19 +354,21 @@ fn is_host(text: &str, chunk: &[Token]) -> bool {
 /// so far.
 struct Builder<'d> {
     stemmer: Option<Stemmer>,
-    form_ids: FastMap<&'d str, u32>,
+    /// The document's word numbers ([`FormIds`]) and the form of each word met so far.
+    words: &'d FormIds,
+    form_of_word: Vec<u32>,
     class_ids: FastMap<Rc<str>, u32>,
     lexed: Lexed<'d>,
 }
 
 impl<'d> Builder<'d> {
-    fn new(doc: &Document, language: WordLanguage) -> Self {
-        let room = doc.distinct_words_room();
+    fn new(doc: &'d Document, language: WordLanguage) -> Self {
         let tokens = doc.tokens.len();
         Builder {
             stemmer: stemmer(language.code),
-            form_ids: FastMap::with_capacity_and_hasher(room, Default::default()),
-            class_ids: FastMap::with_capacity_and_hasher(room, Default::default()),
+            words: &doc.forms,
+            form_of_word: vec![NONE; doc.forms.words()],
+            class_ids: FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default()),
             lexed: Lexed {
                 token_form: vec![NONE; tokens],
                 token_class: vec![NONE; tokens],
@@ -388,12 +390,17 @@ impl<'d> Builder<'d> {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            let next = self.lexed.forms.len() as u32;
-            let id = *self.form_ids.entry(token.norm.as_str()).or_insert(next);
-            if id == next {
-                let form = self.new_form(&token.norm);
-                self.lexed.forms.push(form);
-            }
+            let Some(slot) = self.form_of_word.get_mut(self.words.word(index) as usize) else { continue };
+            let id = match *slot {
+                NONE => {
+                    let id = self.lexed.forms.len() as u32;
+                    *slot = id;
+                    let form = self.new_form(&token.norm);
+                    self.lexed.forms.push(form);
+                    id
+                }
+                known => known,
+            };
             if let Some(slot) = self.lexed.token_form.get_mut(index) {
                 *slot = id;
             }

@@ -1,5 +1,6 @@
 //! The [`Document`]: a text with its tokens, sentences and paragraphs, made once.
 
+use super::forms::FormIds;
 use super::paragraphs::paragraphs;
 use super::segment::{sentences, Sentence};
 use super::token::Token;
@@ -17,6 +18,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Paragraphs (separated by blank lines), trimmed of whitespace.
     pub paragraphs: Vec<Span>,
+    /// The number of each token's form and word.
+    pub forms: FormIds,
 }
 
 impl<'a> Document<'a> {
@@ -39,7 +42,8 @@ impl<'a> Document<'a> {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);
         let paragraphs = paragraphs(text);
-        Document { text, tokens, sentences, paragraphs }
+        let forms = FormIds::of(text, &tokens);
+        Document { text, tokens, sentences, paragraphs, forms }
     }
 
     /// Room for the document's distinct words in a table, made at once rather than by

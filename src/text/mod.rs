@@ -2,11 +2,13 @@
 //! analysis reads the resulting [`Document`].
 //!
 //! [`tokenize()`] makes the [`Token`]s, [`sentences`] groups them into [`Sentence`]s,
-//! [`paragraphs()`] finds the blank lines between paragraphs, and [`Document::new`]
-//! does all three. The script table (`script`) is shared with language detection.
+//! [`paragraphs()`] finds the blank lines between paragraphs, [`FormIds`] numbers the
+//! tokens' forms and words, and [`Document::new`] does all four. The script table
+//! (`script`) is shared with language detection.
 
 pub(crate) mod address;
 mod document;
+mod forms;
 mod paragraphs;
 pub(crate) mod script;
 mod segment;
@@ -14,6 +16,7 @@ mod token;
 mod tokenize;
 
 pub use document::Document;
+pub use forms::{FormIds, NO_WORD};
 pub use paragraphs::paragraphs;
 pub use segment::{sentences, Sentence};
 pub(crate) use token::has_line_break;

@@ -5,7 +5,7 @@
 use super::clusters::Clusters;
 use crate::entities::gazetteer as lists;
 use super::gazetteer::Gazetteer;
-use super::hash::{fnv, HashMap64, Hasher, FNV_OFFSET, FNV_PRIME};
+use super::hash::{fnv, Hasher, FNV_OFFSET, FNV_PRIME};
 use crate::text::{Document, Sentence, Token, TokenKind};
 
 /// Longest word shape kept (after collapsing runs); longer shapes are cut.
@@ -73,41 +73,25 @@ impl Casing {
 
 /// Document-wide facts the per-token features consult.
 ///
-/// Each word token has the id of its word (its lower-case form, by hash), found once
-/// here: the casing and the first pass's history are then read by token from arrays,
-/// where a hash table lookup per token and pass took about 2.5% of an analysis.
+/// The casing and the first pass's history are kept per word, by the word numbers of
+/// the document's [`FormIds`], and read by token from arrays, where a hash table lookup
+/// per token and pass took about 2.5% of an analysis.
+///
+/// [`FormIds`]: crate::text::FormIds
 pub(crate) struct DocContext {
-    /// Per token of the document, its word's id, or [`NO_WORD`].
-    words: Vec<u32>,
-    /// Casing of each word (by id) where casing is informative.
+    /// Casing of each word (by number) where casing is informative.
     casing: Vec<Casing>,
     /// The mode of each sentence.
     modes: Vec<Mode>,
     /// A first pass's kind of every token (0 = outside a name, else kind + 1) and,
-    /// per word id, how often each was given; empty before the first pass.
+    /// per word, how often each was given; empty before the first pass.
     first_pass: Vec<u8>,
     history: Vec<[u32; 5]>,
 }
 
-/// The word id of a token that is no word.
-const NO_WORD: u32 = u32::MAX;
-
 impl DocContext {
     pub(crate) fn new(doc: &Document) -> Self {
-        let mut ids: HashMap64<u32> = HashMap64::default();
-        ids.reserve(doc.distinct_words_room());
-        let words: Vec<u32> = doc
-            .tokens
-            .iter()
-            .map(|token| {
-                if token.kind != TokenKind::Word {
-                    return NO_WORD;
-                }
-                let next = ids.len() as u32;
-                *ids.entry(fnv(token.norm.as_bytes())).or_insert(next)
-            })
-            .collect();
-        let mut casing = vec![Casing::default(); ids.len()];
+        let mut casing = vec![Casing::default(); doc.forms.words()];
         let mut modes = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
@@ -121,7 +105,7 @@ impl DocContext {
                     continue;
                 }
                 let Some(first) = token.text(doc.text).chars().next() else { continue };
-                let Some(entry) = words.get(sentence.tokens.start + i).and_then(|&id| casing.get_mut(id as usize)) else { continue };
+                let Some(entry) = casing.get_mut(doc.forms.word(sentence.tokens.start + i) as usize) else { continue };
                 if first.is_uppercase() {
                     entry.capital += 1;
                 } else if first.is_lowercase() {
@@ -129,7 +113,7 @@ impl DocContext {
                 }
             }
         }
-        DocContext { words, casing, modes, first_pass: Vec::new(), history: Vec::new() }
+        DocContext { casing, modes, first_pass: Vec::new(), history: Vec::new() }
     }
 
     /// The mode of a sentence of `doc`, computed once per document: both passes ask.
@@ -141,30 +125,30 @@ impl DocContext {
         }
     }
 
-    /// How the word of token `index` is written where its casing is informative.
-    fn casing(&self, index: usize) -> Casing {
-        self.words.get(index).and_then(|&id| self.casing.get(id as usize)).copied().unwrap_or_default()
+    /// How the word of token `index` of `doc` is written where its casing is informative.
+    fn casing(&self, doc: &Document, index: usize) -> Casing {
+        self.casing.get(doc.forms.word(index) as usize).copied().unwrap_or_default()
     }
 
-    /// Records a first pass's kinds of every token of the document (0 = outside, else kind
-    /// + 1), so that the next extraction sees how each word was tagged elsewhere.
-    pub(crate) fn set_first_pass(&mut self, kinds: Vec<u8>) {
-        // One entry per word id, as `casing` has.
+    /// Records a first pass's kinds of every token of `doc` (0 = outside, else kind + 1),
+    /// so that the next extraction sees how each word was tagged elsewhere.
+    pub(crate) fn set_first_pass(&mut self, doc: &Document, kinds: Vec<u8>) {
+        // One entry per word, as `casing` has.
         self.history = vec![[0; 5]; self.casing.len()];
-        for (&id, &kind) in self.words.iter().zip(&kinds) {
-            if let Some(c) = self.history.get_mut(id as usize).and_then(|counts| counts.get_mut(usize::from(kind))) {
+        for (index, &kind) in kinds.iter().enumerate() {
+            let word = doc.forms.word(index) as usize;
+            if let Some(c) = self.history.get_mut(word).and_then(|counts| counts.get_mut(usize::from(kind))) {
                 *c += 1;
             }
         }
         self.first_pass = kinds;
     }
 
-    /// How the other occurrences of the word of token `index` were tagged by the
-    /// first pass.
-    fn history(&self, index: usize) -> Option<[u32; 5]> {
+    /// How the other occurrences of the word of token `index` of `doc` were tagged by
+    /// the first pass.
+    fn history(&self, doc: &Document, index: usize) -> Option<[u32; 5]> {
         let own = usize::from(*self.first_pass.get(index)?);
-        let id = *self.words.get(index)?;
-        let mut counts = *self.history.get(id as usize)?;
+        let mut counts = *self.history.get(doc.forms.word(index) as usize)?;
         counts[own] = counts[own].saturating_sub(1);
         counts.iter().any(|&c| c > 0).then_some(counts)
     }
@@ -360,8 +344,8 @@ fn has_capital(doc: &Document, token: &Token) -> bool {
 }
 
 /// Features of how a word's other occurrences were tagged by the first pass.
-fn history_features(ctx: &DocContext, shape: u64, mode: u64, index: usize, push: &mut impl FnMut(Hasher)) {
-    let Some(counts) = ctx.history(index) else { return };
+fn history_features((doc, ctx): (&Document, &DocContext), shape: u64, mode: u64, index: usize, push: &mut impl FnMut(Hasher)) {
+    let Some(counts) = ctx.history(doc, index) else { return };
     let mut best = 0;
     for (k, &c) in counts.iter().enumerate() {
         if c > counts[best] {
@@ -460,12 +444,12 @@ impl SentenceFeatures {
         push(f(26).with(w.shape).with(n1.lower));
         push(f(29).with(tokens.len().min(6) as u64).with(mode).with(w.shape));
         if token.kind == TokenKind::Word {
-            let casing = ctx.casing(sentence.tokens.start + i);
+            let casing = ctx.casing(doc, sentence.tokens.start + i);
             let informative = mode == Mode::Normal as u64 && i > 0 && !is_after_opening(doc, tokens, i);
             push(f(30).with(u64::from(casing.class())).with(mode).with(u64::from(informative)).with(w.shape));
             // Before the first pass there is no history (and no need to scan the word).
             if !ctx.first_pass.is_empty() && has_capital(doc, token) {
-                history_features(ctx, w.shape, mode, sentence.tokens.start + i, push);
+                history_features((doc, ctx), w.shape, mode, sentence.tokens.start + i, push);
             }
         }
         let gaz = self.gaz.get(i).copied().unwrap_or(0);
@@ -492,7 +476,7 @@ impl SentenceFeatures {
                 let mut buf = [0u8; SHAPE_LEN];
                 let out = &mut self.hashes;
                 let shape = fnv(shape(raw, &mut buf));
-                history_features(ctx, shape, mode, sentence.tokens.start + i, &mut |h: Hasher| out.push(h.finish()));
+                history_features((doc, ctx), shape, mode, sentence.tokens.start + i, &mut |h: Hasher| out.push(h.finish()));
             }
         }
         self.offsets.push(self.hashes.len());

@@ -13,7 +13,7 @@ use super::weights::Weights;
 use crate::text::{Document, Token, TokenKind};
 use std::cell::RefCell;
 
-/// Forms kept for a whole document (about 220 bytes each, so at most 7.2 MB). Beyond,
+/// Forms kept for a whole document (about 130 bytes each, so at most 4.3 MB). Beyond,
 /// new forms are scored for their sentence only. 1 MB of news has about 19,500 distinct
 /// forms: at 2^15 rather than 2^14, with the memo below doubled too, analyze() of 1 MB
 /// of CoNLL-2003 news is 2.6-3.7% faster (tools/compare-builds.mjs, both orders) and
@@ -32,17 +32,14 @@ const MEMO_FORMS: usize = 28_672;
 
 type Scores = [[i16; NTAGS]; Role::ALL.len()];
 
-/// One form: its text, its hashes and its scores in each role of [`Role::ALL`].
-struct Form<'d> {
-    raw: &'d str,
-    /// `None` for the paddings.
-    kind: Option<TokenKind>,
+/// One form: its hashes and its scores in each role of [`Role::ALL`].
+struct Form {
     slot: Slot,
     scores: Scores,
 }
 
-impl<'d> Form<'d> {
-    fn new(weights: &Weights, raw: &'d str, slot: Slot, token: Option<&Token>) -> Self {
+impl Form {
+    fn new(weights: &Weights, slot: Slot, token: Option<&Token>) -> Self {
         let mut scores = [[0i16; NTAGS]; Role::ALL.len()];
         for (role, out) in Role::ALL.into_iter().zip(&mut scores) {
             let mut acc = [0i32; NTAGS];
@@ -51,22 +48,22 @@ impl<'d> Form<'d> {
                 *o = a.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
             }
         }
-        Form { raw, kind: token.map(|t| t.kind), slot, scores }
+        Form { slot, scores }
     }
 
     /// The form of `token` (whose text and kind hash to `key`), from the memo when an
     /// earlier document had it. The memo is per set of weights: the word classes
     /// `clusters` come from the same model file.
-    fn remembered(weights: &Weights, clusters: &Clusters, doc: &Document<'d>, token: &Token, key: u64) -> Self {
+    fn remembered(weights: &Weights, clusters: &Clusters, doc: &Document, token: &Token, key: u64) -> Self {
         let raw = token.text(doc.text);
         MEMO.with_borrow_mut(|memo| {
             if memo.weights != weights.id {
                 *memo = Memo { weights: weights.id, forms: HashMap64::default() };
             }
             if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
-                return Form { raw, kind: Some(token.kind), slot: known.slot, scores: known.scores };
+                return Form { slot: known.slot, scores: known.scores };
             }
-            let form = Form::new(weights, raw, Slot::of(doc, token, clusters), Some(token));
+            let form = Form::new(weights, Slot::of(doc, token, clusters), Some(token));
             if memo.forms.len() >= MEMO_FORMS {
                 memo.forms.clear();
             }
@@ -99,39 +96,43 @@ thread_local! {
 }
 
 /// The forms of a document met so far, by id.
-pub(crate) struct Forms<'d> {
-    /// Id of a kept form by hash of its text and kind.
-    ids: HashMap64<u32>,
-    forms: Vec<Form<'d>>,
+pub(crate) struct Forms {
+    /// Per form of the document ([`FormIds`](crate::text::FormIds)), its id here once
+    /// scored, or [`UNSCORED`].
+    ids: Vec<u32>,
+    forms: Vec<Form>,
     /// Forms up to here stay; later ones serve the current sentence only.
     kept: usize,
 }
 
-impl<'d> Forms<'d> {
-    /// The forms of a document of `tokens` tokens, about half of them distinct: room
-    /// is made at once rather than by growing.
-    pub(crate) fn new(weights: &Weights, tokens: usize) -> Self {
-        let room = (tokens / 2 + 16).min(MAX_FORMS);
-        let mut forms = Vec::with_capacity(room + 2);
-        forms.extend([Form::new(weights, "", START, None), Form::new(weights, "", END, None)]);
-        let mut ids = HashMap64::default();
-        ids.reserve(room);
-        Forms { ids, kept: forms.len(), forms }
+/// The id of a document's form not scored yet, or scored for one sentence only.
+const UNSCORED: u32 = u32::MAX;
+
+impl Forms {
+    /// The forms of a document of `forms` distinct forms ([`FormIds::forms`]): room is
+    /// made at once rather than by growing.
+    ///
+    /// [`FormIds::forms`]: crate::text::FormIds::forms
+    pub(crate) fn new(weights: &Weights, forms: usize) -> Self {
+        let mut scored = Vec::with_capacity(forms.min(MAX_FORMS) + 2);
+        scored.extend([Form::new(weights, START, None), Form::new(weights, END, None)]);
+        Forms { ids: vec![UNSCORED; forms], kept: scored.len(), forms: scored }
     }
 
-    /// The id of the form of `token`, scored on first sight.
-    pub(crate) fn id(&mut self, (weights, clusters): (&Weights, &Clusters), doc: &Document<'d>, token: &Token) -> u32 {
-        let raw = token.text(doc.text);
-        let key = fnv(raw.as_bytes()) ^ token.kind as u64;
-        let known = self.ids.get(&key).copied();
-        if let Some(id) = known.filter(|&id| self.forms.get(id as usize).is_some_and(|f| f.raw == raw && f.kind == Some(token.kind))) {
+    /// The id of the form of token `index` of `doc`, scored on first sight.
+    pub(crate) fn id(&mut self, (weights, clusters): (&Weights, &Clusters), doc: &Document, index: usize) -> u32 {
+        let form = doc.forms.form(index) as usize;
+        if let Some(&id) = self.ids.get(form).filter(|&&id| id != UNSCORED) {
             return id;
         }
+        let Some(token) = doc.tokens.get(index) else { return END_FORM };
         let id = self.forms.len() as u32;
+        let key = fnv(token.text(doc.text).as_bytes()) ^ token.kind as u64;
         self.forms.push(Form::remembered(weights, clusters, doc, token, key));
-        // Two forms with one hash: the second is scored afresh wherever it occurs.
-        if known.is_none() && self.forms.len() <= MAX_FORMS {
-            self.ids.insert(key, id);
+        if self.forms.len() <= MAX_FORMS {
+            if let Some(slot) = self.ids.get_mut(form) {
+                *slot = id;
+            }
             self.kept = self.forms.len();
         }
         id
@@ -185,7 +186,7 @@ mod tests {
         assert!(!weights.is_empty());
         let doc = Document::new("Paris met Paris, and BERLIN met 2024 Berlin.");
         for token in &doc.tokens {
-            let fresh = Form::new(weights, token.text(doc.text), Slot::of(&doc, token, clusters), Some(token));
+            let fresh = Form::new(weights, Slot::of(&doc, token, clusters), Some(token));
             for _ in 0..2 {
                 let remembered = Form::remembered(weights, clusters, &doc, token, key(&doc, token));
                 assert_eq!((remembered.slot, remembered.scores), (fresh.slot, fresh.scores), "{:?}", token.text(doc.text));
@@ -204,7 +205,7 @@ mod tests {
         let [paris, _, london, _] = [0, 1, 2, 3].map(|i| &doc.tokens[i]);
         Form::remembered(weights, clusters, &doc, paris, 7);
         let london_form = Form::remembered(weights, clusters, &doc, london, 7);
-        let fresh = Form::new(weights, london.text(doc.text), Slot::of(&doc, london, clusters), Some(london));
+        let fresh = Form::new(weights, Slot::of(&doc, london, clusters), Some(london));
         assert_eq!(london_form.scores, fresh.scores);
     }
 }

@@ -114,7 +114,7 @@ impl Tagger {
         // its size in the wasm heap, which never shrinks.
         let mut scores = Vec::with_capacity(doc.tokens.len() * NTAGS);
         let first = self.tags(doc, &ctx, Pass::First(&mut scores));
-        ctx.set_first_pass(first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
         let mut margins = Vec::new();
         let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first, &mut margins));
         let mut found = Vec::new();
@@ -195,7 +195,7 @@ struct Run<'a> {
     decoder: Option<Decoder>,
     /// The second pass's margins of names ([`Margins`]).
     margins: Option<Margins>,
-    forms: Forms<'a>,
+    forms: Forms,
     /// The form ids and hashes of the sentence's tokens, with two paddings at either end.
     ids: Vec<u32>,
     slots: Vec<Slot>,
@@ -217,7 +217,7 @@ impl<'a> Run<'a> {
             back: Vec::new(),
             decoder: Decoder::new(&tagger.trans, &tagger.start, &tagger.end),
             margins: (!first).then(|| Margins::new(&tagger.trans, &tagger.start, &tagger.end)),
-            forms: Forms::new(&tagger.weights, if first { doc.tokens.len() } else { 0 }),
+            forms: Forms::new(&tagger.weights, if first { doc.forms.forms() } else { 0 }),
             ids: Vec::new(),
             slots: Vec::new(),
             context: Vec::new(),
@@ -238,8 +238,8 @@ impl<'a> Run<'a> {
                 self.forms.end_sentence();
                 self.ids.clear();
                 self.ids.extend([START_FORM, START_FORM]);
-                for token in doc.sentence_tokens(sentence) {
-                    self.ids.push(self.forms.id((&tagger.weights, &tagger.clusters), doc, token));
+                for index in sentence.tokens.clone() {
+                    self.ids.push(self.forms.id((&tagger.weights, &tagger.clusters), doc, index));
                 }
                 self.ids.extend([END_FORM, END_FORM]);
                 self.slots.clear();
@@ -434,7 +434,7 @@ mod tests {
         let mut ctx = DocContext::new(&doc);
         let mut scores = Vec::new();
         let first = tagger.tags(&doc, &ctx, Pass::First(&mut scores));
-        ctx.set_first_pass(first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
         let mut margins = Vec::new();
         assert_eq!(tagger.tags(&doc, &ctx, Pass::Second(&scores, &first, &mut margins)), tagger.tags(&doc, &ctx, Pass::Full));
         assert!(!margins.is_empty());

@@ -511,8 +511,8 @@ fn first_pass(parsed: &[Parsed], folds: &Folds, (fold_gazetteers, clusters): (&[
             first_pass[i] = tagger.tags(doc, &contexts[i], Pass::Full).iter().map(|&t| kind_code(usize::from(t))).collect();
         }
     }
-    for (ctx, kinds) in contexts.iter_mut().zip(first_pass) {
-        ctx.set_first_pass(kinds);
+    for ((ctx, kinds), (doc, _)) in contexts.iter_mut().zip(first_pass).zip(parsed) {
+        ctx.set_first_pass(doc, kinds);
     }
 }
 
