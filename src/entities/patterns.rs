@@ -22,6 +22,19 @@ fn is_handle(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The bytes at which [`scan_text`] may find a match: the rest are stepped over
+/// without looking at what came before them.
+static MAY_START: [bool; 256] = {
+    let mut may = [false; 256];
+    let starts = b"@#hHwW+(0123456789";
+    let mut i = 0;
+    while i < starts.len() {
+        may[starts[i] as usize] = true;
+        i += 1;
+    }
+    may
+};
+
 /// Addresses, handles, tags and phone numbers, which span several tokens.
 fn scan_text(text: &str) -> Vec<Mention> {
     let bytes = text.as_bytes();
@@ -30,6 +43,10 @@ fn scan_text(text: &str) -> Vec<Mention> {
     // Nothing before `free` belongs to a match yet, so a match may start there.
     let mut free = 0;
     while i < bytes.len() {
+        match bytes[i..].iter().position(|&b| MAY_START[usize::from(b)]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let previous = i.checked_sub(1).and_then(|p| bytes.get(p).copied());
         let matched = match bytes[i] {
             b'@' => address::email(bytes, i, free).map(|span| Mention::new(span, Label::Email)).or_else(|| handle(bytes, i, previous)),
