@@ -17,8 +17,6 @@ pub const NO_WORD: u32 = u32::MAX;
 pub struct FormIds {
     /// Per token, its form's number.
     token_form: Vec<u32>,
-    /// Per form, its first token (whose text and kind the form is).
-    form_token: Vec<u32>,
     /// Per form, its word's number, or [`NO_WORD`].
     form_word: Vec<u32>,
     /// How many distinct words there are.
@@ -33,11 +31,10 @@ impl FormIds {
         let mut forms: FastMap<(&str, TokenKind), u32> = FastMap::with_capacity_and_hasher(room, Default::default());
         let mut words: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
         let mut ids = FormIds { token_form: Vec::with_capacity(tokens.len()), ..FormIds::default() };
-        for (index, token) in tokens.iter().enumerate() {
-            let next = ids.form_token.len() as u32;
+        for token in tokens {
+            let next = ids.form_word.len() as u32;
             let form = *forms.entry((token.text(text), token.kind)).or_insert(next);
             if form == next {
-                ids.form_token.push(index as u32);
                 let word = match token.kind {
                     TokenKind::Word => {
                         let next_word = words.len() as u32;
@@ -63,14 +60,9 @@ impl FormIds {
         self.form_word.get(self.form(index) as usize).copied().unwrap_or(NO_WORD)
     }
 
-    /// The first token of `form`.
-    pub fn first_token(&self, form: u32) -> Option<usize> {
-        self.form_token.get(form as usize).map(|&t| t as usize)
-    }
-
     /// How many distinct forms there are.
     pub fn forms(&self) -> usize {
-        self.form_token.len()
+        self.form_word.len()
     }
 
     /// How many distinct words there are.
@@ -103,11 +95,12 @@ mod tests {
         // the, cat, saw, end
         assert_eq!(ids.words(), 4);
         assert_eq!(ids.forms(), raw.iter().collect::<std::collections::HashSet<_>>().len());
-        for form in 0..ids.forms() as u32 {
-            let first = ids.first_token(form).unwrap();
-            assert_eq!(ids.form(first), form);
-            assert!((0..first).all(|i| ids.form(i) != form));
+        // Numbered in order of first occurrence.
+        let mut next = 0;
+        for i in 0..raw.len() {
+            assert!(ids.form(i) <= next);
+            next += u32::from(ids.form(i) == next);
         }
-        assert_eq!((ids.form(99), ids.word(99), ids.first_token(99)), (u32::MAX, NO_WORD, None));
+        assert_eq!((ids.form(99), ids.word(99)), (u32::MAX, NO_WORD));
     }
 }

@@ -20,6 +20,10 @@ use std::cell::RefCell;
 /// the peak memory of `make bench` on 10 MB 394 MB instead of 380 (2^16: 404 MB).
 pub(crate) const MAX_FORMS: usize = 1 << 15;
 
+/// New forms of one sentence kept past a full [`MAX_FORMS`] without growing the forms'
+/// buffer: more than most sentences have.
+const SENTENCE_FORMS: usize = 512;
+
 /// The id of the padding before a sentence.
 pub(crate) const START_FORM: u32 = 0;
 /// The id of the padding after a sentence.
@@ -114,7 +118,10 @@ impl Forms {
     ///
     /// [`FormIds::forms`]: crate::text::FormIds::forms
     pub(crate) fn new(weights: &Weights, forms: usize) -> Self {
-        let mut scored = Vec::with_capacity(forms.min(MAX_FORMS) + 2);
+        // Once the document's forms fill [`MAX_FORMS`], a sentence's new ones come after
+        // them until it ends: room for those of most sentences too, as growing by
+        // doubling would take twice the memory at once (14 MB more on 10 MB of text).
+        let mut scored = Vec::with_capacity(forms.min(MAX_FORMS + SENTENCE_FORMS) + 2);
         scored.extend([Form::new(weights, START, None), Form::new(weights, END, None)]);
         Forms { ids: vec![UNSCORED; forms], kept: scored.len(), forms: scored }
     }
