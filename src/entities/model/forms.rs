@@ -10,7 +10,7 @@ use super::features::{form_features, Role, Slot, END, START};
 use super::hash::{fnv, HashMap64};
 use super::tags::NTAGS;
 use super::weights::Weights;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{Document, Norm, Token, TokenKind};
 use std::cell::RefCell;
 
 /// Forms kept for a whole document (about 130 bytes each, so at most 4.3 MB). Beyond,
@@ -64,7 +64,7 @@ impl Form {
             if memo.weights != weights.id {
                 *memo = Memo { weights: weights.id, forms: HashMap64::default() };
             }
-            if let Some(known) = memo.forms.get(&key).filter(|m| &*m.raw == raw && m.kind == token.kind) {
+            if let Some(known) = memo.forms.get(&key).filter(|m| m.raw.as_str() == raw && m.kind == token.kind) {
                 return Form { slot: known.slot, scores: known.scores };
             }
             let form = Form::new(weights, Slot::of(doc, token, clusters), Some(token));
@@ -82,7 +82,9 @@ impl Form {
 /// of documents, or a text edited and analysed again, skips most of the scoring (about
 /// 22 weight lookups a form).
 struct Remembered {
-    raw: Box<str>,
+    /// The text, inline when short (as most are), so that checking a memo entry reads
+    /// no second place in memory.
+    raw: Norm,
     kind: TokenKind,
     slot: Slot,
     scores: Scores,
