@@ -6,6 +6,7 @@
 use super::hash::fnv;
 use super::hash::Hasher;
 use super::tags::NTYPES;
+use crate::lexicon::FastMap;
 
 /// Template byte of gazetteer keys, distinct from every feature template.
 const GAZ_TEMPLATE: u8 = 200;
@@ -32,8 +33,12 @@ pub(crate) struct Gazetteer {
     pub(crate) types: Vec<u8>,
     pub(crate) max_len: usize,
     /// A bit per value of a key's top bits, set if some key has them: most windows
-    /// of a sentence are no name, and this tells so without a binary search.
+    /// of a sentence are no name, and this tells so without a lookup.
     filter: Vec<u64>,
+    /// The types by key, for the windows the filter lets through: a hash table answers
+    /// in one memory access where a binary search over the keys took about 14
+    /// (compare-builds, both orders twice: 1 MB of news about 1.5% faster, the seed 1.4%).
+    index: FastMap<u32, u8>,
 }
 
 /// The gazetteer key of a sequence of lower-cased tokens.
@@ -71,12 +76,14 @@ impl Gazetteer {
                 *word |= 1 << (bit % 64);
             }
         }
-        Gazetteer { keys, types, max_len, filter }
+        let index = keys.iter().copied().zip(types.iter().copied()).collect();
+        Gazetteer { keys, types, max_len, filter, index }
     }
 
     /// Bytes of memory the gazetteer holds.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.keys.capacity() * 4 + self.types.capacity() + self.filter.capacity() * 8
+        // A table entry: a key, a type mask and padding, and a control byte.
+        self.keys.capacity() * 4 + self.types.capacity() + self.filter.capacity() * 8 + self.index.capacity() * 9
     }
 
     fn lookup(&self, key: u32) -> u8 {
@@ -84,7 +91,7 @@ impl Gazetteer {
         if self.filter.get(bit / 64).is_none_or(|word| word & (1 << (bit % 64)) == 0) {
             return 0;
         }
-        self.keys.binary_search(&key).ok().and_then(|i| self.types.get(i).copied()).unwrap_or(0)
+        self.index.get(&key).copied().unwrap_or(0)
     }
 
     /// For each token, a bit set of (type × position in a matching name): bit
