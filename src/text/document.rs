@@ -1,6 +1,6 @@
 //! The [`Document`]: a text with its tokens, sentences and paragraphs, made once.
 
-use super::forms::FormIds;
+use super::forms::{distinct_room, FormIds};
 use super::paragraphs::paragraphs;
 use super::segment::{sentences, Sentence};
 use super::token::Token;
@@ -47,11 +47,9 @@ impl<'a> Document<'a> {
     }
 
     /// Room for the document's distinct words in a table, made at once rather than by
-    /// growing. About half the tokens of a short text are distinct, but far fewer of a
-    /// long one (a 10 MB text has some tens of thousands), so the room stops there and
-    /// larger tables grow.
+    /// growing ([`distinct_room`]).
     pub(crate) fn distinct_words_room(&self) -> usize {
-        (self.tokens.len() / 2).min(1 << 15)
+        distinct_room(self.tokens.len())
     }
 
     /// The tokens of one sentence.

@@ -12,6 +12,14 @@ use crate::lexicon::FastMap;
 /// The number of a token that is no word, in [`FormIds::word`].
 pub const NO_WORD: u32 = u32::MAX;
 
+/// Room for the distinct words of `tokens` tokens in a table, made at once rather than
+/// by growing. About half the tokens of a short text are distinct, but far fewer of a
+/// long one (a 10 MB text has some tens of thousands), so the room stops there and
+/// larger tables grow.
+pub(super) fn distinct_room(tokens: usize) -> usize {
+    (tokens / 2).min(1 << 15)
+}
+
 /// The forms and words of a document's tokens.
 #[derive(Clone, Debug, Default)]
 pub struct FormIds {
@@ -26,8 +34,7 @@ pub struct FormIds {
 impl FormIds {
     /// Numbers the forms and words of `tokens` (of `text`), in order of first occurrence.
     pub(crate) fn of(text: &str, tokens: &[Token]) -> FormIds {
-        // About half the tokens of a short text are distinct, far fewer of a long one.
-        let room = (tokens.len() / 2).min(1 << 15);
+        let room = distinct_room(tokens.len());
         let mut forms: FastMap<(&str, TokenKind), u32> = FastMap::with_capacity_and_hasher(room, Default::default());
         let mut words: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
         let mut ids = FormIds { token_form: Vec::with_capacity(tokens.len()), ..FormIds::default() };

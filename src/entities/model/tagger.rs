@@ -114,7 +114,7 @@ impl Tagger {
         // its size in the wasm heap, which never shrinks.
         let mut scores = Vec::with_capacity(doc.tokens.len() * NTAGS);
         let first = self.tags(doc, &ctx, Pass::First(&mut scores));
-        ctx.set_first_pass(&doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
+        ctx.set_first_pass(doc, first.iter().map(|&t| kind_code(usize::from(t))).collect());
         let mut margins = Vec::new();
         let tags = self.tags(doc, &ctx, Pass::Second(&scores, &first, &mut margins));
         let mut found = Vec::new();
