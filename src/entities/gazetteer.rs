@@ -151,8 +151,7 @@ pub(crate) fn marks(norm: &str) -> u16 {
                 }
             }
         }
-        let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-        for word in MONTHS.iter().flat_map(|&m| [m, &m[..3]]).chain(["sept"]).chain(days) {
+        for word in date_words() {
             mark(word, Marks::Date);
             mark(&format!("{word}."), Marks::Date);
         }
@@ -182,6 +181,14 @@ pub(crate) enum Marks {
 const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The months, full and in three letters, "sept" and the weekdays: every word that
+/// [`month`] or [`is_weekday`] accepts, less the period [`month`] allows after a month.
+pub(crate) fn date_words() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().flat_map(|&m| [m, &m[..3]]).chain(["sept"]).chain(WEEKDAYS)
+}
+
 /// The month (1–12) a lower-cased word names, full or abbreviated.
 pub fn month(norm: &str) -> Option<u32> {
     let word = norm.strip_suffix('.').unwrap_or(norm);
@@ -196,7 +203,7 @@ pub fn month(norm: &str) -> Option<u32> {
 
 /// Whether a lower-cased word is a day of the week.
 pub fn is_weekday(norm: &str) -> bool {
-    matches!(norm, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    WEEKDAYS.contains(&norm)
 }
 
 #[cfg(test)]

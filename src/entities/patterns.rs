@@ -2,10 +2,12 @@
 //! numbers, hashtags and @mentions over the raw text (tokenization splits them), then
 //! dates, times, money and percentages over the tokens.
 
-use super::gazetteer::{is_weekday, month};
+use super::gazetteer::{date_words, is_weekday, month};
 use super::entity::{merge, Evidence, Label, Mention, Source};
+use crate::lexicon::FastSet;
 use crate::span::Span;
 use crate::text::{address, Document, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// Every pattern entity of the document, in order and without overlaps.
 pub fn find(doc: &Document) -> Vec<Mention> {
@@ -155,12 +157,11 @@ fn scan_tokens(doc: &Document) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let matched = view
-            .date(i)
-            .map(|end| (end, Label::Date))
-            .or_else(|| view.time(i).map(|end| (end, Label::Time)))
-            .or_else(|| view.money(i).map(|end| (end, Label::Money)))
-            .or_else(|| view.percent(i).map(|end| (end, Label::Percent)));
+        let word = tokens.get(i).filter(|t| t.kind == TokenKind::Word);
+        let matched = match word {
+            Some(token) if !may_start_amount_or_date(&token.norm) => None,
+            _ => view.at(i),
+        };
         match matched {
             Some((end, label)) if end > i => {
                 found.push(Mention::new(Span::new(tokens[i].span.start, tokens[end - 1].span.end), label));
@@ -170,6 +171,20 @@ fn scan_tokens(doc: &Document) -> Vec<Mention> {
         }
     }
     found
+}
+
+/// Whether a word may start a date, a time or an amount: a month or a weekday, "noon"
+/// or "midnight", or a currency's code or country prefix. Nearly every word of a text
+/// is none of these, and one look-up spares it the matchers of [`Tokens::at`], which
+/// try each of them in turn: 1 MB of news 3-4% faster (native, `perf`).
+fn may_start_amount_or_date(norm: &str) -> bool {
+    static WORDS: OnceLock<FastSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let dated = date_words().flat_map(|w| [w.to_owned(), format!("{w}.")]);
+        let other = ["noon", "midnight"].iter().chain(CURRENCY_CODES).chain(CURRENCY_PREFIXES).map(|&w| w.to_owned());
+        dated.chain(other).collect()
+    });
+    words.contains(norm)
 }
 
 /// The value of a run of at most four ASCII digits, with an optional ordinal suffix.
@@ -211,6 +226,15 @@ struct Tokens<'t> {
 impl Tokens<'_> {
     fn get(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
+    }
+
+    /// The end of the date, time, amount or percentage that starts at `i`, and its label.
+    fn at(&self, i: usize) -> Option<(usize, Label)> {
+        self.date(i)
+            .map(|end| (end, Label::Date))
+            .or_else(|| self.time(i).map(|end| (end, Label::Time)))
+            .or_else(|| self.money(i).map(|end| (end, Label::Money)))
+            .or_else(|| self.percent(i).map(|end| (end, Label::Percent)))
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -476,6 +500,26 @@ mod tests {
     #[test]
     fn plain_numbers_and_may_are_not_dates() {
         assert!(only("We may sell 1996 units, 12 of 30 items.", Label::Date).is_empty());
+    }
+
+    #[test]
+    fn the_word_filter_keeps_every_word_a_matcher_takes() {
+        let crafted = "On Saturday, 12 March 2024, sept. 5, Jan. 3, Sept 4 and May 2023 at noon or midnight; \
+                       USD 40, US$ 3, US $5, HK $200m, A $5, C$ 7, NZ$ 9, R$ 2, AU$ 1, CA$ 4, S$ 6, BTC 2.";
+        let seeds = [include_str!("../../seeds/000_50d3d3b30f27bb10.txt"), include_str!("../../seeds/040_harbour_city_budget.txt")];
+        let mut taken = 0;
+        for text in seeds.into_iter().chain([crafted]) {
+            let doc = Document::new(text);
+            let view = Tokens { text, tokens: &doc.tokens };
+            for (i, token) in doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
+                if view.at(i).is_some() {
+                    assert!(may_start_amount_or_date(&token.norm), "{:?} starts a match", token.norm);
+                    taken += 1;
+                }
+            }
+        }
+        assert!(taken >= 15, "only {taken} words start a match");
+        assert!(!may_start_amount_or_date("the") && !may_start_amount_or_date("mayor"));
     }
 
     #[test]
