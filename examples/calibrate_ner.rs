@@ -59,7 +59,7 @@ fn main() {
         let docs = load(&info.path("dev"));
         let before = samples.len();
         for (d, doc) in docs.iter().enumerate() {
-            samples.extend(samples_of(doc, &tagger, english).into_iter().map(|(span, x, right)| Sample { set, doc: d, span, x, right }));
+            samples.extend(samples_of(doc, &tagger, &language).into_iter().map(|(span, x, right)| Sample { set, doc: d, span, x, right }));
         }
         // What the entity stage scores (scripts/eval.py scores the same through the CLI).
         let found = &samples[before..];
@@ -116,10 +116,11 @@ fn write(sets: &[Set], english: bool, path: &str, tagger: Tagger, weights: &[f64
 }
 
 /// The inputs of every PER, LOC and ORG name the entity stage finds in `doc` with
-/// `tagger` (and the rules, in `english` text), and whether each is right.
-fn samples_of(doc: &GoldDoc, tagger: &Tagger, english: bool) -> Vec<((usize, usize), [f64; FEATURES], bool)> {
+/// `tagger` (and the rules, in English text), `language` being the text's, and whether
+/// each is right.
+fn samples_of(doc: &GoldDoc, tagger: &Tagger, language: &str) -> Vec<((usize, usize), [f64; FEATURES], bool)> {
     let gold = gold_spans(doc);
-    let (entities, features) = textlens::entities::calibration_inputs(&Document::new(&doc.text), tagger, english);
+    let (entities, features) = textlens::entities::calibration_inputs(&Document::new(&doc.text), tagger, language);
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (entity, x) in entities.entities.iter().zip(features) {

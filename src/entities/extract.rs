@@ -43,25 +43,29 @@ pub fn extract_listed(doc: &Document, lists: Option<&EntityLists>, language: &'s
     // calls made the analysis 35 KB larger before wasm-opt.
     let matched = lists.map(|lists| (lists, lists.find(doc, language)));
     let language = crate::language::analysed_as(language);
-    with_model(doc, registry::for_language(language), language == "en", matched, min_confidence)
+    with_model(doc, registry::for_language(language), language, matched, min_confidence)
 }
 
 fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
-    with_model(doc, registry::for_language("en"), true, lists, min_confidence)
+    with_model(doc, registry::for_language("en"), "en", lists, min_confidence)
 }
 
-/// The entities of `doc`, names coming from `model`: the tagger, with the rules where
-/// the text is `english`; none where there is no model (a language without one), since
-/// neither the English model nor the English rules read another language.
-fn with_model(doc: &Document, model: NameModel, english: bool, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
-    match model {
-        NameModel::Ready(tagger) if !tagger.is_empty() => {
-            let weights = tagger.calibration();
-            entities_of(doc, &Combined::new(tagger, english), weights, lists, min_confidence)
-        }
-        NameModel::Ready(_) if english => entities_of(doc, &Rules, None, lists, min_confidence),
-        NameModel::Ready(_) | NameModel::NotLoaded | NameModel::Unavailable => entities_of(doc, &NoNames, None, lists, min_confidence),
-    }
+/// The entities of `doc`, a text in `language`, names coming from `model`: the tagger,
+/// with the rules where the text is English; none where there is no model (a language
+/// without one), since neither the English model nor the English rules read another
+/// language.
+fn with_model(doc: &Document, model: NameModel, language: &str, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+    let english = language == "en";
+    let recognizer: &dyn Recognizer = match &model {
+        NameModel::Ready(tagger) if !tagger.is_empty() => &Combined::new(tagger, english),
+        NameModel::Ready(_) if english => &Rules,
+        NameModel::Ready(_) | NameModel::NotLoaded | NameModel::Unavailable => &NoNames,
+    };
+    let calibration = match model {
+        NameModel::Ready(tagger) => tagger.calibration(),
+        _ => None,
+    };
+    entities_of(doc, (recognizer, language), calibration, lists, min_confidence)
 }
 
 /// The recognizer of a language without a name model: it finds no names.
@@ -75,18 +79,19 @@ impl Recognizer for NoNames {
 
 /// Finds the entities of a document, names coming from `recognizer`.
 pub fn extract_with(doc: &Document, recognizer: &dyn Recognizer) -> Entities {
-    entities_of(doc, recognizer, None, None, 0.0)
+    entities_of(doc, (recognizer, "en"), None, None, 0.0)
 }
 
 /// Like [`extract_with`], the caller's entity `lists` applied as in [`extract_listed`].
 pub fn extract_with_lists(doc: &Document, recognizer: &dyn Recognizer, lists: &EntityLists, language: &'static str) -> Entities {
     let matches = lists.find(doc, language);
-    entities_of(doc, recognizer, None, Some((lists, matches)), 0.0)
+    entities_of(doc, (recognizer, crate::language::analysed_as(language)), None, Some((lists, matches)), 0.0)
 }
 
-/// The pattern entities and the names `recognizer` finds, in document order.
-fn mentions_with(doc: &Document, recognizer: &dyn Recognizer) -> Vec<Mention> {
-    let mut found = patterns::find(doc);
+/// The pattern entities (as `language` writes them) and the names `recognizer` finds,
+/// in document order.
+fn mentions_with(doc: &Document, (recognizer, language): (&dyn Recognizer, &str)) -> Vec<Mention> {
+    let mut found = patterns::find(doc, language);
     let mut names = recognizer.recognize(doc);
     crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
     type_handles(doc.text, &mut found, &mut names);
@@ -100,8 +105,8 @@ type Calibration<'a> = Option<&'a [f64; FEATURES]>;
 /// The entities of `doc` whose confidence (by `calibration`) is at least
 /// `min_confidence`, names coming from `recognizer`, the caller's `lists` applied
 /// where given.
-fn entities_of(doc: &Document, recognizer: &dyn Recognizer, calibration: Calibration, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
-    let mentions = mentions_with(doc, recognizer);
+fn entities_of(doc: &Document, names: (&dyn Recognizer, &str), calibration: Calibration, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
+    let mentions = mentions_with(doc, names);
     let Some((lists, matches)) = lists else { return grouped(doc, mentions, &[], calibration, min_confidence) };
     let (mentions, entries) = entity_lists::apply(mentions, matches);
     let canonical: Vec<Option<&str>> = entries.iter().map(|entry| entry.map(|e| lists.canonical(e))).collect();
@@ -123,12 +128,12 @@ fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], cali
     groups::group(doc, &mentions, &confidences, &listed)
 }
 
-/// The entities of `doc` as the analysis finds them with `tagger` (and the rules, for
-/// `english` text), each with the inputs of its confidence's logistic model (`None`
+/// The entities of `doc`, a text in `language`, as the analysis finds them with
+/// `tagger` (and the rules, for English text), each with the inputs of its confidence's logistic model (`None`
 /// for a pattern entity): what `examples/calibrate_ner.rs` fits the model on.
 #[cfg(feature = "train")]
-pub fn calibration_inputs(doc: &Document, tagger: &Tagger, english: bool) -> (Entities, Vec<Option<Features>>) {
-    let mentions = mentions_with(doc, &Combined::new(tagger, english));
+pub fn calibration_inputs(doc: &Document, tagger: &Tagger, language: &str) -> (Entities, Vec<Option<Features>>) {
+    let mentions = mentions_with(doc, (&Combined::new(tagger, language == "en"), language));
     let context = Context::of(doc);
     let features = mentions
         .iter()
