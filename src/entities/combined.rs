@@ -41,9 +41,13 @@ impl<'a> Combined<'a> {
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
     /// start); the tagger's MISC names go to `misc`.
-    fn tagged(doc: &Document, mentions: Vec<TaggerMention>, rules: &[Mention], misc: &mut Vec<Span>) -> Vec<Mention> {
+    fn tagged(&self, doc: &Document, mentions: Vec<TaggerMention>, rules: &[Mention], misc: &mut Vec<Span>) -> Vec<Mention> {
         let mut names = Vec::new();
-        for tagged in mentions {
+        for mut tagged in mentions {
+            if !self.rules {
+                let Some(span) = without_honorific(doc.text, tagged.span) else { continue };
+                tagged.span = span;
+            }
             let from = |source| Evidence::new(source, tagged.margin);
             let Some(label) = tagged.kind.label() else {
                 names.extend(places_in_compound(doc.text, tagged.span, rules).map(|m| Mention::with(m.span, m.label, from(Source::CompoundPlace))));
@@ -73,7 +77,7 @@ impl Recognizer for Combined<'_> {
         let mut rules = if self.rules { Rules.recognize(doc) } else { Vec::new() };
         crate::order::sort_by_key(&mut rules, |m| (m.span.start, m.span.end));
         let mut misc = Vec::new();
-        let mut names = Self::tagged(doc, mentions, &rules, &mut misc);
+        let mut names = self.tagged(doc, mentions, &rules, &mut misc);
         let text = doc.text;
         // The ends of the people's full names, after a space or hyphen ("Araji" of
         // "Qasim Al-Araji"), with the surest full name's margin: one map, so that each
@@ -264,6 +268,33 @@ fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
     abbr.len() >= 2 && abbr.chars().all(|c| c.is_ascii_uppercase()) && abbr.chars().eq(initials)
 }
 
+/// Courtesy titles of German, French, Spanish, Dutch, Italian and Portuguese and their
+/// abbreviations, lower-cased, without their period: a name starts after them ("Sra.
+/// Marta Quiroga", "Frau Merkel"), and one alone is no name. CoNLL-2002 Spanish has no
+/// "Sr." or "Sra." before a name, and its model read "Sra" as a place. English text
+/// has the rules, which know its titles.
+const HONORIFICS: &[&str] = &[
+    "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
+    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "senhor", "senhora", "dra",
+];
+
+/// A name of another language than English without the courtesy title it starts
+/// with ([`HONORIFICS`]) where a capitalised word follows it; `None` when the title is
+/// all of it.
+fn without_honorific(text: &str, span: Span) -> Option<Span> {
+    let name = span.slice(text);
+    let word = name.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !HONORIFICS.contains(&word.to_lowercase().as_str()) {
+        return Some(span);
+    }
+    let rest = name[word.len()..].trim_start_matches('.').trim_start();
+    match rest.chars().next() {
+        None => None,
+        Some(c) if c.is_uppercase() => Some(Span::new(span.end - rest.len(), span.end)),
+        Some(_) => Some(span),
+    }
+}
+
 /// A name without the lower-case words that end it after a capitalised one: "the
 /// Iraqi Kurdistan region" names "Iraqi Kurdistan" (CoNLL-2003 has 19 such names in
 /// 25,000; text without capitals keeps its names whole).
@@ -307,6 +338,20 @@ mod tests {
 
     fn mention(start: usize, end: usize, label: Label) -> Mention {
         Mention::new(Span::new(start, end), label)
+    }
+
+    #[test]
+    fn a_courtesy_title_starts_no_name_of_another_language() {
+        let text = "la Sra. Marta Quiroga, Frau Merkel, Sra, Dr. von Braun, Mme Duval, Herrmann";
+        let at = |needle: &str| text.find(needle).map(|i| Span::new(i, i + needle.len())).unwrap();
+        let trimmed = |needle: &str| without_honorific(text, at(needle)).map(|span| span.slice(text));
+        assert_eq!(trimmed("Sra. Marta Quiroga"), Some("Marta Quiroga"));
+        assert_eq!((trimmed("Frau Merkel"), trimmed("Mme Duval")), (Some("Merkel"), Some("Duval")));
+        let alone = text.rfind("Sra").map(|i| Span::new(i, i + 3)).unwrap();
+        assert_eq!(without_honorific(text, alone), None);
+        // A lower-case word after the title keeps the name whole, and a title's letters
+        // starting a longer word are no title.
+        assert_eq!((trimmed("Dr. von Braun"), trimmed("Herrmann")), (Some("Dr. von Braun"), Some("Herrmann")));
     }
 
     #[test]
