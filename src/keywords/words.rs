@@ -3,7 +3,7 @@
 //! ([`Lexed`]), and the most frequent terms. The key phrases and the summary read the
 //! same view through [`Words`].
 
-use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
+use crate::lexicon::{calendar, list, stemmer, FastMap, FastSet, Stopwords};
 use crate::span::Span;
 use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
@@ -78,6 +78,7 @@ fn is_content(language: &WordLanguage, norm: &str) -> bool {
         && !language.stopwords.contains(norm)
         && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
         && !is_mente_adverb(language.code, norm)
+        && !calendar::of(language.code).is_some_and(|words| words.is_calendar_or_unit(norm))
 }
 
 /// Spanish, Portuguese and Italian adverbs in "-mente" ("precisamente",
@@ -625,6 +626,13 @@ mod tests {
         assert!(is_content(&english, "network") && is_content(&english, "iran") && is_content(&english, "family"));
         for word in ["the", "showed", "computationally", "x", "'s", "42", "using"] {
             assert!(!is_content(&english, word), "{word} should not be a content word");
+        }
+        // Calendar and amount words of the other languages, as English has in its noise.
+        for (code, word) in [("de", "oktober"), ("de", "millionen"), ("fr", "samedi"), ("es", "euros"), ("nl", "procent"), ("pt", "março")] {
+            assert!(!is_content(&WordLanguage::of(code), word), "{code}: {word}");
+        }
+        for (code, word) in [("de", "stadt"), ("es", "mar"), ("pt", "real"), ("es", "peso")] {
+            assert!(is_content(&WordLanguage::of(code), word), "{code}: {word}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! text file beside the module that uses it, in the one format `list` reads, parsed
 //! once on first use.
 
+pub(crate) mod calendar;
 mod hash;
 pub(crate) mod list;
 

@@ -4,7 +4,7 @@
 //! from the language's [`PatternWords`]; then the language-neutral forms.
 
 use super::tokens::{is_year, small_number, Tokens, CURRENCY_WORDS};
-use super::words::PatternWords;
+use crate::lexicon::calendar::PatternWords;
 use crate::entities::entity::Label;
 use crate::text::TokenKind;
 

@@ -4,10 +4,10 @@
 
 mod local;
 mod tokens;
-mod words;
 
 use super::entity::{merge, Evidence, Label, Mention, Source};
 use super::gazetteer::date_words;
+use crate::lexicon::calendar::{self, PatternWords};
 use crate::lexicon::FastSet;
 use crate::span::Span;
 use crate::text::{address, Document, TokenKind};
@@ -19,7 +19,7 @@ use tokens::{Tokens, CURRENCY_CODES, CURRENCY_PREFIXES};
 /// them (German, French, Spanish, Dutch, Italian, Portuguese), else as English does.
 pub fn find(doc: &Document, language: &str) -> Vec<Mention> {
     let raw = scan_text(doc.text);
-    let tokens = scan_tokens(doc, words::of(language));
+    let tokens = scan_tokens(doc, calendar::of(language));
     let mut found = merge(raw, tokens);
     for mention in &mut found {
         mention.evidence = Evidence::new(Source::Pattern, 0);
@@ -159,9 +159,9 @@ fn phone(bytes: &[u8], at: usize) -> Option<Mention> {
 
 /// Dates, times, money and percentages, token by token, with a language's own `local`
 /// words where it has them.
-fn scan_tokens(doc: &Document, local: Option<&'static words::PatternWords>) -> Vec<Mention> {
+fn scan_tokens(doc: &Document, local: Option<&'static PatternWords>) -> Vec<Mention> {
     let view = Tokens { text: doc.text, tokens: &doc.tokens };
-    match local.and_then(|words| Some((words, words::starting_words(words)?))) {
+    match local.and_then(|words| Some((words, calendar::starting_words(words)?))) {
         Some((words, starting)) => scan(&view, |norm| may_start_amount_or_date(norm) || starting.contains(norm), |i| local::at(&view, words, i)),
         None => scan(&view, may_start_amount_or_date, |i| view.english(i)),
     }

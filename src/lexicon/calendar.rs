@@ -1,16 +1,16 @@
 //! The words of dates, times, amounts and percentages in German, French, Spanish,
-//! Dutch, Italian and Portuguese, which [`patterns`](super::patterns) reads besides
-//! the language-neutral forms ("2024-03-12", "$5", "40 %"). English keeps its own
-//! matchers there; any other language gets only the language-neutral ones.
+//! Dutch, Italian and Portuguese: the entity stage's matchers of dates and amounts
+//! read them (besides the language-neutral forms, "2024-03-12", "$5", "40 %"), and
+//! key phrases leave them out, as English leaves out its calendar and number words.
 //!
 //! The month and weekday names are each language's standard spellings (with the
 //! usual abbreviations), the multipliers and currency names those of its press.
 
-use crate::lexicon::FastSet;
+use super::FastSet;
 use std::sync::OnceLock;
 
 /// How one language writes dates, times, amounts and percentages.
-pub(super) struct PatternWords {
+pub(crate) struct PatternWords {
     /// The months, January first.
     months: [&'static str; 12],
     /// Abbreviated months, with the month each names: they count only with their period
@@ -21,11 +21,11 @@ pub(super) struct PatternWords {
     /// written in lower case: a lone weekday counts as a date only as written so.
     capitalised: bool,
     /// Whether a day takes a period ("3. Oktober").
-    pub(super) day_period: bool,
+    pub(crate) day_period: bool,
     /// The ordinal ending of a day's number ("1er mai").
-    pub(super) ordinal: Option<&'static str>,
+    pub(crate) ordinal: Option<&'static str>,
     /// The word between a day and its month or a month and its year ("12 de mayo de 2024").
-    pub(super) joiner: Option<&'static str>,
+    pub(crate) joiner: Option<&'static str>,
     /// Words before a month named alone that make it a date ("im Oktober").
     month_cues: &'static [&'static str],
     /// Words after the hour ("21 Uhr", "7 h").
@@ -39,14 +39,14 @@ pub(super) struct PatternWords {
 }
 
 /// The words of `language`, if it has its own.
-pub(super) fn of(language: &str) -> Option<&'static PatternWords> {
+pub(crate) fn of(language: &str) -> Option<&'static PatternWords> {
     LANGUAGES.iter().find(|(code, _)| *code == language).map(|(_, words)| words)
 }
 
 impl PatternWords {
     /// The month (1–12) a lower-cased word names, full or abbreviated (its period
     /// apart: see [`Self::is_full_month`]).
-    pub(super) fn month(&self, norm: &str) -> Option<u32> {
+    pub(crate) fn month(&self, norm: &str) -> Option<u32> {
         if let Some(i) = self.months.iter().position(|&m| m == norm) {
             return Some(i as u32 + 1);
         }
@@ -55,45 +55,59 @@ impl PatternWords {
     }
 
     /// Whether `norm` is a full month name (not an abbreviation).
-    pub(super) fn is_full_month(&self, norm: &str) -> bool {
+    pub(crate) fn is_full_month(&self, norm: &str) -> bool {
         self.months.contains(&norm)
     }
 
     /// Whether a lower-cased word is a weekday.
-    pub(super) fn is_weekday(&self, norm: &str) -> bool {
+    pub(crate) fn is_weekday(&self, norm: &str) -> bool {
         self.weekdays.contains(&norm)
     }
 
     /// Whether a weekday or month written with (`capitalized`) or without a capital is
     /// written as the language writes them.
-    pub(super) fn usual_case(&self, capitalized: bool) -> bool {
+    pub(crate) fn usual_case(&self, capitalized: bool) -> bool {
         capitalized == self.capitalised
     }
 
-    pub(super) fn is_month_cue(&self, norm: &str) -> bool {
+    pub(crate) fn is_month_cue(&self, norm: &str) -> bool {
         self.month_cues.contains(&norm)
     }
 
-    pub(super) fn is_hour_word(&self, norm: &str) -> bool {
+    pub(crate) fn is_hour_word(&self, norm: &str) -> bool {
         self.hour_words.contains(&norm)
     }
 
     /// Whether a word (its period apart) multiplies an amount ("Mio.", "millones").
-    pub(super) fn is_multiplier(&self, norm: &str) -> bool {
+    pub(crate) fn is_multiplier(&self, norm: &str) -> bool {
         self.multipliers.contains(&norm.strip_suffix('.').unwrap_or(norm))
     }
 
-    pub(super) fn is_currency_joiner(&self, norm: &str) -> bool {
+    pub(crate) fn is_currency_joiner(&self, norm: &str) -> bool {
         self.currency_joiners.contains(&norm)
     }
 
-    pub(super) fn is_currency(&self, norm: &str) -> bool {
+    pub(crate) fn is_currency(&self, norm: &str) -> bool {
         self.currencies.contains(&norm)
     }
 
     /// The percentage's word sequences after a number.
-    pub(super) fn percent(&self) -> &[&'static [&'static str]] {
+    pub(crate) fn percent(&self) -> &[&'static [&'static str]] {
         self.percent
+    }
+
+    /// Whether a word names a month or a weekday, or is a multiplier, the euro, an hour
+    /// word or a percentage's word ("Oktober", "millions", "euros", "Uhr", "Prozent"):
+    /// no key phrase is made of them. Not the abbreviations of three letters, which
+    /// are often words ("mar", "out"), nor the other currencies, some of which are too
+    /// ("peso", "real", "livre").
+    pub(crate) fn is_calendar_or_unit(&self, norm: &str) -> bool {
+        self.month(norm).is_some() && norm.len() > 3
+            || self.is_weekday(norm)
+            || self.is_multiplier(norm)
+            || matches!(norm, "euro" | "euros")
+            || self.is_hour_word(norm)
+            || self.percent.iter().any(|phrase| phrase.len() == 1 && phrase[0] == norm)
     }
 
     /// Every word that may start a date in this language: the months, full or
@@ -106,7 +120,7 @@ impl PatternWords {
 
 /// The filter of the starting words of `words` (one of the languages'), built on
 /// first use.
-pub(super) fn starting_words(words: &'static PatternWords) -> Option<&'static FastSet<String>> {
+pub(crate) fn starting_words(words: &'static PatternWords) -> Option<&'static FastSet<String>> {
     static SETS: [OnceLock<FastSet<String>>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
     let at = LANGUAGES.iter().position(|(_, w)| std::ptr::eq(w, words))?;
     Some(SETS.get(at)?.get_or_init(|| words.starting_words()))
@@ -217,7 +231,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             hour_words: &["h", "horas"],
             multipliers: &["milhão", "milhões", "mil", "bilhão", "bilhões", "bi", "mi"],
             currency_joiners: &["de"],
-            currencies: &["euro", "euros", "real", "reais", "dólar", "dólares", "libra", "libras", "escudos", "centavos"],
+            currencies: &["euro", "euros", "reais", "dólar", "dólares", "libra", "libras", "escudos", "centavos"],
             percent: &[&["por", "cento"]],
         },
     ),
