@@ -50,6 +50,25 @@ fn no_top_ten_key_phrase_is_a_stopword_or_starts_or_ends_with_one() {
 }
 
 #[test]
+fn german_key_phrases_are_noun_phrases_and_dates_and_amounts_are_found() {
+    // Written for this test: a news item with verbs between its nouns.
+    let text = "Bahnstreik legt Nahverkehr in Bayern lahm\n\nEin Streik der Lokführergewerkschaft GDL hat am Montag den \
+                Zugverkehr in weiten Teilen Bayerns lahmgelegt. Nach Angaben der Deutschen Bahn fielen in München und \
+                Nürnberg rund 80 Prozent der Regionalzüge aus. Die Gewerkschaft fordert höhere Löhne und eine kürzere \
+                Arbeitszeit. Die Bahn nannte den Streik unverhältnismäßig. Der Streik soll bis Mittwoch, 18 Uhr, dauern.";
+    let analysis = analysed(text, "de");
+    for keyword in &analysis.keywords {
+        let last = keyword.text.split_whitespace().last().unwrap_or("");
+        assert!(last.starts_with(char::is_uppercase), "help: {:?} does not end in a noun", keyword.text);
+        assert!(!keyword.text.contains("legt") && !keyword.text.contains("fordert"), "help: {:?} holds a verb", keyword.text);
+    }
+    assert!(analysis.keywords.iter().any(|k| k.text == "Bahnstreik"), "{:?}", analysis.keywords);
+    let found = |label: Label| analysis.entities.iter().filter(|e| e.label == label).map(|e| e.span.slice(text)).collect::<Vec<_>>();
+    assert_eq!(found(Label::Date), ["Montag", "Mittwoch"]);
+    assert_eq!((found(Label::Percent), found(Label::Time)), (vec!["80 Prozent"], vec!["18 Uhr"]));
+}
+
+#[test]
 fn inflections_are_merged_by_the_language_stemmer() {
     // "Schulen" and "Schule" are one term in German; English stemming would keep two.
     let text = "Die Schule ist neu. Die Schulen der Stadt sind alt. Jede Schule hat einen Garten.";

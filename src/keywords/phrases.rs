@@ -170,9 +170,27 @@ fn may_be_phrase(lexed: &Lexed, start: usize, len: usize, i: usize, n: usize) ->
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
+    if lexed.language.code == "de" && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
+        return false;
+    }
     let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);
     let cuts_name = (i > 0 && named(i - 1) && named(i)) || (i + n + 1 < len && named(i + n) && named(i + n + 1));
     !cuts_name
+}
+
+/// Whether the words of `tokens` read as a German noun phrase. German capitalises its
+/// nouns, and its noun phrase ends in its noun, inflected adjectives before it: so the
+/// phrase ends in a capitalised word ("Stadt Lindenau", not "Stadt Lindenau eröffnet"
+/// nor "rund"), no word in lower case follows a capitalised one ("Gewerkschaft fordert
+/// höhere Löhne"; "weiten Teilen Bayerns" is one), and each has an adjective's ending
+/// ("-e", "-en", "-er", "-es", "-em"; not the verb of "legt Nahverkehr").
+fn is_german_noun_phrase(lexed: &Lexed, tokens: Range<usize>) -> bool {
+    let form = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize));
+    let capitalised = |index: usize| form(index).is_some_and(|f| f.display().starts_with(char::is_uppercase));
+    let adjective = |index: usize| form(index).is_some_and(|f| ["e", "en", "er", "es", "em"].iter().any(|e| f.norm.ends_with(e)));
+    let last = tokens.end.saturating_sub(1);
+    let lower_after_capital = (tokens.start + 1..tokens.end).any(|k| capitalised(k - 1) && !capitalised(k));
+    capitalised(last) && !lower_after_capital && tokens.clone().all(|k| capitalised(k) || adjective(k))
 }
 
 /// Each word class's score: its centrality times its specificity; 0 for a class that

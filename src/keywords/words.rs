@@ -453,13 +453,17 @@ impl<'d> Builder<'d> {
     }
 
     /// Counts how each form of a sentence is written: how often, how often
-    /// capitalised where a sentence start or a `headline` does not explain it, and its
+    /// capitalised where a sentence start (but in German) or a `headline` does not
+    /// explain it, and its
     /// capitalised spelling; marks the tokens so capitalised as named. A word of a web
     /// or e-mail address says nothing of the spelling: addresses are written in lower
     /// case ("Lindenau" and "bibliothek@lindenau.example").
     fn count_spellings(&mut self, text: &'d str, indices: Range<usize>, tokens: &[Token], headline: bool) {
         let lexed = &mut self.lexed;
-        let mut first_word = true;
+        // German capitalises its nouns wherever they stand, the first word of a sentence
+        // too: there a noun seen only at sentence starts ("Bahnstreik legt ...") keeps
+        // its capital.
+        let mut first_word = lexed.language.code != "de";
         for (index, token) in indices.zip(tokens) {
             let id = lexed.token_form.get(index).copied().unwrap_or(NONE);
             let Some(form) = lexed.forms.get_mut(id as usize) else { continue };
