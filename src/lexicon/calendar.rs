@@ -99,10 +99,11 @@ impl PatternWords {
     /// Whether a word names a month or a weekday, or is a multiplier, the euro, an hour
     /// word or a percentage's word ("Oktober", "millions", "euros", "Uhr", "Prozent"):
     /// no key phrase is made of them. Not the abbreviations of three letters, which
-    /// are often words ("mar", "out"), nor the other currencies, some of which are too
-    /// ("peso", "real", "livre").
+    /// are often words ("mar", "out"; a full name such as "mai" is one), nor the other
+    /// currencies, some of which are too ("peso", "real", "livre").
     pub(crate) fn is_calendar_or_unit(&self, norm: &str) -> bool {
-        self.month(norm).is_some() && norm.len() > 3
+        self.is_full_month(norm)
+            || self.month(norm).is_some() && norm.len() > 3
             || self.is_weekday(norm)
             || self.is_multiplier(norm)
             || matches!(norm, "euro" | "euros")
