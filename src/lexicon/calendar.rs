@@ -30,6 +30,10 @@ pub(crate) struct PatternWords {
     month_cues: &'static [&'static str],
     /// Words after the hour ("21 Uhr", "7 h").
     hour_words: &'static [&'static str],
+    /// Words after a number that count hours, as a time of day only after one of the
+    /// `hour_cues` ("à 18 heures", "om 8 uur"; "pendant 3 heures" is a duration).
+    counted_hours: &'static [&'static str],
+    hour_cues: &'static [&'static str],
     multipliers: &'static [&'static str],
     /// Words between an amount and its currency ("millions d'euros", "milioni di euro").
     currency_joiners: &'static [&'static str],
@@ -74,8 +78,10 @@ impl PatternWords {
         self.month_cues.contains(&norm)
     }
 
-    pub(crate) fn is_hour_word(&self, norm: &str) -> bool {
-        self.hour_words.contains(&norm)
+    /// Whether `norm` after an hour makes a time of day, `before` being the word before
+    /// the hour.
+    pub(crate) fn is_hour_word(&self, norm: &str, before: &str) -> bool {
+        self.hour_words.contains(&norm) || self.counted_hours.contains(&norm) && self.hour_cues.contains(&before)
     }
 
     /// Whether a word (its period apart) multiplies an amount ("Mio.", "millones").
@@ -107,7 +113,8 @@ impl PatternWords {
             || self.is_weekday(norm)
             || self.is_multiplier(norm)
             || matches!(norm, "euro" | "euros")
-            || self.is_hour_word(norm)
+            || self.hour_words.contains(&norm)
+            || self.counted_hours.contains(&norm)
             || self.percent.iter().any(|phrase| phrase.len() == 1 && phrase[0] == norm)
     }
 
@@ -140,6 +147,8 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             joiner: None,
             month_cues: &["im", "seit", "bis", "ab", "anfang", "mitte", "ende", "vom", "zum"],
             hour_words: &["uhr"],
+            counted_hours: &[],
+            hour_cues: &[],
             multipliers: &["mio", "mrd", "million", "millionen", "milliarde", "milliarden", "tsd", "tausend"],
             currency_joiners: &[],
             currencies: &["euro", "dollar", "us-dollar", "pfund", "franken", "yen", "yuan", "rubel", "kronen", "cent"],
@@ -157,7 +166,9 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             ordinal: Some("er"),
             joiner: None,
             month_cues: &["en", "depuis", "fin", "début", "dès"],
-            hour_words: &["h", "heures", "heure"],
+            hour_words: &["h"],
+            counted_hours: &["heures", "heure"],
+            hour_cues: &["à", "vers", "dès", "de", "jusqu'à"],
             multipliers: &["million", "millions", "milliard", "milliards", "md", "mds", "mrd", "mille"],
             currency_joiners: &["d'", "de"],
             currencies: &["euro", "euros", "dollar", "dollars", "livre", "livres", "franc", "francs", "yen", "yuans", "centimes"],
@@ -175,7 +186,9 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             ordinal: None,
             joiner: Some("de"),
             month_cues: &["en", "desde", "hasta", "hacia", "finales", "principios", "mediados"],
-            hour_words: &["h", "horas"],
+            hour_words: &["h"],
+            counted_hours: &["horas"],
+            hour_cues: &["las", "a"],
             multipliers: &["millón", "millones", "mil", "millardo", "millardos", "billón", "billones"],
             currency_joiners: &["de"],
             currencies: &["euro", "euros", "dólar", "dólares", "peso", "pesos", "libra", "libras", "yen", "yuanes", "céntimos", "bolívares", "soles"],
@@ -193,7 +206,9 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             ordinal: None,
             joiner: None,
             month_cues: &["in", "sinds", "tot", "vanaf", "eind", "begin", "half"],
-            hour_words: &["uur"],
+            hour_words: &[],
+            counted_hours: &["uur"],
+            hour_cues: &["om", "tot", "vanaf", "van", "rond"],
             multipliers: &["miljoen", "miljard", "mln", "mld", "mrd", "duizend"],
             currency_joiners: &[],
             currencies: &["euro", "dollar", "pond", "yen", "cent"],
@@ -212,6 +227,8 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             joiner: None,
             month_cues: &["a", "ad", "in", "da", "dal", "fino", "entro", "inizio", "fine", "metà"],
             hour_words: &[],
+            counted_hours: &[],
+            hour_cues: &[],
             multipliers: &["milione", "milioni", "miliardo", "miliardi", "mln", "mld", "mila"],
             currency_joiners: &["di"],
             currencies: &["euro", "dollari", "dollaro", "sterline", "sterlina", "franchi", "yen"],
@@ -229,7 +246,9 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             ordinal: None,
             joiner: Some("de"),
             month_cues: &["em", "desde", "até", "final", "início", "meados"],
-            hour_words: &["h", "horas"],
+            hour_words: &["h"],
+            counted_hours: &["horas"],
+            hour_cues: &["às", "as", "das", "até"],
             multipliers: &["milhão", "milhões", "mil", "bilhão", "bilhões", "bi", "mi"],
             currency_joiners: &["de"],
             currencies: &["euro", "euros", "reais", "dólar", "dólares", "libra", "libras", "escudos", "centavos"],

@@ -98,20 +98,21 @@ impl Local<'_, '_> {
         (weekday && words.usual_case(view.capitalized(i))).then_some(i + 1)
     }
 
-    /// "21 Uhr", "18.30 Uhr", "7 h", "14 h 30", "14h30".
+    /// "21 Uhr", "18.30 Uhr", "7 h", "14 h 30", "14h30", "à 18 heures".
     fn time(&self, i: usize) -> Option<usize> {
         let view = self.view;
         if !view.number(i) || !is_hour(view.raw(i)) {
             return None;
         }
         let next = view.norm(i + 1);
-        if self.words.is_hour_word(next) {
+        let before = i.checked_sub(1).map_or("", |b| view.norm(b));
+        if self.words.is_hour_word(next, before) {
             let minutes = view.number(i + 2) && view.raw(i + 2).len() == 2 && small_number(view.raw(i + 2), false).is_some_and(|m| m < 60);
             return Some(if minutes && next == "h" { i + 3 } else { i + 2 });
         }
         // "14h30": the hour word and the minutes in one token, against the hour.
         let joined = next.strip_prefix('h').is_some_and(|m| m.len() == 2 && small_number(m, false).is_some_and(|m| m < 60));
-        (joined && self.words.is_hour_word("h") && view.adjacent(i)).then_some(i + 2)
+        (joined && self.words.is_hour_word("h", before) && view.adjacent(i)).then_some(i + 2)
     }
 
     /// An amount: "[symbol] number [multiplier[.]] [joiner] currency", or a currency

@@ -313,6 +313,10 @@ mod tests {
         // English text keeps the English matchers: "12 mai" is no date there.
         assert!(local("It was 12 mai, said Mai.", "en").is_empty());
         assert_eq!(local("12 mai 2024", "fr"), [("DATE", "12 mai 2024".to_owned())]);
+        // Hours counted are a time of day only after a cue: not a duration.
+        assert_eq!(local("pendant 3 heures, puis à 18 heures", "fr"), [("TIME", "18 heures".to_owned())]);
+        assert_eq!(local("het duurde 2 uur, tot 8 uur", "nl"), [("TIME", "8 uur".to_owned())]);
+        assert!(local("durante 2 horas", "es").is_empty());
         // Languages without their own words get the English ones.
         assert_eq!(local("On 12 March 2024 at 3pm.", "fi"), local("On 12 March 2024 at 3pm.", "en"));
     }
