@@ -1,6 +1,8 @@
 //! Pattern entities found by hand-written matchers: e-mail and web addresses, phone
 //! numbers, hashtags and @mentions over the raw text (tokenization splits them), then
-//! dates, times, money and percentages over the tokens.
+//! dates, times, money and percentages over the tokens: as English writes them
+//! (`tokens`, also the language-neutral forms), or as German, French, Spanish, Dutch,
+//! Italian and Portuguese do (`local`, from the words of [`calendar`]).
 
 mod local;
 mod tokens;
