@@ -2,7 +2,7 @@
 //! numbers, hashtags and @mentions over the raw text (tokenization splits them), then
 //! dates, times, money and percentages over the tokens: as English writes them
 //! (`tokens`, also the language-neutral forms), or as German, French, Spanish, Dutch,
-//! Italian and Portuguese do (`local`, from the words of [`calendar`]).
+//! Italian and Portuguese do (`local`, from the words of `lexicon::calendar`).
 
 mod local;
 mod tokens;
