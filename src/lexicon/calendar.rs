@@ -40,6 +40,8 @@ pub(crate) struct PatternWords {
     currencies: &'static [&'static str],
     /// A percentage's words after the number ("12 Prozent", "12 pour cent").
     percent: &'static [&'static [&'static str]],
+    /// The set of [`Self::starting_words`], built on first use.
+    starting: OnceLock<FastSet<String>>,
 }
 
 /// The words of `language`, if it has its own.
@@ -120,18 +122,12 @@ impl PatternWords {
 
     /// Every word that may start a date in this language: the months, full or
     /// abbreviated (with and without the period), and the weekdays.
-    fn starting_words(&self) -> FastSet<String> {
-        let abbreviations = self.abbreviations.iter().flat_map(|&(a, _)| [a.to_owned(), format!("{a}.")]);
-        self.months.iter().chain(self.weekdays).map(|&w| w.to_owned()).chain(abbreviations).collect()
+    pub(crate) fn starting_words(&self) -> &FastSet<String> {
+        self.starting.get_or_init(|| {
+            let abbreviations = self.abbreviations.iter().flat_map(|&(a, _)| [a.to_owned(), format!("{a}.")]);
+            self.months.iter().chain(self.weekdays).map(|&w| w.to_owned()).chain(abbreviations).collect()
+        })
     }
-}
-
-/// The filter of the starting words of `words` (one of the languages'), built on
-/// first use.
-pub(crate) fn starting_words(words: &'static PatternWords) -> Option<&'static FastSet<String>> {
-    static SETS: [OnceLock<FastSet<String>>; LANGUAGES.len()] = [const { OnceLock::new() }; LANGUAGES.len()];
-    let at = LANGUAGES.iter().position(|(_, w)| std::ptr::eq(w, words))?;
-    Some(SETS.get(at)?.get_or_init(|| words.starting_words()))
 }
 
 static LANGUAGES: [(&str, PatternWords); 6] = [
@@ -153,6 +149,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &[],
             currencies: &["euro", "dollar", "us-dollar", "pfund", "franken", "yen", "yuan", "rubel", "kronen", "cent"],
             percent: &[&["prozent"]],
+            starting: OnceLock::new(),
         },
     ),
     (
@@ -173,6 +170,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &["d'", "de"],
             currencies: &["euro", "euros", "dollar", "dollars", "livre", "livres", "franc", "francs", "yen", "yuans", "centimes"],
             percent: &[&["pour", "cent"], &["pourcent"]],
+            starting: OnceLock::new(),
         },
     ),
     (
@@ -193,6 +191,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &["de"],
             currencies: &["euro", "euros", "dólar", "dólares", "peso", "pesos", "libra", "libras", "yen", "yuanes", "céntimos", "bolívares", "soles"],
             percent: &[&["por", "ciento"]],
+            starting: OnceLock::new(),
         },
     ),
     (
@@ -213,6 +212,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &[],
             currencies: &["euro", "dollar", "pond", "yen", "cent"],
             percent: &[&["procent"]],
+            starting: OnceLock::new(),
         },
     ),
     (
@@ -233,6 +233,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &["di"],
             currencies: &["euro", "dollari", "dollaro", "sterline", "sterlina", "franchi", "yen"],
             percent: &[&["per", "cento"], &["percento"]],
+            starting: OnceLock::new(),
         },
     ),
     (
@@ -253,6 +254,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
             currency_joiners: &["de"],
             currencies: &["euro", "euros", "reais", "dólar", "dólares", "libra", "libras", "escudos", "centavos"],
             percent: &[&["por", "cento"]],
+            starting: OnceLock::new(),
         },
     ),
 ];
@@ -273,7 +275,7 @@ mod tests {
         assert_eq!(of("pt").unwrap().month("março"), Some(3));
         assert!(of("en").is_none() && of("fi").is_none());
         for (code, words) in &LANGUAGES {
-            let set = starting_words(of(code).unwrap()).unwrap();
+            let set = words.starting_words();
             for word in words.months.iter().chain(words.weekdays) {
                 assert!(set.contains(*word), "{code}: {word}");
             }

@@ -163,8 +163,11 @@ fn phone(bytes: &[u8], at: usize) -> Option<Mention> {
 /// words where it has them.
 fn scan_tokens(doc: &Document, local: Option<&'static PatternWords>) -> Vec<Mention> {
     let view = Tokens { text: doc.text, tokens: &doc.tokens };
-    match local.and_then(|words| Some((words, calendar::starting_words(words)?))) {
-        Some((words, starting)) => scan(&view, |norm| may_start_amount_or_date(norm) || starting.contains(norm), |i| local::at(&view, words, i)),
+    match local {
+        Some(words) => {
+            let starting = words.starting_words();
+            scan(&view, |norm| may_start_amount_or_date(norm) || starting.contains(norm), |i| local::at(&view, words, i))
+        }
         None => scan(&view, may_start_amount_or_date, |i| view.english(i)),
     }
 }
