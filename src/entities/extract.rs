@@ -56,14 +56,14 @@ fn with_builtin(doc: &Document, lists: Option<(&EntityLists, Vec<ListMatch>)>, m
 /// language.
 fn with_model(doc: &Document, model: NameModel, language: &str, lists: Option<(&EntityLists, Vec<ListMatch>)>, min_confidence: f64) -> Entities {
     let english = language == "en";
-    let recognizer: &dyn Recognizer = match &model {
-        NameModel::Ready(tagger) if !tagger.is_empty() => &Combined::new(tagger, english),
-        NameModel::Ready(_) if english => &Rules,
-        NameModel::Ready(_) | NameModel::NotLoaded | NameModel::Unavailable => &NoNames,
-    };
-    let calibration = match model {
-        NameModel::Ready(tagger) => tagger.calibration(),
-        _ => None,
+    let combined;
+    let (recognizer, calibration): (&dyn Recognizer, _) = match model {
+        NameModel::Ready(tagger) if !tagger.is_empty() => {
+            combined = Combined::new(tagger, english);
+            (&combined, tagger.calibration())
+        }
+        NameModel::Ready(_) if english => (&Rules, None),
+        NameModel::Ready(_) | NameModel::NotLoaded | NameModel::Unavailable => (&NoNames, None),
     };
     entities_of(doc, (recognizer, language), calibration, lists, min_confidence)
 }
@@ -129,8 +129,9 @@ fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], cali
 }
 
 /// The entities of `doc`, a text in `language`, as the analysis finds them with
-/// `tagger` (and the rules, for English text), each with the inputs of its confidence's logistic model (`None`
-/// for a pattern entity): what `examples/calibrate_ner.rs` fits the model on.
+/// `tagger` (and the rules, for English text), each with the inputs of its
+/// confidence's logistic model (`None` for a pattern entity): what
+/// `examples/calibrate_ner.rs` fits the model on.
 #[cfg(feature = "train")]
 pub fn calibration_inputs(doc: &Document, tagger: &Tagger, language: &str) -> (Entities, Vec<Option<Features>>) {
     let mentions = mentions_with(doc, (&Combined::new(tagger, language == "en"), language));
