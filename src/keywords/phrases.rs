@@ -170,7 +170,7 @@ fn may_be_phrase(lexed: &Lexed, start: usize, len: usize, i: usize, n: usize) ->
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    if lexed.language.code == "de" && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
+    if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
         return false;
     }
     let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);

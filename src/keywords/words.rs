@@ -3,7 +3,8 @@
 //! ([`Lexed`]), and the most frequent terms. The key phrases and the summary read the
 //! same view through [`Words`].
 
-use crate::lexicon::{calendar, list, stemmer, FastMap, FastSet, Stopwords};
+use crate::lexicon::calendar::{self, PatternWords};
+use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
 use crate::span::Span;
 use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
@@ -52,20 +53,26 @@ fn is_ly_adverb(norm: &str) -> bool {
 /// The language whose stopwords and stemmer make the word classes, and whether it is
 /// English, whose further lists (noise words, "-ly" adverbs, word ranks, phrase ends)
 /// apply to English alone.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub(crate) struct WordLanguage {
     /// ISO 639-1 code, as [`crate::language::detect`] names it ("und" never: the
     /// analysis decides what an undetermined text is read as).
     pub(crate) code: &'static str,
     pub(crate) stopwords: Stopwords,
     pub(super) english: bool,
+    /// Whether the language capitalises all its nouns (German): capitals then say
+    /// nothing of a headline, nor of a sentence start, and a noun phrase ends in one.
+    pub(super) capitalises_nouns: bool,
+    /// Its words of dates and amounts, which make no key phrase, where it has them.
+    calendar: Option<&'static PatternWords>,
 }
 
 impl WordLanguage {
     /// The word lists and stemmer of `code`; none but the spelling for a language
     /// without them.
     pub(crate) fn of(code: &'static str) -> Self {
-        WordLanguage { code, stopwords: Stopwords::of(code), english: code == "en" }
+        let (english, capitalises_nouns) = (code == "en", code == "de");
+        WordLanguage { code, stopwords: Stopwords::of(code), english, capitalises_nouns, calendar: calendar::of(code) }
     }
 }
 
@@ -78,7 +85,7 @@ fn is_content(language: &WordLanguage, norm: &str) -> bool {
         && !language.stopwords.contains(norm)
         && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
         && !is_mente_adverb(language.code, norm)
-        && !calendar::of(language.code).is_some_and(|words| words.is_calendar_or_unit(norm))
+        && !language.calendar.is_some_and(|words| words.is_calendar_or_unit(norm))
 }
 
 /// Spanish, Portuguese and Italian adverbs in "-mente" ("precisamente",
@@ -222,7 +229,7 @@ const HEADLINE_CAPITALIZED: (usize, usize) = (4, 5);
 /// would then be shown in lower case. There only a sentence without a lower-case
 /// non-stopword is a headline.
 fn is_headline(language: &WordLanguage, words: usize, capitalized: usize) -> bool {
-    let (part, whole) = if language.code == "de" { (1, 1) } else { HEADLINE_CAPITALIZED };
+    let (part, whole) = if language.capitalises_nouns { (1, 1) } else { HEADLINE_CAPITALIZED };
     words >= HEADLINE_MIN_WORDS && capitalized * whole >= words * part
 }
 
@@ -454,16 +461,15 @@ impl<'d> Builder<'d> {
 
     /// Counts how each form of a sentence is written: how often, how often
     /// capitalised where a sentence start (but in German) or a `headline` does not
-    /// explain it, and its
-    /// capitalised spelling; marks the tokens so capitalised as named. A word of a web
-    /// or e-mail address says nothing of the spelling: addresses are written in lower
-    /// case ("Lindenau" and "bibliothek@lindenau.example").
+    /// explain it, and its capitalised spelling; marks the tokens so capitalised as
+    /// named. A word of a web or e-mail address says nothing of the spelling: addresses
+    /// are written in lower case ("Lindenau" and "bibliothek@lindenau.example").
     fn count_spellings(&mut self, text: &'d str, indices: Range<usize>, tokens: &[Token], headline: bool) {
         let lexed = &mut self.lexed;
         // German capitalises its nouns wherever they stand, the first word of a sentence
         // too: there a noun seen only at sentence starts ("Bahnstreik legt ...") keeps
         // its capital.
-        let mut first_word = lexed.language.code != "de";
+        let mut first_word = !lexed.language.capitalises_nouns;
         for (index, token) in indices.zip(tokens) {
             let id = lexed.token_form.get(index).copied().unwrap_or(NONE);
             let Some(form) = lexed.forms.get_mut(id as usize) else { continue };
