@@ -4,7 +4,7 @@
 //! same view through [`Words`].
 
 use crate::lexicon::calendar::{self, PatternWords};
-use crate::lexicon::{list, stemmer, FastMap, FastSet, Stopwords};
+use crate::lexicon::{articles, list, stemmer, FastMap, FastSet, Stopwords};
 use crate::span::Span;
 use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
@@ -65,6 +65,8 @@ pub(crate) struct WordLanguage {
     pub(super) capitalises_nouns: bool,
     /// Its words of dates and amounts, which make no key phrase, where it has them.
     calendar: Option<&'static PatternWords>,
+    /// Its articles ([`crate::lexicon::articles`]), which tell its verbs.
+    pub(super) articles: &'static [&'static str],
 }
 
 impl WordLanguage {
@@ -72,7 +74,8 @@ impl WordLanguage {
     /// without them.
     pub(crate) fn of(code: &'static str) -> Self {
         let (english, capitalises_nouns) = (code == "en", code == "de");
-        WordLanguage { code, stopwords: Stopwords::of(code), english, capitalises_nouns, calendar: calendar::of(code) }
+        let articles = articles(code);
+        WordLanguage { code, stopwords: Stopwords::of(code), english, capitalises_nouns, calendar: calendar::of(code), articles }
     }
 }
 

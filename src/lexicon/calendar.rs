@@ -105,10 +105,11 @@ impl PatternWords {
     }
 
     /// Whether a word names a month or a weekday, or is a multiplier, the euro, an hour
-    /// word or a percentage's word ("Oktober", "millions", "euros", "Uhr", "Prozent"):
-    /// no key phrase is made of them. Not the abbreviations of three letters, which
-    /// are often words ("mar", "out"; a full name such as "mai" is one), nor the other
-    /// currencies, some of which are too ("peso", "real", "livre").
+    /// word or the last word of a percentage ("Oktober", "millions", "euros", "Uhr",
+    /// "Prozent", "cento" of "por cento"): no key phrase is made of them. Not the
+    /// abbreviations of three letters, which are often words ("mar", "out"; a full name
+    /// such as "mai" is one), nor the other currencies, some of which are too ("peso",
+    /// "real", "livre").
     pub(crate) fn is_calendar_or_unit(&self, norm: &str) -> bool {
         self.is_full_month(norm)
             || self.month(norm).is_some() && norm.len() > 3
@@ -117,7 +118,7 @@ impl PatternWords {
             || matches!(norm, "euro" | "euros")
             || self.hour_words.contains(&norm)
             || self.counted_hours.contains(&norm)
-            || self.percent.iter().any(|phrase| phrase.len() == 1 && phrase[0] == norm)
+            || self.percent.iter().any(|phrase| phrase.last() == Some(&norm))
     }
 
     /// Every word that may start a date in this language: the months, full or

@@ -74,6 +74,19 @@ impl Stopwords {
     }
 }
 
+/// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
+/// apostrophes as `'`: the keyword stage tells verbs by them (`keywords::phrases`).
+pub(crate) fn articles(language: &str) -> &'static [&'static str] {
+    match language {
+        "es" => &["el", "la", "los", "las", "un", "una", "unos", "unas"],
+        "fr" => &["le", "la", "les", "l'", "un", "une"],
+        "it" => &["il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una"],
+        "pt" => &["o", "a", "os", "as", "um", "uma", "uns", "umas"],
+        "nl" => &["de", "het", "een"],
+        _ => &[],
+    }
+}
+
 /// The Snowball stemmer of a language [`crate::language::detect`] names, if it has one.
 pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
     let algorithm = match language {
