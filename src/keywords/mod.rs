@@ -32,6 +32,7 @@
 //! (candidates, their scores, the choice and the occurrences) and `rank` (centrality
 //! and specificity).
 
+mod bridges;
 mod phrases;
 mod rank;
 mod words;

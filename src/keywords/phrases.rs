@@ -1,8 +1,9 @@
 //! Key phrases (steps 1, 3 and 4): candidate runs of content words, their scores from
 //! the words' ranks, the greedy choice of the best, and their occurrences.
 
+use super::bridges::{self, Bridged};
 use super::rank::{specificity, word_centrality};
-use super::words::{Form, Lexed, Words, NONE};
+use super::words::{Form, Key, Lexed, Words, MAX_WORDS, NONE};
 use crate::lexicon::FastMap;
 use crate::span::Span;
 use crate::text::{has_line_break, Document, TokenKind};
@@ -24,8 +25,6 @@ pub struct Keyword {
     pub occurrences: Vec<Span>,
 }
 
-/// Longest phrase the candidate keys can hold (the options allow at most 4).
-const MAX_WORDS: usize = 4;
 
 /// Content tokens read for scoring; beyond them a text only adds occurrences. A
 /// keyphrase is almost always established in a text's first few hundred thousand words,
@@ -62,8 +61,10 @@ const EXTENSION_FACTOR: f64 = 0.8;
 const CONTAINED_RATIO: usize = 3;
 const CONTAINED_SLACK: usize = 3;
 
-/// A phrase key: word classes, unused slots [`NONE`].
-type Key = [u32; MAX_WORDS];
+/// A phrase across a connector counts only when the text repeats it: once, it is more
+/// often a noun and whatever follows ("despedida de Cunha Rodrigues") than a term.
+const MIN_BRIDGED: usize = 2;
+
 
 /// The `limit` best key phrases of at most `max_words` words, best first (see [`Words`]
 /// to get terms too).
@@ -91,6 +92,8 @@ struct Candidate {
     /// is no phrase ("example org"), while one also written in the text keeps the
     /// weight of its addresses ("Lindenau" and "bibliothek@lindenau.example").
     in_text: bool,
+    /// Whether it joins two runs across a connector ([`bridges`]).
+    bridged: bool,
 }
 
 fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize) -> Vec<Keyword> {
@@ -126,9 +129,14 @@ impl Candidates {
         let mut ids: FastMap<Key, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
         let mut found = Candidates { list: Vec::new(), position_weight: vec![0.0f64; lexed.classes()], scored_end: 0 };
         let mut position = 0usize;
+        // The content-word position of each run read whole.
+        let mut starts = Vec::with_capacity(runs.len());
         for run in runs {
             if position >= SCORED_TOKENS {
                 break;
+            }
+            if run.len() <= SCORED_TOKENS - position {
+                starts.push(position);
             }
             let run = run.start..run.end.min(run.start + (SCORED_TOKENS - position));
             found.scored_end = run.end;
@@ -148,7 +156,7 @@ impl Candidates {
                     let fresh = found.list.len() as u32;
                     let id = *ids.entry(key).or_insert(fresh);
                     if id == fresh {
-                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i, in_text: false });
+                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i, in_text: false, bridged: false });
                     }
                     if let Some(candidate) = found.list.get_mut(id as usize) {
                         candidate.count += 1;
@@ -159,6 +167,22 @@ impl Candidates {
             }
             position += words.len();
         }
+        let may_end = |last: usize| !ends_in_verb(lexed, verbs, last);
+        let scored = runs.get(..starts.len()).unwrap_or(&[]);
+        bridges::each(doc, lexed, scored, max_words, &may_end, &mut |phrase: Bridged| {
+            let address = phrase.tokens.clone().any(|index| lexed.is_address(index));
+            let fresh = found.list.len() as u32;
+            let id = *ids.entry(phrase.key).or_insert(fresh);
+            if id == fresh {
+                let first = starts.get(phrase.run).copied().unwrap_or(0) + phrase.offset;
+                found.list.push(Candidate { key: phrase.key, len: phrase.len, count: 0, whole: 0, first, in_text: false, bridged: true });
+            }
+            if let Some(candidate) = found.list.get_mut(id as usize) {
+                candidate.count += 1;
+                candidate.whole += usize::from(phrase.whole);
+                candidate.in_text |= !address;
+            }
+        });
         found
     }
 }
@@ -173,8 +197,7 @@ fn may_be_phrase(lexed: &Lexed, verbs: &[bool], start: usize, len: usize, i: usi
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    let verb = || lexed.token_class.get(last).is_some_and(|&c| verbs.get(c as usize).copied().unwrap_or(false));
-    if !verbs.is_empty() && verb() && last_form.is_some_and(|f| !f.display().starts_with(char::is_uppercase)) {
+    if ends_in_verb(lexed, verbs, last) {
         return false;
     }
     if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
@@ -183,6 +206,17 @@ fn may_be_phrase(lexed: &Lexed, verbs: &[bool], start: usize, len: usize, i: usi
     let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);
     let cuts_name = (i > 0 && named(i - 1) && named(i)) || (i + n + 1 < len && named(i + n) && named(i + n + 1));
     !cuts_name
+}
+
+/// Whether the word at token `last` is one of `verbs` ([`verbs`]), in lower case.
+#[inline]
+fn ends_in_verb(lexed: &Lexed, verbs: &[bool], last: usize) -> bool {
+    let verb = || lexed.token_class.get(last).is_some_and(|&c| verbs.get(c as usize).copied().unwrap_or(false));
+    let lower = || {
+        let form = lexed.token_form.get(last).and_then(|&f| lexed.forms.get(f as usize));
+        form.is_some_and(|f| !f.display().starts_with(char::is_uppercase))
+    };
+    !verbs.is_empty() && verb() && lower()
 }
 
 /// Per word class, in a language with [`crate::lexicon::articles`] (none otherwise):
@@ -286,7 +320,7 @@ impl<'c> Ranked<'c> {
         let scored: Vec<(f64, u32)> = candidates
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.in_text)
+            .filter(|(_, c)| c.in_text && (!c.bridged || c.count >= MIN_BRIDGED))
             .map(|(id, c)| {
                 let sum: f64 = c.key[..c.len].iter().map(|&w| word_score.get(w as usize).copied().unwrap_or(0.0)).sum();
                 let single = match (c.len, english) {
@@ -449,6 +483,27 @@ fn contains(haystack: &[u32], needle: &[u32]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// The occurrences of the chosen phrases, each one's in text order.
+struct Occurrences {
+    spans: Vec<Vec<Span>>,
+    /// Per chosen phrase: form sequence → (count, order seen).
+    spellings: Vec<FastMap<Key, (usize, usize)>>,
+}
+
+impl Occurrences {
+    /// One occurrence of chosen phrase `slot`: its `tokens`, spelt `forms`. Out of
+    /// line: both kinds of phrase record through it, and a look-up finds few.
+    #[inline(never)]
+    fn record(&mut self, doc: &Document, slot: usize, tokens: Range<usize>, forms: Key) {
+        let (Some(first), Some(last)) = (doc.tokens.get(tokens.start), doc.tokens.get(tokens.end.wrapping_sub(1))) else { return };
+        if let (Some(list), Some(seen)) = (self.spans.get_mut(slot), self.spellings.get_mut(slot)) {
+            list.push(Span::new(first.span.start, last.span.end));
+            let order = seen.len();
+            seen.entry(forms).or_insert((0, order)).0 += 1;
+        }
+    }
+}
+
 /// Every occurrence of the chosen phrases in the whole text, and each one's most common
 /// surface form.
 fn collect_occurrences(
@@ -459,9 +514,7 @@ fn collect_occurrences(
     chosen: &[(f64, &Candidate)],
 ) -> Vec<Keyword> {
     let wanted: FastMap<Key, usize> = chosen.iter().enumerate().map(|(i, (_, c))| (c.key, i)).collect();
-    let mut occurrences: Vec<Vec<Span>> = vec![Vec::new(); chosen.len()];
-    // Per chosen phrase: form sequence → (count, order seen).
-    let mut spellings: Vec<FastMap<Key, (usize, usize)>> = vec![FastMap::default(); chosen.len()];
+    let mut found = Occurrences { spans: vec![Vec::new(); chosen.len()], spellings: vec![FastMap::default(); chosen.len()] };
     for run in runs {
         let words = lexed.token_class.get(run.clone()).unwrap_or(&[]);
         for i in 0..words.len() {
@@ -476,34 +529,43 @@ fn collect_occurrences(
                 }
                 key[n] = class;
                 forms[n] = form;
-                let Some(&slot) = wanted.get(&key) else { continue };
-                let (Some(first), Some(last)) = (doc.tokens.get(run.start + i), doc.tokens.get(run.start + i + n))
-                else {
-                    continue;
-                };
-                if let (Some(list), Some(seen)) = (occurrences.get_mut(slot), spellings.get_mut(slot)) {
-                    list.push(Span::new(first.span.start, last.span.end));
-                    let order = seen.len();
-                    seen.entry(forms).or_insert((0, order)).0 += 1;
+                if let Some(&slot) = wanted.get(&key) {
+                    found.record(doc, slot, run.start + i..run.start + i + n + 1, forms);
                 }
             }
         }
     }
-    occurrences
+    // A phrase across a connector has a connector in its key, so its occurrences all
+    // come from here, in text order.
+    bridges::each(doc, lexed, runs, max_words, &|_| true, &mut |phrase: Bridged| {
+        let Some(&slot) = wanted.get(&phrase.key) else { return };
+        if phrase.tokens.clone().any(|index| lexed.is_address(index)) {
+            return;
+        }
+        let mut forms = [NONE; MAX_WORDS];
+        for (form, index) in forms.iter_mut().zip(phrase.tokens.clone()) {
+            *form = lexed.token_form.get(index).copied().unwrap_or(NONE);
+        }
+        found.record(doc, slot, phrase.tokens, forms);
+    });
+    found
+        .spans
         .into_iter()
-        .zip(spellings)
+        .zip(found.spellings)
         .map(|(occurrences, seen)| {
             let spelling = seen
                 .into_iter()
                 .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
                 .map(|(forms, _)| forms)
                 .unwrap_or([NONE; MAX_WORDS]);
-            let text = spelling
-                .iter()
-                .filter_map(|&f| lexed.forms.get(f as usize))
-                .map(Form::display)
-                .collect::<Vec<_>>()
-                .join(" ");
+            // Words apart, but an elided article against its word ("l'Égypte").
+            let mut text = String::new();
+            for word in spelling.iter().filter_map(|&f| lexed.forms.get(f as usize)).map(Form::display) {
+                if !text.is_empty() && !text.ends_with('\'') {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
             Keyword { text, score: 0.0, count: occurrences.len(), occurrences }
         })
         .collect()

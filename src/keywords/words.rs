@@ -25,6 +25,12 @@ pub struct Term {
 /// Marks "no word class" in per-token tables.
 pub(super) const NONE: u32 = u32::MAX;
 
+/// Longest phrase the candidate keys can hold (the options allow at most 4).
+pub(super) const MAX_WORDS: usize = 4;
+
+/// A phrase key: word classes, unused slots [`NONE`].
+pub(super) type Key = [u32; MAX_WORDS];
+
 fn noise_words() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     list::word_set(&SET, include_str!("noise_en.txt"))
