@@ -35,6 +35,7 @@
 mod bridges;
 mod phrases;
 mod rank;
+mod roles;
 mod words;
 
 pub use phrases::{key_phrases, Keyword};

@@ -3,10 +3,11 @@
 
 use super::bridges::{self, Bridged};
 use super::rank::{specificity, word_centrality};
+use super::roles::Roles;
 use super::words::{Form, Key, Lexed, Words, MAX_WORDS, NONE};
 use crate::lexicon::FastMap;
 use crate::span::Span;
-use crate::text::{has_line_break, Document, TokenKind};
+use crate::text::Document;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -102,8 +103,8 @@ fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize)
     }
     let max_words = max_words.clamp(1, MAX_WORDS);
     let runs = lexed.runs(doc);
-    let verbs = verbs(doc, lexed, &runs);
-    let found = Candidates::gather(doc, lexed, &runs, &verbs, max_words);
+    let roles = Roles::of(doc, lexed, &runs);
+    let found = Candidates::gather(doc, lexed, &runs, &roles, max_words);
     let centrality = word_centrality(lexed, found.scored_end, &found.position_weight);
     let word_score = word_scores(lexed, &centrality, &found.position_weight);
     let ranked = Ranked::new(&found.list, &word_score, lexed.language.english);
@@ -125,7 +126,7 @@ struct Candidates {
 impl Candidates {
     /// Every sub-run of up to `max_words` words of the `runs` (up to
     /// [`SCORED_TOKENS`] content words) that may be a phrase, counted.
-    fn gather(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], verbs: &[bool], max_words: usize) -> Self {
+    fn gather(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], roles: &Roles, max_words: usize) -> Self {
         let mut ids: FastMap<Key, u32> = FastMap::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
         let mut found = Candidates { list: Vec::new(), position_weight: vec![0.0f64; lexed.classes()], scored_end: 0 };
         let mut position = 0usize;
@@ -150,7 +151,7 @@ impl Candidates {
                 for (n, &next) in words[i..].iter().take(max_words).enumerate() {
                     address |= lexed.is_address(run.start + i + n);
                     key[n] = next;
-                    if !may_be_phrase(lexed, verbs, run.start, words.len(), i, n) {
+                    if !may_be_phrase(lexed, roles, run.start, words.len(), i, n) {
                         continue;
                     }
                     let fresh = found.list.len() as u32;
@@ -167,7 +168,7 @@ impl Candidates {
             }
             position += words.len();
         }
-        let may_end = |last: usize| !ends_in_verb(lexed, verbs, last);
+        let may_end = |last: usize| !roles.is_verb(lexed, last);
         let scored = runs.get(..starts.len()).unwrap_or(&[]);
         bridges::each(doc, lexed, scored, max_words, &may_end, &mut |phrase: Bridged| {
             let address = phrase.tokens.clone().any(|index| lexed.is_address(index));
@@ -188,16 +189,16 @@ impl Candidates {
 }
 
 /// Whether words `i..=i + n` of a run of `len` words starting at token `start` may be
-/// a phrase: the last can end one, and no capitalised name is cut in two. `verbs`
-/// are [`verbs`]'s classes.
+/// a phrase: the last can end one, a single word is no adjective, and no capitalised
+/// name is cut in two.
 #[inline]
-fn may_be_phrase(lexed: &Lexed, verbs: &[bool], start: usize, len: usize, i: usize, n: usize) -> bool {
+fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usize, n: usize) -> bool {
     let last = start + i + n;
     let last_form = lexed.token_form.get(last).and_then(|&f| lexed.forms.get(f as usize));
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    if ends_in_verb(lexed, verbs, last) {
+    if roles.is_verb(lexed, last) || (n == 0 && roles.is_adjective(lexed, last)) {
         return false;
     }
     if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
@@ -206,65 +207,6 @@ fn may_be_phrase(lexed: &Lexed, verbs: &[bool], start: usize, len: usize, i: usi
     let named = |k: usize| lexed.token_named.get(start + k).copied().unwrap_or(false);
     let cuts_name = (i > 0 && named(i - 1) && named(i)) || (i + n + 1 < len && named(i + n) && named(i + n + 1));
     !cuts_name
-}
-
-/// Whether the word at token `last` is one of `verbs` ([`verbs`]), in lower case.
-#[inline]
-fn ends_in_verb(lexed: &Lexed, verbs: &[bool], last: usize) -> bool {
-    let verb = || lexed.token_class.get(last).is_some_and(|&c| verbs.get(c as usize).copied().unwrap_or(false));
-    let lower = || {
-        let form = lexed.token_form.get(last).and_then(|&f| lexed.forms.get(f as usize));
-        form.is_some_and(|f| !f.display().starts_with(char::is_uppercase))
-    };
-    !verbs.is_empty() && verb() && lower()
-}
-
-/// Per word class, in a language with [`crate::lexicon::articles`] (none otherwise):
-/// whether the text reads it as a verb with its object. An article or a number follows
-/// one of its words, on the same line ("cambia el barrio", "noemde de brug",
-/// "aumentou 15 por cento"), and none precedes any ("el huerto el 12 de mayo": a noun
-/// before a date). A noun has an article somewhere, and an adjective after its noun
-/// is followed by a preposition or nothing ("comedor escolar y", "marché couvert du
-/// port"). Dutch puts its participle at the end of the clause ("heeft een fietsbrug
-/// geopend."). A verb in lower case ends no phrase and is none alone ("huerto escolar
-/// cambia"); a name is followed by articles too ("visitó Madrid el lunes").
-fn verbs(doc: &Document, lexed: &Lexed, runs: &[Range<usize>]) -> Vec<bool> {
-    let articles = lexed.language.articles;
-    if articles.is_empty() {
-        return Vec::new();
-    }
-    let dutch = lexed.language.code == "nl";
-    // Per class: 1 when followed as a verb is, 2 when preceded as a noun is.
-    let mut seen = vec![0u8; lexed.classes()];
-    let form = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize));
-    let article = |index: usize| form(index).is_some_and(|f| articles.contains(&f.norm));
-    let same_line = |a: usize, b: usize| match (doc.tokens.get(a), doc.tokens.get(b)) {
-        (Some(a), Some(b)) => !doc.text.get(a.span.end..b.span.start).is_some_and(has_line_break),
-        _ => false,
-    };
-    let mut mark = |index: usize, bit: u8| {
-        if let Some(s) = lexed.token_class.get(index).and_then(|&c| seen.get_mut(c as usize)) {
-            *s |= bit;
-        }
-    };
-    for run in runs {
-        let (last, next) = (run.end - 1, run.end);
-        let number = doc.tokens.get(next).is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_ascii_digit()));
-        let clause_end = doc.tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct);
-        if (same_line(last, next) && (article(next) || number)) || (dutch && clause_end && form(last).is_some_and(|f| is_participle(f.norm))) {
-            mark(last, 1);
-        }
-        if run.start > 0 && article(run.start - 1) {
-            mark(run.start, 2);
-        }
-    }
-    seen.into_iter().map(|s| s == 1).collect()
-}
-
-/// Whether a Dutch word has the shape of a past participle: "ge-" and "-d" or "-t"
-/// ("geopend", "gebouwd"); nouns of that shape ("gebied") have an article somewhere.
-fn is_participle(norm: &str) -> bool {
-    norm.len() >= 6 && norm.starts_with("ge") && norm.ends_with(['d', 't'])
 }
 
 /// Whether the words of `tokens` read as a German noun phrase. German capitalises its
@@ -591,18 +533,18 @@ mod tests {
     }
 
     #[test]
-    fn verbs_end_no_phrase_where_articles_tell_them() {
+    fn verbs_end_no_phrase_and_adjectives_make_none_alone() {
         let text = "Un huerto escolar cambia el barrio\n\nEl huerto escolar da tomates. El alcalde visitó el huerto el \
                     12 de mayo. Los alumnos cuidan el huerto escolar y el comedor escolar usa sus tomates.";
         let found = phrases_in("es", text);
         assert!(found.iter().any(|p| p == "huerto escolar"), "{found:?}");
         assert!(!found.iter().any(|p| p.ends_with("cambia") || p.ends_with("cuidan")), "{found:?}");
+        assert!(!found.iter().any(|p| p == "escolar"), "an adjective after its noun alone: {found:?}");
         let text = "De gemeente Utrecht heeft een nieuwe fietsbrug geopend. De fietsbrug is 200 meter lang en de \
                     fietsbrug kostte 12 miljoen euro.";
         let found = phrases_in("nl", text);
         assert!(found.iter().any(|p| p == "fietsbrug") && found.iter().any(|p| p == "gemeente Utrecht"), "{found:?}");
         assert!(!found.iter().any(|p| p.ends_with("geopend") || p.ends_with("kostte")), "{found:?}");
-        assert!(is_participle("gebouwd") && !is_participle("geld") && !is_participle("gemeente"));
         // A noun of a participle's shape has an article somewhere.
         let found = phrases_in("nl", "Het natuurgebied ligt in het gebied. Het beschermde gebied.");
         assert!(found.iter().any(|p| p == "gebied"), "{found:?}");

@@ -1,0 +1,113 @@
+//! What a text says of its words' roles, where a language's articles and word order
+//! tell: which are verbs, and which are adjectives after their noun. Neither ends a key
+//! phrase: "huerto escolar cambia" and "escolar" alone are none.
+
+use super::words::Lexed;
+use crate::text::{has_line_break, Document, TokenKind};
+use std::ops::Range;
+
+/// Per word class: whether the text reads it as a verb or as an adjective after its
+/// noun. Empty in a language without [`crate::lexicon::articles`].
+pub(super) struct Roles {
+    verbs: Vec<bool>,
+    /// Classes never first in a run of content words, in a language whose adjectives
+    /// follow their noun (French, Spanish, Italian, Portuguese): "escolar" of "huerto
+    /// escolar" and "comedor escolar". A noun there starts a run after its article or
+    /// preposition somewhere ("du port"). WikiNews French F@10 38.49 -> 39.08,
+    /// Portuguese 26.81 either way.
+    adjectives: Vec<bool>,
+}
+
+/// Per class, what [`Roles::of`] has seen.
+const FOLLOWED_AS_VERB: u8 = 1;
+const PRECEDED_AS_NOUN: u8 = 2;
+const STARTS_RUN: u8 = 4;
+
+impl Roles {
+    /// The roles of the words of `runs`, the text's runs of content words.
+    ///
+    /// A verb: an article or a number follows one of its words, on the same line
+    /// ("cambia el barrio", "noemde de brug", "aumentou 15 por cento"), and none
+    /// precedes any ("el huerto el 12 de mayo": a noun before a date). A noun has an
+    /// article somewhere, and an adjective after its noun is followed by a preposition
+    /// or nothing ("comedor escolar y", "marché couvert du port"). Dutch puts its
+    /// participle at the end of the clause ("heeft een fietsbrug geopend.").
+    pub(super) fn of(doc: &Document, lexed: &Lexed, runs: &[Range<usize>]) -> Self {
+        let articles = lexed.language.articles;
+        if articles.is_empty() {
+            return Roles { verbs: Vec::new(), adjectives: Vec::new() };
+        }
+        let dutch = lexed.language.code == "nl";
+        let mut seen = vec![0u8; lexed.classes()];
+        let form = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize));
+        let article = |index: usize| form(index).is_some_and(|f| articles.contains(&f.norm));
+        let same_line = |a: usize, b: usize| match (doc.tokens.get(a), doc.tokens.get(b)) {
+            (Some(a), Some(b)) => !doc.text.get(a.span.end..b.span.start).is_some_and(has_line_break),
+            _ => false,
+        };
+        let mut mark = |index: usize, bit: u8| {
+            if let Some(s) = lexed.token_class.get(index).and_then(|&c| seen.get_mut(c as usize)) {
+                *s |= bit;
+            }
+        };
+        for run in runs {
+            let (last, next) = (run.end - 1, run.end);
+            let number = doc.tokens.get(next).is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_ascii_digit()));
+            let clause_end = doc.tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct);
+            let participle = dutch && clause_end && form(last).is_some_and(|f| is_participle(f.norm));
+            if (same_line(last, next) && (article(next) || number)) || participle {
+                mark(last, FOLLOWED_AS_VERB);
+            }
+            if run.start > 0 && article(run.start - 1) {
+                mark(run.start, PRECEDED_AS_NOUN);
+            }
+            mark(run.start, STARTS_RUN);
+        }
+        let adjectives_follow = matches!(lexed.language.code, "fr" | "es" | "it" | "pt");
+        Roles {
+            verbs: seen.iter().map(|&s| s & (FOLLOWED_AS_VERB | PRECEDED_AS_NOUN) == FOLLOWED_AS_VERB).collect(),
+            adjectives: if adjectives_follow { seen.iter().map(|&s| s & STARTS_RUN == 0).collect() } else { Vec::new() },
+        }
+    }
+
+    /// Whether the word at token `index` is a verb, in lower case (a name is followed
+    /// by articles too: "visitó Madrid el lunes").
+    #[inline]
+    pub(super) fn is_verb(&self, lexed: &Lexed, index: usize) -> bool {
+        !self.verbs.is_empty() && in_class(&self.verbs, lexed, index) && is_lower(lexed, index)
+    }
+
+    /// Whether the word at token `index` is an adjective after its noun, in lower case.
+    #[inline]
+    pub(super) fn is_adjective(&self, lexed: &Lexed, index: usize) -> bool {
+        !self.adjectives.is_empty() && in_class(&self.adjectives, lexed, index) && is_lower(lexed, index)
+    }
+}
+
+/// Whether the class of the word at token `index` is set in `classes`.
+fn in_class(classes: &[bool], lexed: &Lexed, index: usize) -> bool {
+    lexed.token_class.get(index).is_some_and(|&c| classes.get(c as usize).copied().unwrap_or(false))
+}
+
+/// Whether the word at token `index` is shown in lower case.
+fn is_lower(lexed: &Lexed, index: usize) -> bool {
+    let form = lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize));
+    form.is_some_and(|f| !f.display().starts_with(char::is_uppercase))
+}
+
+/// Whether a Dutch word has the shape of a past participle: "ge-" and "-d" or "-t"
+/// ("geopend", "gebouwd"); nouns of that shape ("gebied") have an article somewhere.
+fn is_participle(norm: &str) -> bool {
+    norm.len() >= 6 && norm.starts_with("ge") && norm.ends_with(['d', 't'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn participles_have_their_shape() {
+        assert!(is_participle("gebouwd") && is_participle("geopend"));
+        assert!(!is_participle("geld") && !is_participle("gemeente"));
+    }
+}
