@@ -1,20 +1,28 @@
 //! Property tests: whatever the text, the result keeps every promise that
 //! `textlens::invariants` checks, and the same text always gives the same result.
 
+#[path = "support/models.rs"]
+mod models;
+
 use proptest::prelude::*;
+use std::sync::Once;
 use textlens::entities::{EntityLists, Limits};
 use textlens::{analyze, invariants, Document, Options};
 
 fn check(text: &str) {
-    let options = Options::default();
-    let analysis = analyze(text, &options).expect("help: analyze must accept any text within maxLength");
+    check_in(text, &Options::default());
+}
+
+/// [`check`] with `options`.
+fn check_in(text: &str, options: &Options) {
+    let analysis = analyze(text, options).expect("help: analyze must accept any text within maxLength");
     if let Err(problem) = invariants::check_analysis(text, &analysis) {
         panic!("help: a promise of the result is broken for {text:?}: {problem}");
     }
     if let Err(problem) = invariants::check_document(&Document::new(text)) {
         panic!("help: tokens or sentences are broken for {text:?}: {problem}");
     }
-    assert_eq!(analyze(text, &options).unwrap(), analysis, "help: output must be deterministic");
+    assert_eq!(analyze(text, options).unwrap(), analysis, "help: output must be deterministic");
 }
 
 /// Text assembled from pieces that exercise every stage: names, abbreviations,
@@ -32,6 +40,24 @@ fn texty() -> impl Strategy<Value = String> {
         Just("\u{FFFD}"), Just("-"), Just("'s"), Just("’"), Just("。"), Just("Ünïcödé"),
     ];
     prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("  "), Just("\t")]), 0..60)
+        .prop_map(|parts| parts.into_iter().flat_map(|(p, s)| [p, s]).collect())
+}
+
+/// Text of the other languages' pieces: connectors and articles between nouns and
+/// names, verbs, participles, courtesy titles, dates, times and amounts as they write
+/// them.
+fn other_language_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Le"), Just("marché"), Just("du"), Just("de"), Just("des"), Just("d'"), Just("l'"), Just("la"), Just("port"),
+        Just("Saint-Aubin"), Just("renaît"), Just("El"), Just("huerto"), Just("escolar"), Just("cambia"), Just("el"),
+        Just("los"), Just("San"), Just("Telmo"), Just("força"), Just("da"), Just("do"), Just("paz"), Just("reabriu"),
+        Just("della"), Just("dell'"), Just("ponte"), Just("Lotte"), Just("van"), Just("der"), Just("Berg"), Just("het"),
+        Just("een"), Just("geopend"), Just("gebied"), Just("Stadt"), Just("Lindenau"), Just("eröffnet"), Just("Frau"),
+        Just("Sra."), Just("Mme"), Just("3."), Just("Oktober"), Just("mai"), Just("12"), Just("14,5"), Just("Mio."),
+        Just("Euro"), Just("euros"), Just("Uhr"), Just("h"), Just("30"), Just("%"), Just("por"), Just("cento"),
+        Just("."), Just(","), Just("«"), Just("»"), Just(":"), Just("\n"), Just("\n\n"), Just("¿"), Just("?"),
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("\u{a0}")]), 0..60)
         .prop_map(|parts| parts.into_iter().flat_map(|(p, s)| [p, s]).collect())
 }
 
@@ -64,6 +90,25 @@ fn with_lists(text: &str, phrases: &[(String, usize, bool)]) {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    #[test]
+    fn any_string_gives_a_valid_result(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn text_like_input_gives_a_valid_result(text in texty()) {
+        check(&text);
+    }
+
+    #[test]
+    fn text_of_other_languages_gives_a_valid_result(
+        text in other_language_text(),
+        language in prop_oneof![Just("fr"), Just("es"), Just("pt"), Just("it"), Just("nl"), Just("de")],
+    ) {
+        static MODELS: Once = Once::new();
+        MODELS.call_once(models::load_language_models);
+        check_in(&text, &Options { language: language.to_owned(), ..Options::default() });
+    }
 }
 
 proptest! {
@@ -83,16 +128,6 @@ proptest! {
             })
             .collect();
         with_lists(&text, &phrases);
-    }
-
-    #[test]
-    fn any_string_gives_a_valid_result(text in any::<String>()) {
-        check(&text);
-    }
-
-    #[test]
-    fn text_like_input_gives_a_valid_result(text in texty()) {
-        check(&text);
     }
 }
 
