@@ -10,6 +10,8 @@ use std::ops::Range;
 /// noun. Empty in a language without [`crate::lexicon::articles`].
 pub(super) struct Roles {
     verbs: Vec<bool>,
+    /// Per form: whether it has an ending only verbs have ([`has_verb_ending`]).
+    verb_forms: Vec<bool>,
     /// Classes never first in a run of content words, in a language whose adjectives
     /// follow their noun (French, Spanish, Italian, Portuguese): "escolar" of "huerto
     /// escolar" and "comedor escolar". A noun there starts a run after its article or
@@ -35,7 +37,7 @@ impl Roles {
     pub(super) fn of(doc: &Document, lexed: &Lexed, runs: &[Range<usize>]) -> Self {
         let articles = lexed.language.articles;
         if articles.is_empty() {
-            return Roles { verbs: Vec::new(), adjectives: Vec::new() };
+            return Roles { verbs: Vec::new(), verb_forms: Vec::new(), adjectives: Vec::new() };
         }
         let dutch = lexed.language.code == "nl";
         let mut seen = vec![0u8; lexed.classes()];
@@ -66,6 +68,7 @@ impl Roles {
         let adjectives_follow = matches!(lexed.language.code, "fr" | "es" | "it" | "pt");
         Roles {
             verbs: seen.iter().map(|&s| s & (FOLLOWED_AS_VERB | PRECEDED_AS_NOUN) == FOLLOWED_AS_VERB).collect(),
+            verb_forms: lexed.forms.iter().map(|f| has_verb_ending(lexed.language.code, f.norm)).collect(),
             adjectives: if adjectives_follow { seen.iter().map(|&s| s & STARTS_RUN == 0).collect() } else { Vec::new() },
         }
     }
@@ -74,7 +77,8 @@ impl Roles {
     /// by articles too: "visitó Madrid el lunes").
     #[inline]
     pub(super) fn is_verb(&self, lexed: &Lexed, index: usize) -> bool {
-        !self.verbs.is_empty() && in_class(&self.verbs, lexed, index) && is_lower(lexed, index)
+        let by_form = || lexed.token_form.get(index).is_some_and(|&f| self.verb_forms.get(f as usize).copied().unwrap_or(false));
+        !self.verbs.is_empty() && (in_class(&self.verbs, lexed, index) || by_form()) && is_lower(lexed, index)
     }
 
     /// Whether the word at token `index` is an adjective after its noun, in lower case.
@@ -95,6 +99,25 @@ fn is_lower(lexed: &Lexed, index: usize) -> bool {
     form.is_some_and(|f| !f.display().starts_with(char::is_uppercase))
 }
 
+/// Verb endings that no noun or adjective of the language has, in lower case: past
+/// and future tenses and the gerund ("explicó", "costará", "aumentou", "reabriu",
+/// "inaugurò", "inizieranno", "étaient"). The words stemmed alike keep their own
+/// forms: "explicación" is no verb.
+const VERB_ENDINGS: [(&str, &[&str]); 4] = [
+    ("es", &["ó", "aron", "ieron", "rá", "rán", "aban", "iendo"]),
+    ("pt", &["ou", "iu", "aram", "eram", "iram", "rá", "avam"]),
+    ("it", &["ò", "rà", "arono", "erono", "irono", "eranno", "iranno", "aranno", "avano", "evano", "ivano"]),
+    ("fr", &["èrent", "aient", "eront", "iront", "erait"]),
+];
+
+/// Whether `norm`, a word of `language`, has one of its [`VERB_ENDINGS`]: a word of at
+/// least four letters, and more than the ending ("ou", "rá" and "trono" are none).
+fn has_verb_ending(language: &str, norm: &str) -> bool {
+    let Some((_, endings)) = VERB_ENDINGS.iter().find(|(code, _)| *code == language) else { return false };
+    let letters = norm.chars().count();
+    letters >= 4 && endings.iter().any(|e| norm.ends_with(e) && letters > e.chars().count() + 1)
+}
+
 /// Whether a Dutch word has the shape of a past participle: "ge-" and "-d" or "-t"
 /// ("geopend", "gebouwd"); nouns of that shape ("gebied") have an article somewhere.
 fn is_participle(norm: &str) -> bool {
@@ -104,6 +127,16 @@ fn is_participle(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verb_endings_are_told_from_nouns() {
+        for (language, verb) in [("es", "explicó"), ("es", "costará"), ("pt", "aumentou"), ("pt", "reabriu"), ("it", "inaugurò"), ("it", "inizieranno"), ("fr", "étaient")] {
+            assert!(has_verb_ending(language, verb), "{verb}");
+        }
+        for (language, noun) in [("es", "explicación"), ("pt", "padrão"), ("it", "città"), ("it", "tiranno"), ("fr", "front"), ("en", "explicó")] {
+            assert!(!has_verb_ending(language, noun), "{noun}");
+        }
+    }
 
     #[test]
     fn participles_have_their_shape() {
