@@ -5,7 +5,7 @@
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
-use crate::lexicon::FastMap;
+use crate::lexicon::{FastMap, HONORIFICS};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -267,16 +267,6 @@ fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
     let initials = name.split([' ', '-']).filter_map(|word| word.chars().next()).filter(|c| c.is_uppercase());
     abbr.len() >= 2 && abbr.chars().all(|c| c.is_ascii_uppercase()) && abbr.chars().eq(initials)
 }
-
-/// Courtesy titles of German, French, Spanish, Dutch, Italian and Portuguese and their
-/// abbreviations, lower-cased, without their period: a name starts after them ("Sra.
-/// Marta Quiroga", "Frau Merkel"), and one alone is no name. CoNLL-2002 Spanish has no
-/// "Sr." or "Sra." before a name, and its model read "Sra" as a place. English text
-/// has the rules, which know its titles.
-const HONORIFICS: &[&str] = &[
-    "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
-    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "senhor", "senhora", "dra",
-];
 
 /// A name of another language than English without the courtesy title it starts
 /// with ([`HONORIFICS`]) where a capitalised word follows it; `None` when the title is

@@ -4,7 +4,7 @@
 //! same view through [`Words`].
 
 use crate::lexicon::calendar::{self, PatternWords};
-use crate::lexicon::{articles, list, stemmer, FastMap, FastSet, Stopwords};
+use crate::lexicon::{articles, list, stemmer, FastMap, FastSet, Stopwords, HONORIFICS};
 use crate::span::Span;
 use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
@@ -94,6 +94,7 @@ fn is_content(language: &WordLanguage, norm: &str) -> bool {
         && !language.stopwords.contains(norm)
         && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
         && !is_mente_adverb(language.code, norm)
+        && (language.english || !HONORIFICS.contains(&norm))
         && !language.calendar.is_some_and(|words| words.is_calendar_or_unit(norm))
 }
 

@@ -74,8 +74,19 @@ impl Stopwords {
     }
 }
 
+/// Courtesy titles of German, French, Spanish, Dutch, Italian and Portuguese and their
+/// abbreviations, lower-cased, without their period: a name starts after them ("Sra.
+/// Marta Quiroga", "Frau Merkel"), and one alone is no name. CoNLL-2002 Spanish has no
+/// "Sr." or "Sra." before a name, and its model read "Sra" as a place. English text
+/// has the rules, which know its titles. Nor are they key phrases, as English's "mr"
+/// and "mrs" are not.
+pub(crate) const HONORIFICS: &[&str] = &[
+    "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
+    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "senhor", "senhora", "dra",
+];
+
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
-/// apostrophes as `'`: the keyword stage tells verbs by them (`keywords::phrases`).
+/// apostrophes as `'`: the keyword stage tells verbs by them (`keywords::roles`).
 pub(crate) fn articles(language: &str) -> &'static [&'static str] {
     match language {
         "es" => &["el", "la", "los", "las", "un", "una", "unos", "unas"],
