@@ -26,7 +26,6 @@ pub struct Keyword {
     pub occurrences: Vec<Span>,
 }
 
-
 /// Content tokens read for scoring; beyond them a text only adds occurrences. A
 /// keyphrase is almost always established in a text's first few hundred thousand words,
 /// and this bounds the candidate table and the graph on multi-megabyte inputs.
@@ -65,7 +64,6 @@ const CONTAINED_SLACK: usize = 3;
 /// A phrase across a connector counts only when the text repeats it: once, it is more
 /// often a noun and whatever follows ("despedida de Cunha Rodrigues") than a term.
 const MIN_BRIDGED: usize = 2;
-
 
 /// The `limit` best key phrases of at most `max_words` words, best first (see [`Words`]
 /// to get terms too).
@@ -151,18 +149,9 @@ impl Candidates {
                 for (n, &next) in words[i..].iter().take(max_words).enumerate() {
                     address |= lexed.is_address(run.start + i + n);
                     key[n] = next;
-                    if !may_be_phrase(lexed, roles, run.start, words.len(), i, n) {
-                        continue;
-                    }
-                    let fresh = found.list.len() as u32;
-                    let id = *ids.entry(key).or_insert(fresh);
-                    if id == fresh {
-                        found.list.push(Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i, in_text: false, bridged: false });
-                    }
-                    if let Some(candidate) = found.list.get_mut(id as usize) {
-                        candidate.count += 1;
-                        candidate.whole += usize::from(i == 0 && n + 1 == words.len());
-                        candidate.in_text |= !address;
+                    if may_be_phrase(lexed, roles, run.start, words.len(), i, n) {
+                        let new = Candidate { key, len: n + 1, count: 0, whole: 0, first: position + i, in_text: false, bridged: false };
+                        found.count(&mut ids, new, i == 0 && n + 1 == words.len(), address);
                     }
                 }
             }
@@ -172,19 +161,27 @@ impl Candidates {
         let scored = runs.get(..starts.len()).unwrap_or(&[]);
         bridges::each(doc, lexed, scored, max_words, &may_end, &mut |phrase: Bridged| {
             let address = phrase.tokens.clone().any(|index| lexed.is_address(index));
-            let fresh = found.list.len() as u32;
-            let id = *ids.entry(phrase.key).or_insert(fresh);
-            if id == fresh {
-                let first = starts.get(phrase.run).copied().unwrap_or(0) + phrase.offset;
-                found.list.push(Candidate { key: phrase.key, len: phrase.len, count: 0, whole: 0, first, in_text: false, bridged: true });
-            }
-            if let Some(candidate) = found.list.get_mut(id as usize) {
-                candidate.count += 1;
-                candidate.whole += usize::from(phrase.whole);
-                candidate.in_text |= !address;
-            }
+            let first = starts.get(phrase.run).copied().unwrap_or(0) + phrase.offset;
+            let new = Candidate { key: phrase.key, len: phrase.len, count: 0, whole: 0, first, in_text: false, bridged: true };
+            found.count(&mut ids, new, phrase.whole, address);
         });
         found
+    }
+
+    /// Counts one occurrence of the candidate `new` (added on its first), `whole` when
+    /// it is a whole run, with a word of an address when `address`.
+    #[inline]
+    fn count(&mut self, ids: &mut FastMap<Key, u32>, new: Candidate, whole: bool, address: bool) {
+        let fresh = self.list.len() as u32;
+        let id = *ids.entry(new.key).or_insert(fresh);
+        if id == fresh {
+            self.list.push(new);
+        }
+        if let Some(candidate) = self.list.get_mut(id as usize) {
+            candidate.count += 1;
+            candidate.whole += usize::from(whole);
+            candidate.in_text |= !address;
+        }
     }
 }
 
