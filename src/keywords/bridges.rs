@@ -10,7 +10,7 @@ use std::ops::Range;
 
 /// Marks a key slot that holds a connector's form id rather than a word class; no word
 /// class has this bit (a text has fewer than 2^31 words).
-pub(super) const CONNECTOR: u32 = 1 << 31;
+const CONNECTOR: u32 = 1 << 31;
 
 /// One phrase across a connector.
 pub(super) struct Bridged {
@@ -40,11 +40,11 @@ fn connectors(language: &str) -> Option<(&'static [&'static str], &'static [&'st
     }
 }
 
-/// Calls `each` with every phrase of at most `max_words` tokens that joins the last
+/// Calls `found` with every phrase of at most `max_words` tokens that joins the last
 /// words of a run to the first words of the next across a connector on the same line,
 /// where `may_end(token)` lets its last word end a phrase and no capitalised name is
 /// cut in two. Closures behind references, so that the two callers share one copy.
-pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_words: usize, may_end: &dyn Fn(usize) -> bool, each: &mut dyn FnMut(Bridged)) {
+pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_words: usize, may_end: &dyn Fn(usize) -> bool, found: &mut dyn FnMut(Bridged)) {
     let Some((prepositions, articles)) = connectors(lexed.language.code) else { return };
     let norm = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize)).map(|f| f.norm);
     let named = |index: usize| lexed.token_named.get(index).copied().unwrap_or(false);
@@ -85,7 +85,7 @@ pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_wor
                     *slot = value;
                 }
                 let whole = before == a.len() && after == b.len();
-                each(Bridged { run, offset: a.len() - before, key, len, tokens: start..end, whole });
+                found(Bridged { run, offset: a.len() - before, key, len, tokens: start..end, whole });
             }
         }
     }
