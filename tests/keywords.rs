@@ -150,3 +150,17 @@ fn the_words_of_addresses_and_greetings_are_no_terms_or_key_phrases() {
     }
     check_keywords(EMAIL, &phrases, 4);
 }
+
+#[test]
+fn an_e_mail_header_label_is_no_key_phrase_and_a_signature_keeps_its_capitals() {
+    let text = "Subject: Board meeting on Thursday\n\nHi all,\n\nThe board meeting takes place on Thursday in the main \
+                meeting room. The board meeting will approve the budget and the meeting room needs chairs.\n\n\
+                Best regards,\nJohn Martin\nFinance Director";
+    let found: Vec<String> = key_phrases(&Document::new(text), 10, 4).into_iter().map(|k| k.text).collect();
+    assert!(!found.iter().any(|p| p.to_lowercase().contains("subject")), "{found:?}");
+    assert!(found.iter().any(|p| p == "board meeting"), "{found:?}");
+    assert!(found.iter().any(|p| p == "John Martin"), "{found:?}");
+    // A word before its colon inside a line is a word like any other.
+    let found: Vec<String> = key_phrases(&Document::new("The subject: grammar. The subject of grammar."), 10, 4).into_iter().map(|k| k.text).collect();
+    assert!(found.iter().any(|p| p.contains("subject")), "{found:?}");
+}

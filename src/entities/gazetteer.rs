@@ -30,11 +30,7 @@ macro_rules! word_list {
     };
 }
 
-word_list!(
-    /// A common given name ("hossein", "maria").
-    is_first_name,
-    "lists/first_names.txt"
-);
+pub use crate::lexicon::is_first_name;
 word_list!(
     /// A word that ends an organisation's name ("council", "corps", "inc.").
     is_org_word,
@@ -133,7 +129,7 @@ pub(crate) fn marks(norm: &str) -> u16 {
             }
         }
         let lists = [
-            (include_str!("lists/first_names.txt"), Marks::FirstName),
+            (crate::lexicon::FIRST_NAMES, Marks::FirstName),
             (include_str!("lists/nationalities.txt"), Marks::Nationality),
             (include_str!("lists/orgs.txt"), Marks::KnownOrg),
             (include_str!("lists/titles.txt"), Marks::Title),
@@ -229,7 +225,7 @@ mod tests {
         // Every listed word, and each with the endings the lists derive words with.
         let sources = [
             include_str!("lists/locations.txt"),
-            include_str!("lists/first_names.txt"),
+            crate::lexicon::FIRST_NAMES,
             include_str!("lists/nationalities.txt"),
             include_str!("lists/orgs.txt"),
             include_str!("lists/titles.txt"),

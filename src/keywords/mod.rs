@@ -28,14 +28,16 @@
 //! the graph has fewer than `WINDOW` edges per word, and scoring reads at most
 //! `SCORED_TOKENS` content words (later text only contributes occurrences).
 //!
-//! The files follow the steps: `words` (the word classes and the terms), `phrases`
-//! (candidates, their scores, the choice and the occurrences) and `rank` (centrality
-//! and specificity).
+//! The files follow the steps: `vocabulary` (which words are content words), `words`
+//! (the word classes and the terms), `phrases` (candidates, their scores, the choice
+//! and the occurrences) with `roles` (verbs and adjectives the text shows) and
+//! `bridges` (phrases across "de"), and `rank` (centrality and specificity).
 
 mod bridges;
 mod phrases;
 mod rank;
 mod roles;
+mod vocabulary;
 mod words;
 
 pub use phrases::{key_phrases, Keyword};

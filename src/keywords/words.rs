@@ -3,15 +3,14 @@
 //! ([`Lexed`]), and the most frequent terms. The key phrases and the summary read the
 //! same view through [`Words`].
 
-use crate::lexicon::calendar::{self, PatternWords};
-use crate::lexicon::{articles, list, stemmer, FastMap, FastSet, Stopwords, HONORIFICS};
+use super::vocabulary::{is_content, WordLanguage};
+use crate::lexicon::{is_first_name, stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
 use crate::text::{address, has_line_break, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 /// A content word and how often it occurs, merged over inflections.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,79 +29,6 @@ pub(super) const MAX_WORDS: usize = 4;
 
 /// A phrase key: word classes, unused slots [`NONE`].
 pub(super) type Key = [u32; MAX_WORDS];
-
-fn noise_words() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, include_str!("noise_en.txt"))
-}
-
-/// Adverbs in "-ly" that a noise list cannot enumerate ("computationally"); the few
-/// nouns with that ending are kept.
-fn is_ly_adverb(norm: &str) -> bool {
-    const NOUNS: [&str; 12] = [
-        "family",
-        "assembly",
-        "anomaly",
-        "monopoly",
-        "butterfly",
-        "italy",
-        "supply",
-        "rally",
-        "reply",
-        "bully",
-        "jelly",
-        "homily",
-    ];
-    norm.len() >= 6 && norm.ends_with("ly") && !NOUNS.contains(&norm)
-}
-
-/// The language whose stopwords and stemmer make the word classes, and whether it is
-/// English, whose further lists (noise words, "-ly" adverbs, word ranks, phrase ends)
-/// apply to English alone.
-#[derive(Clone, Copy)]
-pub(crate) struct WordLanguage {
-    /// ISO 639-1 code, as [`crate::language::detect`] names it ("und" never: the
-    /// analysis decides what an undetermined text is read as).
-    pub(crate) code: &'static str,
-    pub(crate) stopwords: Stopwords,
-    pub(super) english: bool,
-    /// Whether the language capitalises all its nouns (German): capitals then say
-    /// nothing of a headline, nor of a sentence start, and a noun phrase ends in one.
-    pub(super) capitalises_nouns: bool,
-    /// Its words of dates and amounts, which make no key phrase, where it has them.
-    calendar: Option<&'static PatternWords>,
-    /// Its articles ([`crate::lexicon::articles`]), which tell its verbs.
-    pub(super) articles: &'static [&'static str],
-}
-
-impl WordLanguage {
-    /// The word lists and stemmer of `code`; none but the spelling for a language
-    /// without them.
-    pub(crate) fn of(code: &'static str) -> Self {
-        let (english, capitalises_nouns) = (code == "en", code == "de");
-        let articles = articles(code);
-        WordLanguage { code, stopwords: Stopwords::of(code), english, capitalises_nouns, calendar: calendar::of(code), articles }
-    }
-}
-
-/// Whether a normalised word can be part of a term or key phrase in `language`.
-fn is_content(language: &WordLanguage, norm: &str) -> bool {
-    let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && !norm.starts_with('\'')
-        && !norm.ends_with('\'')
-        && !language.stopwords.contains(norm)
-        && !(language.english && (noise_words().contains(norm) || is_ly_adverb(norm)))
-        && !is_mente_adverb(language.code, norm)
-        && (language.english || !HONORIFICS.contains(&norm))
-        && !language.calendar.is_some_and(|words| words.is_calendar_or_unit(norm))
-}
-
-/// Spanish, Portuguese and Italian adverbs in "-mente" ("precisamente",
-/// "normalmente"), which a stopword list cannot enumerate; "mente" itself is a noun.
-fn is_mente_adverb(language: &str, norm: &str) -> bool {
-    matches!(language, "es" | "pt" | "it") && norm.len() > 7 && norm.ends_with("mente")
-}
 
 /// Per distinct normalised word form.
 pub(super) struct Form<'d> {
@@ -126,6 +52,9 @@ pub(super) struct Form<'d> {
     /// Whether a spelling has capitals past the first letter ("NASA", "iPhone"), which
     /// a sentence start does not explain.
     inner_caps: bool,
+    /// The first spelling with only its first letter capitalised where capitals tell
+    /// nothing (a sentence start, a headline), for a given name seen only there.
+    start_cased: Option<&'d str>,
 }
 
 impl Form<'_> {
@@ -136,6 +65,13 @@ impl Form<'_> {
             Some(cased) if always_capitalized => cased,
             _ => self.norm,
         }
+    }
+
+    /// A given name seen only where capitals tell nothing, as written there: before a
+    /// capitalised surname it keeps its capital (the signature "John Martin" was shown
+    /// as "john Martin"); "san diego" of a headline stays as it is.
+    pub(super) fn given_name(&self) -> Option<&str> {
+        self.start_cased.filter(|_| self.inner == 0 && !self.inner_caps && is_first_name(self.norm))
     }
 }
 
@@ -466,6 +402,7 @@ impl<'d> Builder<'d> {
             inner_capitalized: 0,
             cased: None,
             inner_caps: false,
+            start_cased: None,
         }
     }
 
@@ -480,11 +417,11 @@ impl<'d> Builder<'d> {
         // too: there a noun seen only at sentence starts ("Bahnstreik legt ...") keeps
         // its capital.
         let mut first_word = !lexed.language.capitalises_nouns;
-        for (index, token) in indices.zip(tokens) {
+        for (k, (index, token)) in indices.zip(tokens).enumerate() {
             let id = lexed.token_form.get(index).copied().unwrap_or(NONE);
             let Some(form) = lexed.forms.get_mut(id as usize) else { continue };
             form.count += 1;
-            if let Some(slot) = lexed.token_class.get_mut(index) {
+            if let Some(slot) = lexed.token_class.get_mut(index).filter(|_| !is_header_label(text, tokens, k, form.norm)) {
                 *slot = form.class;
             }
             let telling = !lexed.token_address.get(index).copied().unwrap_or(false);
@@ -493,6 +430,8 @@ impl<'d> Builder<'d> {
                 if written.chars().skip(1).any(char::is_uppercase) {
                     form.inner_caps = true;
                     form.cased.get_or_insert(written);
+                } else if first_word || headline {
+                    form.start_cased.get_or_insert(written);
                 }
                 if !first_word && !headline {
                     form.cased.get_or_insert(written);
@@ -523,6 +462,17 @@ impl<'d> Builder<'d> {
         lexed.class_main_form = class_main_form;
         lexed
     }
+}
+
+/// Whether token `k` of a sentence's `tokens`, spelt `norm`, labels a header line of an
+/// e-mail ("Subject:", "Objet :", "Betreff:"): first on its line, a colon after it. It
+/// says what the line is, not what the text is about, so it is no content word
+/// there; an e-mail's subject was a key phrase ("subject", "objet").
+fn is_header_label(text: &str, tokens: &[Token], k: usize, norm: &str) -> bool {
+    let gap = |a: &Token, b: &Token| text.get(a.span.end..b.span.start).unwrap_or("");
+    let line_start = k.checked_sub(1).and_then(|p| tokens.get(p)).zip(tokens.get(k)).is_none_or(|(a, b)| has_line_break(gap(a, b)));
+    let colon = tokens.get(k).zip(tokens.get(k + 1)).is_some_and(|(a, b)| b.text(text) == ":" && !has_line_break(gap(a, b)));
+    line_start && colon && HEADER_LABELS.contains(&norm)
 }
 
 /// A document's content words, grouped over inflections once, for both [`Words::terms`]
@@ -638,22 +588,6 @@ mod tests {
         }
         assert!(memo.facts.len() <= MEMO_WORDS);
         assert_eq!(memo.facts(&english, stemmer, "running").stem.as_deref(), Some("run"));
-    }
-
-    #[test]
-    fn content_words_exclude_function_words_and_adverbs() {
-        let english = WordLanguage::of("en");
-        assert!(is_content(&english, "network") && is_content(&english, "iran") && is_content(&english, "family"));
-        for word in ["the", "showed", "computationally", "x", "'s", "42", "using"] {
-            assert!(!is_content(&english, word), "{word} should not be a content word");
-        }
-        // Calendar and amount words of the other languages, as English has in its noise.
-        for (code, word) in [("de", "oktober"), ("de", "millionen"), ("fr", "samedi"), ("fr", "mai"), ("es", "euros"), ("nl", "procent"), ("pt", "março")] {
-            assert!(!is_content(&WordLanguage::of(code), word), "{code}: {word}");
-        }
-        for (code, word) in [("de", "stadt"), ("es", "mar"), ("pt", "real"), ("es", "peso")] {
-            assert!(is_content(&WordLanguage::of(code), word), "{code}: {word}");
-        }
     }
 
     #[test]

@@ -85,6 +85,27 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "senhor", "senhora", "dra",
 ];
 
+/// Common given names of many languages ("hossein", "maria"), one per line: the entity
+/// rules read a person by them, and the keyword stage shows one seen only where
+/// capitals tell nothing (the signature "John Martin") with its capital.
+pub(crate) const FIRST_NAMES: &str = include_str!("first_names.txt");
+
+/// Whether `norm` (lower case) is one of the [`FIRST_NAMES`]. Not inlined: the
+/// callers are many, and the look-up with its first-use set-up is large.
+#[inline(never)]
+pub fn is_first_name(norm: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    list::word_set(&SET, FIRST_NAMES).contains(norm)
+}
+
+/// The labels of e-mail header lines in the seven languages, lower case: "Subject:",
+/// "Date:", "Objet :", "Betreff:", "Asunto:", "Assunto:", "Oggetto:", "Onderwerp:" and
+/// the like. Those that are stopwords anyway ("from", "to", "von") are left out.
+pub(crate) const HEADER_LABELS: &[&str] = &[
+    "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto",
+    "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden", "aan",
+];
+
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
 /// apostrophes as `'`: the keyword stage tells verbs by them (`keywords::roles`).
 pub(crate) fn articles(language: &str) -> &'static [&'static str] {
