@@ -5,7 +5,7 @@
 //! here, from the end of one run and the start of the next.
 
 use super::words::{Key, Lexed, MAX_WORDS, NONE};
-use crate::text::{has_line_break, Document};
+use crate::text::Document;
 use std::ops::Range;
 
 /// Marks a key slot that holds a connector's form id rather than a word class; no word
@@ -56,11 +56,7 @@ pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_wor
             2 => norm(a.end) == prepositions.first().copied() && norm(a.end + 1).is_some_and(|n| articles.contains(&n)),
             _ => false,
         };
-        let same_line = || match (doc.tokens.get(a.end - 1), doc.tokens.get(b.start)) {
-            (Some(first), Some(last)) => !doc.text.get(first.span.end..last.span.start).is_some_and(has_line_break),
-            _ => false,
-        };
-        if !joins || !same_line() {
+        if !joins || !doc.same_line(a.end - 1, b.start) {
             continue;
         }
         for before in 1..=a.len() {

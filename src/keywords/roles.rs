@@ -3,7 +3,7 @@
 //! phrase: "huerto escolar cambia" and "escolar" alone are none.
 
 use super::words::Lexed;
-use crate::text::{has_line_break, Document, TokenKind};
+use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
 /// Per word class: whether the text reads it as a verb or as an adjective after its
@@ -43,10 +43,6 @@ impl Roles {
         let mut seen = vec![0u8; lexed.classes()];
         let form = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize));
         let article = |index: usize| form(index).is_some_and(|f| articles.contains(&f.norm));
-        let same_line = |a: usize, b: usize| match (doc.tokens.get(a), doc.tokens.get(b)) {
-            (Some(a), Some(b)) => !doc.text.get(a.span.end..b.span.start).is_some_and(has_line_break),
-            _ => false,
-        };
         let mut mark = |index: usize, bit: u8| {
             if let Some(s) = lexed.token_class.get(index).and_then(|&c| seen.get_mut(c as usize)) {
                 *s |= bit;
@@ -57,7 +53,7 @@ impl Roles {
             let number = doc.tokens.get(next).is_some_and(|t| t.text(doc.text).starts_with(|c: char| c.is_ascii_digit()));
             let clause_end = doc.tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct);
             let participle = dutch && clause_end && form(last).is_some_and(|f| is_participle(f.norm));
-            if (same_line(last, next) && (article(next) || number)) || participle {
+            if (doc.same_line(last, next) && (article(next) || number)) || participle {
                 mark(last, FOLLOWED_AS_VERB);
             }
             if run.start > 0 && article(run.start - 1) {

@@ -3,7 +3,7 @@
 use super::forms::{distinct_room, FormIds};
 use super::paragraphs::paragraphs;
 use super::segment::{sentences, Sentence};
-use super::token::Token;
+use super::token::{same_line, Token};
 use super::tokenize::tokenize;
 use crate::span::Span;
 
@@ -50,6 +50,12 @@ impl<'a> Document<'a> {
     /// growing ([`distinct_room`]).
     pub(crate) fn distinct_words_room(&self) -> usize {
         distinct_room(self.tokens.len())
+    }
+
+    /// Whether tokens `a` and `b` (the later) are both there with no line break
+    /// between them.
+    pub(crate) fn same_line(&self, a: usize, b: usize) -> bool {
+        self.tokens.get(a).zip(self.tokens.get(b)).is_some_and(|(a, b)| same_line(self.text, a, b))
     }
 
     /// The tokens of one sentence.

@@ -19,6 +19,6 @@ pub use document::Document;
 pub use forms::{FormIds, NO_WORD};
 pub use paragraphs::paragraphs;
 pub use segment::{sentences, Sentence};
-pub(crate) use token::has_line_break;
+pub(crate) use token::{has_line_break, same_line};
 pub use token::{Norm, Token, TokenKind};
 pub use tokenize::tokenize;

@@ -9,6 +9,11 @@ pub(crate) fn has_line_break(gap: &str) -> bool {
     gap.bytes().any(|b| b == b'\n')
 }
 
+/// Whether no line break stands between token `a` and the later token `b` of `text`.
+pub(crate) fn same_line(text: &str, a: &Token, b: &Token) -> bool {
+    !text.get(a.span.end..b.span.start).is_some_and(has_line_break)
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
