@@ -62,9 +62,10 @@ impl Roles {
             mark(run.start, STARTS_RUN);
         }
         let adjectives_follow = matches!(lexed.language.code, "fr" | "es" | "it" | "pt");
+        let endings = verb_endings(lexed.language.code);
         Roles {
             verbs: seen.iter().map(|&s| s & (FOLLOWED_AS_VERB | PRECEDED_AS_NOUN) == FOLLOWED_AS_VERB).collect(),
-            verb_forms: lexed.forms.iter().map(|f| has_verb_ending(lexed.language.code, f.norm)).collect(),
+            verb_forms: lexed.forms.iter().map(|f| has_verb_ending(endings, f.norm)).collect(),
             adjectives: if adjectives_follow { seen.iter().map(|&s| s & STARTS_RUN == 0).collect() } else { Vec::new() },
         }
     }
@@ -108,10 +109,14 @@ const VERB_ENDINGS: [(&str, &[&str]); 5] = [
     ("nl", &["eert", "eerde", "eerden"]),
 ];
 
-/// Whether `norm`, a word of `language`, has one of its [`VERB_ENDINGS`]: a word of at
-/// least four letters, and more than the ending ("ou", "rá" and "trono" are none).
-fn has_verb_ending(language: &str, norm: &str) -> bool {
-    let Some((_, endings)) = VERB_ENDINGS.iter().find(|(code, _)| *code == language) else { return false };
+/// The [`VERB_ENDINGS`] of `language`; none for a language without them.
+fn verb_endings(language: &str) -> &'static [&'static str] {
+    VERB_ENDINGS.iter().find(|(code, _)| *code == language).map_or(&[], |(_, endings)| endings)
+}
+
+/// Whether `norm` has one of the verb `endings` of its language: a word of at least
+/// four letters, and more than the ending ("ou", "rá" and "trono" are none).
+fn has_verb_ending(endings: &[&str], norm: &str) -> bool {
     let letters = norm.chars().count();
     letters >= 4 && endings.iter().any(|e| norm.ends_with(e) && letters > e.chars().count() + 1)
 }
@@ -129,10 +134,10 @@ mod tests {
     #[test]
     fn verb_endings_are_told_from_nouns() {
         for (language, verb) in [("es", "explicó"), ("es", "costará"), ("pt", "aumentou"), ("pt", "reabriu"), ("it", "inaugurò"), ("it", "inizieranno"), ("fr", "étaient"), ("fr", "renaît"), ("nl", "debatteert")] {
-            assert!(has_verb_ending(language, verb), "{verb}");
+            assert!(has_verb_ending(verb_endings(language), verb), "{verb}");
         }
         for (language, noun) in [("es", "explicación"), ("pt", "padrão"), ("it", "città"), ("it", "tiranno"), ("fr", "front"), ("en", "explicó")] {
-            assert!(!has_verb_ending(language, noun), "{noun}");
+            assert!(!has_verb_ending(verb_endings(language), noun), "{noun}");
         }
     }
 

@@ -103,7 +103,7 @@ pub fn is_first_name(norm: &str) -> bool {
 /// the like. Those that are stopwords anyway ("from", "to", "von") are left out.
 pub(crate) const HEADER_LABELS: &[&str] = &[
     "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto",
-    "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden", "aan",
+    "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
 ];
 
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
