@@ -556,6 +556,24 @@ mod tests {
     }
 
     #[test]
+    fn verbs_are_told_by_contractions_numbers_possessives_auxiliaries_and_pronouns() {
+        // Each verb below is told by one rule alone; the nouns have their article.
+        let text = "El huerto abastece al comedor. Los alumnos llevan tres años en el huerto. El colegio \
+                    cuida sus tomates. El alcalde ha inaugurado el huerto. El comedor se celebra hoy.";
+        let found = phrases_in("es", text);
+        assert!(found.iter().any(|p| p == "huerto") && found.iter().any(|p| p == "comedor"), "{found:?}");
+        for verb in ["abastece", "llevan", "cuida", "inaugurado", "celebra"] {
+            assert!(!found.iter().any(|p| p.split(' ').any(|w| w == verb)), "{verb}: {found:?}");
+        }
+        let found = phrases_in("fr", "Le marché a rouvert ses portes. Le maire vous rappelle le marché.");
+        assert!(found.iter().any(|p| p == "marché"), "{found:?}");
+        assert!(!found.iter().any(|p| p.contains("rouvert") || p.contains("rappelle")), "{found:?}");
+        // A noun is followed by "al" too, and keeps its article.
+        let found = phrases_in("es", "El acceso al puerto. El acceso es libre.");
+        assert!(found.iter().any(|p| p == "acceso"), "{found:?}");
+    }
+
+    #[test]
     fn key_phrases_prefer_repeated_multiword_units() {
         let text = "Neural networks learn features. A neural network was trained on images. \
                     Deep neural networks outperform the baseline on image classification. \

@@ -18,6 +18,13 @@
 use super::hash::FastSet;
 use std::sync::OnceLock;
 
+/// Whether `word` is one of the space-separated words of `list`. Short lists are kept
+/// as one string: a table of string slices (8 bytes each, and a code path per
+/// language) took more of the gzipped wasm.
+pub(crate) fn has(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}
+
 /// The entries of a list file, one a line, in order.
 pub(crate) fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
     source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))

@@ -102,8 +102,7 @@ pub fn is_first_name(norm: &str) -> bool {
 /// "Date:", "Objet :", "Betreff:", "Asunto:", "Assunto:", "Oggetto:", "Onderwerp:" and
 /// the like. Those that are stopwords anyway ("from", "to", "von") are left out.
 pub(crate) const HEADER_LABELS: &[&str] = &[
-    "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto",
-    "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
+    "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto", "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
 ];
 
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
@@ -116,6 +115,40 @@ pub(crate) fn articles(language: &str) -> &'static [&'static str] {
         "pt" => &["o", "a", "os", "as", "um", "uma", "uns", "umas"],
         "nl" => &["de", "het", "een"],
         _ => &[],
+    }
+}
+
+/// Words that follow a verb as readily as an article does, in the languages of
+/// [`articles`], space-separated: a preposition fused with the article ("abastece al comedor", "ouvert
+/// au public", "chegou ao porto") and the numbers two to ten ("llevan tres años").
+/// Nouns are followed by them too ("el acceso al", "capítulo tres"), but those have
+/// an article somewhere in the text, which `keywords::roles` asks first.
+pub(crate) fn verb_followers(language: &str) -> &'static str {
+    match language {
+        "es" => "al su sus dos tres cuatro cinco seis siete ocho nueve diez",
+        "fr" => "au aux son sa ses leur leurs deux trois quatre cinq six sept huit neuf dix",
+        "it" => "al allo alla ai agli alle suo sua suoi sue loro due tre quattro cinque sei sette otto nove dieci",
+        "pt" => "ao aos à às seu sua seus suas dois duas três quatro cinco seis sete oito nove dez",
+        "nl" => "haar hun twee drie vier vijf zes zeven acht negen tien",
+        _ => "",
+    }
+}
+
+/// Words a verb follows in the languages of [`articles`], lower case and
+/// space-separated: the auxiliaries
+/// of the perfect tenses ("a rouvert", "ha sido", "è stato inaugurato"), the negation
+/// and the pronouns that stand before a verb ("vous rappelle", "se celebra", "non
+/// apre"). Not "be" but in Italian, whose perfect takes it, nor Portuguese "ter", both
+/// of which come before nouns as often ("foi presidente", "tem 30 anos"); nor the
+/// pronouns spelt as an article or a contraction ("la", "nos").
+pub(crate) fn verb_preceders(language: &str) -> &'static str {
+    match language {
+        "es" => "ha han he hemos había habían habrá habría sido se no me te le les",
+        "fr" => "a ont ai avons avait avaient aura auront été se s' ne n' je j' nous vous me m' te t'",
+        "it" => "ha hanno ho abbiamo aveva avevano avrà stato stata stati state si non ci mi ti vi",
+        "pt" => "sido tinha tinham não se me lhe lhes",
+        "nl" => "ik hij zij ze wij we jij u",
+        _ => "",
     }
 }
 
