@@ -114,7 +114,8 @@ fn is_lower(lexed: &Lexed, index: usize) -> bool {
 /// Verb endings that no noun or adjective of the language has, in lower case: past
 /// and future tenses, the gerund and a few present ones ("explicó", "costará",
 /// "aumentou", "reabriu", "inaugurò", "inizieranno", "étaient", "renaît",
-/// "debatteert"). The words stemmed alike keep their own forms: "explicación" is no
+/// "debatteert") and the gerund in "-ando" ("demostrando"; the rare noun "comando"
+/// goes with it). The words stemmed alike keep their own forms: "explicación" is no
 /// verb.
 const VERB_ENDINGS: [(&str, &[&str]); 5] = [
     ("es", &["ó", "aron", "ieron", "rá", "rán", "aban", "iendo", "ando"]),
