@@ -1,7 +1,8 @@
 //! Compact word lists for the rule-based recognizer, each a text file in `lists/`
 //! (in the format [`crate::lexicon::list`] reads) parsed once on first use. They ship in the WebAssembly module, so they stay small.
 
-use crate::lexicon::{list, FastMap, FastSet};
+use crate::lexicon::list::{self, list_file};
+use crate::lexicon::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// Longest place name in words ("United States of America").
@@ -11,7 +12,7 @@ pub const MAX_PLACE_WORDS: usize = 4;
 fn places() -> &'static FastSet<String> {
     static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        list::entries(include_str!("lists/locations.txt")).map(str::to_lowercase).collect()
+        list::entries(list_file!(include_str!("lists/locations.txt"))).map(str::to_lowercase).collect()
     })
 }
 
@@ -25,7 +26,7 @@ macro_rules! word_list {
         $(#[$doc])*
         pub fn $name(norm: &str) -> bool {
             static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-            list::word_set(&SET, include_str!($file)).contains(norm)
+            list::word_set(&SET, list_file!(include_str!($file))).contains(norm)
         }
     };
 }
@@ -81,7 +82,7 @@ word_list!(
 /// ("iranian", "kurds", "americans").
 pub fn is_nationality(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    let set = list::word_set(&SET, include_str!("lists/nationalities.txt"));
+    let set = list::word_set(&SET, list_file!(include_str!("lists/nationalities.txt")));
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
 }
 
@@ -115,7 +116,7 @@ pub(crate) fn marks(norm: &str) -> u16 {
     let map = MAP.get_or_init(|| {
         let mut map: FastMap<String, u16> = FastMap::default();
         let mut mark = |word: &str, bit: Marks| *map.entry(word.to_lowercase()).or_default() |= bit as u16;
-        let places = list::entries(include_str!("lists/locations.txt")).filter(|l| !l.contains(' '));
+        let places = list::entries(list_file!(include_str!("lists/locations.txt"))).filter(|l| !l.contains(' '));
         for place in places.map(str::to_lowercase) {
             mark(&place, Marks::Place);
             // The words [`is_demonym`] derives from the place ("kenya" → "kenyan",
@@ -130,14 +131,14 @@ pub(crate) fn marks(norm: &str) -> u16 {
         }
         let lists = [
             (crate::lexicon::FIRST_NAMES, Marks::FirstName),
-            (include_str!("lists/nationalities.txt"), Marks::Nationality),
-            (include_str!("lists/orgs.txt"), Marks::KnownOrg),
-            (include_str!("lists/titles.txt"), Marks::Title),
-            (include_str!("lists/org_words.txt"), Marks::OrgWord),
-            (include_str!("lists/org_heads.txt"), Marks::OrgWord),
-            (include_str!("lists/loc_words.txt"), Marks::PlaceWord),
-            (include_str!("lists/loc_heads.txt"), Marks::PlaceWord),
-            (include_str!("lists/not_names.txt"), Marks::NeverName),
+            (list_file!(include_str!("lists/nationalities.txt")), Marks::Nationality),
+            (list_file!(include_str!("lists/orgs.txt")), Marks::KnownOrg),
+            (list_file!(include_str!("lists/titles.txt")), Marks::Title),
+            (list_file!(include_str!("lists/org_words.txt")), Marks::OrgWord),
+            (list_file!(include_str!("lists/org_heads.txt")), Marks::OrgWord),
+            (list_file!(include_str!("lists/loc_words.txt")), Marks::PlaceWord),
+            (list_file!(include_str!("lists/loc_heads.txt")), Marks::PlaceWord),
+            (list_file!(include_str!("lists/not_names.txt")), Marks::NeverName),
         ];
         for (source, bit) in lists {
             for word in list::words(source) {
@@ -224,15 +225,15 @@ mod tests {
     fn marks_agree_with_the_lists() {
         // Every listed word, and each with the endings the lists derive words with.
         let sources = [
-            include_str!("lists/locations.txt"),
+            list_file!(include_str!("lists/locations.txt")),
             crate::lexicon::FIRST_NAMES,
-            include_str!("lists/nationalities.txt"),
-            include_str!("lists/orgs.txt"),
-            include_str!("lists/titles.txt"),
-            include_str!("lists/org_words.txt"),
-            include_str!("lists/loc_words.txt"),
-            include_str!("lists/not_names.txt"),
-            include_str!("lists/common_words.txt"),
+            list_file!(include_str!("lists/nationalities.txt")),
+            list_file!(include_str!("lists/orgs.txt")),
+            list_file!(include_str!("lists/titles.txt")),
+            list_file!(include_str!("lists/org_words.txt")),
+            list_file!(include_str!("lists/loc_words.txt")),
+            list_file!(include_str!("lists/not_names.txt")),
+            list_file!(include_str!("lists/common_words.txt")),
         ];
         let listed = sources.iter().flat_map(|&s| list::words(s));
         let mut words: Vec<String> = ["sept.", "dec", "saturday", "the", "kenyans", "londoners", "taiwanese"].map(String::from).into();
@@ -259,7 +260,7 @@ mod tests {
 
     #[test]
     fn place_names_fit_the_longest_match() {
-        let longest = include_str!("lists/locations.txt")
+        let longest = list_file!(include_str!("lists/locations.txt"))
             .lines()
             .filter(|line| !line.starts_with('#'))
             .map(|line| line.split_whitespace().count())

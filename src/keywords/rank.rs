@@ -2,7 +2,8 @@
 //! graph personalised by position, and its specificity from a general-English table.
 
 use super::words::{Lexed, NONE};
-use crate::lexicon::{list, FastMap};
+use crate::lexicon::list::{self, list_file};
+use crate::lexicon::FastMap;
 use crate::order;
 use std::sync::OnceLock;
 
@@ -21,7 +22,7 @@ fn common_rank(norm: &str) -> Option<usize> {
     static MAP: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut map = FastMap::default();
-        for (rank, word) in list::words(include_str!("common_en.txt")).enumerate() {
+        for (rank, word) in list::words(list_file!(include_str!("common_en.txt"))).enumerate() {
             map.entry(word).or_insert(rank);
         }
         map

@@ -9,6 +9,7 @@ pub(crate) mod list;
 pub(crate) use hash::{short_word, FastMap, FastSet, FxHasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
+use list::list_file;
 use std::sync::OnceLock;
 
 /// English function words that carry no topic (lower case, apostrophes as `'`).
@@ -21,21 +22,21 @@ pub fn is_stopword(norm: &str) -> bool {
 /// `scripts/stopwords.py`, whose header gives their sources and licences. About 22 KB,
 /// read into a set only when a text of that language arrives.
 const LISTS: [(&str, &str); 15] = [
-    ("en", include_str!("stopwords_en.txt")),
-    ("da", include_str!("stopwords/da.txt")),
-    ("de", include_str!("stopwords/de.txt")),
-    ("es", include_str!("stopwords/es.txt")),
-    ("fi", include_str!("stopwords/fi.txt")),
-    ("fr", include_str!("stopwords/fr.txt")),
-    ("hu", include_str!("stopwords/hu.txt")),
-    ("it", include_str!("stopwords/it.txt")),
-    ("nl", include_str!("stopwords/nl.txt")),
-    ("no", include_str!("stopwords/no.txt")),
-    ("pl", include_str!("stopwords/pl.txt")),
-    ("pt", include_str!("stopwords/pt.txt")),
-    ("ru", include_str!("stopwords/ru.txt")),
-    ("sv", include_str!("stopwords/sv.txt")),
-    ("tr", include_str!("stopwords/tr.txt")),
+    ("en", list_file!(include_str!("stopwords_en.txt"))),
+    ("da", list_file!(include_str!("stopwords/da.txt"))),
+    ("de", list_file!(include_str!("stopwords/de.txt"))),
+    ("es", list_file!(include_str!("stopwords/es.txt"))),
+    ("fi", list_file!(include_str!("stopwords/fi.txt"))),
+    ("fr", list_file!(include_str!("stopwords/fr.txt"))),
+    ("hu", list_file!(include_str!("stopwords/hu.txt"))),
+    ("it", list_file!(include_str!("stopwords/it.txt"))),
+    ("nl", list_file!(include_str!("stopwords/nl.txt"))),
+    ("no", list_file!(include_str!("stopwords/no.txt"))),
+    ("pl", list_file!(include_str!("stopwords/pl.txt"))),
+    ("pt", list_file!(include_str!("stopwords/pt.txt"))),
+    ("ru", list_file!(include_str!("stopwords/ru.txt"))),
+    ("sv", list_file!(include_str!("stopwords/sv.txt"))),
+    ("tr", list_file!(include_str!("stopwords/tr.txt"))),
 ];
 
 /// The stopword list file of `language`, if it has one.
@@ -88,7 +89,7 @@ pub(crate) const HONORIFICS: &[&str] = &[
 /// Common given names of many languages ("hossein", "maria"), one per line: the entity
 /// rules read a person by them, and the keyword stage shows one seen only where
 /// capitals tell nothing (the signature "John Martin") with its capital.
-pub(crate) const FIRST_NAMES: &str = include_str!("first_names.txt");
+pub(crate) const FIRST_NAMES: &str = list_file!(include_str!("first_names.txt"));
 
 /// Whether `norm` (lower case) is one of the [`FIRST_NAMES`]. Not inlined: the
 /// callers are many, and the look-up with its first-use set-up is large.
@@ -143,7 +144,7 @@ pub(crate) fn verb_followers(language: &str) -> &'static str {
 /// pronouns spelt as an article or a contraction ("la", "nos").
 pub(crate) fn verb_preceders(language: &str) -> &'static str {
     match language {
-        "es" => "ha han he hemos había habían habrá habría sido se no me te le les",
+        "es" => "ha han he hemos había habían habrá habría sido se no me te le les os nos",
         "fr" => "a ont ai avons avait avaient aura auront été se s' ne n' je j' nous vous me m' te t'",
         "it" => "ha hanno ho abbiamo aveva avevano avrà stato stata stati state si non ci mi ti vi",
         "pt" => "sido tinha tinham não se me lhe lhes",

@@ -8,7 +8,7 @@
 use super::paragraphs::trim;
 use super::script::is_unspaced;
 use super::token::{has_line_break, Token, TokenKind};
-use crate::lexicon::list::{self, CasedSet};
+use crate::lexicon::list::{self, list_file, CasedSet};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
 use std::ops::Range;
@@ -26,19 +26,19 @@ pub struct Sentence {
 /// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
 fn nonfinal_abbreviations() -> &'static CasedSet {
     static LIST: OnceLock<CasedSet> = OnceLock::new();
-    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_nonfinal.txt")))
+    LIST.get_or_init(|| CasedSet::parse(list_file!(include_str!("abbreviations_nonfinal.txt"))))
 }
 
 /// Abbreviations that end a sentence only before a capitalised word ("Inc.", "etc.").
 fn final_abbreviations() -> &'static CasedSet {
     static LIST: OnceLock<CasedSet> = OnceLock::new();
-    LIST.get_or_init(|| CasedSet::parse(include_str!("abbreviations_final.txt")))
+    LIST.get_or_init(|| CasedSet::parse(list_file!(include_str!("abbreviations_final.txt"))))
 }
 
 /// German and French function words that open sentences; English ones are the stopwords.
 fn is_foreign_starter(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, include_str!("sentence_starters.txt")).contains(norm)
+    list::word_set(&SET, list_file!(include_str!("sentence_starters.txt"))).contains(norm)
 }
 
 /// German words before an ordinal number ("am 3. Oktober", "im 19. Jahrhundert").
