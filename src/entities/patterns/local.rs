@@ -119,13 +119,12 @@ impl Local<'_, '_> {
     /// symbol before it ("€ 14,5 Mio.").
     fn money(&self, i: usize) -> Option<usize> {
         let view = self.view;
-        if view.currency_symbol(i) && view.number(i + 1) {
-            return Some(self.multiplier(i + 2).unwrap_or(i + 2));
+        if view.currency_symbol(i) {
+            let n = view.number_end(i + 1)?;
+            return Some(self.multiplier(n).unwrap_or(n));
         }
-        if !view.number(i) {
-            return None;
-        }
-        let j = self.multiplier(i + 1).unwrap_or(i + 1);
+        let n = view.number_end(i)?;
+        let j = self.multiplier(n).unwrap_or(n);
         let k = if self.words.is_currency_joiner(view.norm(j)) { j + 1 } else { j };
         let norm = view.norm(k);
         let currency = self.word(k) && (self.words.is_currency(norm) || CURRENCY_WORDS.contains(&norm));
@@ -139,11 +138,9 @@ impl Local<'_, '_> {
 
     /// "12 Prozent", "12 pour cent", "12 por ciento".
     fn percent(&self, i: usize) -> Option<usize> {
-        if !self.view.number(i) {
-            return None;
-        }
-        let follows = |phrase: &[&str]| phrase.iter().enumerate().all(|(k, w)| self.view.norm(i + 1 + k) == *w);
-        self.words.percent().iter().find(|phrase| follows(phrase)).map(|phrase| i + 1 + phrase.len())
+        let n = self.view.number_end(i)?;
+        let follows = |phrase: &[&str]| phrase.iter().enumerate().all(|(k, w)| self.view.norm(n + k) == *w);
+        self.words.percent().iter().find(|phrase| follows(phrase)).map(|phrase| n + phrase.len())
     }
 }
 

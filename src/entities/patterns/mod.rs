@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn thousands_written_apart_are_one_amount() {
+        let text = "Le coût est estimé à 35 000 euros, 1 234 567,50 € ou 6\u{202f}200 euros, et 45 000 documents, 12 500 %.";
+        let amounts: Vec<(&str, String)> = local(text, "fr").into_iter().filter(|(l, _)| *l != "DATE").collect();
+        assert_eq!(amounts, [
+            ("MONEY", "35 000 euros".to_owned()), ("MONEY", "1 234 567,50 €".to_owned()), ("MONEY", "6\u{202f}200 euros".to_owned()),
+            ("PERCENT", "12 500 %".to_owned()),
+        ]);
+        assert_eq!(only("In 2024 100 euros, 12 34 euros and 5 000 dollars.", Label::Money), ["100 euros", "34 euros", "5 000 dollars"]);
+    }
+
+    #[test]
     fn other_languages_words_are_no_dates_without_their_forms() {
         // A month alone needs a cue, an abbreviation its period, a lone weekday its usual case.
         assert!(local("Der Mai ist gekommen. El mar 2024 y Domingo Pérez.", "es").is_empty());

@@ -22,6 +22,15 @@ pub(super) fn is_year(text: &str) -> bool {
     text.len() == 4 && small_number(text, false).is_some_and(|y| (1000..=2199).contains(&y))
 }
 
+/// Whether a number token is a group of thousands after the first: three digits, and
+/// the decimals if it is the last ("000", "567,50").
+fn is_thousands_group(raw: &str) -> bool {
+    let (group, decimals) = raw.split_at(raw.len().min(3));
+    let decimals_ok = decimals.is_empty()
+        || decimals.strip_prefix([',', '.']).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && decimals_ok
+}
+
 const MULTIPLIERS: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "bn", "m", "mn", "mln", "bln", "k", "crore", "lakh"];
 pub(super) const CURRENCY_WORDS: &[&str] = &[
     "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "rupee", "rupees", "ruble",
@@ -88,6 +97,31 @@ impl Tokens<'_> {
 
     pub(super) fn number(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
+    }
+
+    /// One past the number at `i` with its groups of thousands written apart by a
+    /// space, as French, the other languages of Europe and the SI write them ("45 000",
+    /// "6 200", "1 234 567,50", also with a no-break space); None when `i` is no
+    /// number. "2024 100" and "12 34" are two numbers.
+    pub(super) fn number_end(&self, i: usize) -> Option<usize> {
+        if !self.number(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let mut end = i + 1;
+        if raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            while self.number(end) && is_thousands_group(self.raw(end)) && self.one_space_before(end) {
+                end += 1;
+            }
+        }
+        Some(end)
+    }
+
+    /// Whether token `i` follows the token before it after a single space or no-break
+    /// space, on the same line.
+    fn one_space_before(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (i.checked_sub(1).and_then(|h| self.get(h)), self.get(i)) else { return false };
+        matches!(self.text.get(a.span.end..b.span.start), Some(" " | "\u{a0}" | "\u{202f}"))
     }
 
     /// The month a token at `i` names, and the token after it (past an abbreviation's
@@ -260,24 +294,19 @@ impl Tokens<'_> {
             None
         };
         if let Some(s) = symbol.or(code_before.then_some(i)) {
-            return self.number(s + 1).then(|| self.multiplier(s + 2));
+            return self.number_end(s + 1).map(|n| self.multiplier(n));
         }
-        if !self.number(i) {
-            return None;
-        }
-        let after = self.multiplier(i + 1);
+        let after = self.multiplier(self.number_end(i)?);
         let word = if self.norm(after) == "us" { after + 1 } else { after };
         let is_code = CURRENCY_CODES.contains(&self.norm(word)) && self.raw(word).bytes().all(|b| b.is_ascii_uppercase());
         (CURRENCY_WORDS.contains(&self.norm(word)) || is_code).then_some(word + 1)
     }
 
     pub(super) fn percent(&self, i: usize) -> Option<usize> {
-        if !self.number(i) {
-            return None;
-        }
-        match self.norm(i + 1) {
-            "%" | "percent" | "pct" => Some(i + 2),
-            "per" if self.norm(i + 2) == "cent" => Some(i + 3),
+        let n = self.number_end(i)?;
+        match self.norm(n) {
+            "%" | "percent" | "pct" => Some(n + 1),
+            "per" if self.norm(n + 1) == "cent" => Some(n + 2),
             _ => None,
         }
     }
