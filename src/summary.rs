@@ -24,7 +24,7 @@ use crate::language;
 use crate::lexicon::{stemmer, FastMap, Stopwords};
 use crate::order;
 use crate::span::Span;
-use crate::text::{Document, Sentence, TokenKind};
+use crate::text::{is_furniture, Document, Sentence, TokenKind};
 use rust_stemmers::Stemmer;
 use std::borrow::Cow;
 use serde::Serialize;
@@ -92,7 +92,9 @@ impl Vectors {
         for sentence in &doc.sentences {
             row.clear();
             let mut count = 0;
-            for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)) {
+            // A web page's menus and copyright line: no words, so never picked.
+            let furniture = is_furniture(doc.text, sentence);
+            for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)).filter(|_| !furniture) {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                     continue;
                 }

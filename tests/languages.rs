@@ -132,3 +132,31 @@ fn a_text_mixing_languages_by_paragraph_is_analysed_in_its_main_language() {
     assert_eq!(analysis.languages.detected, "de");
     assert_eq!(analysis.languages.words, Some("de"));
 }
+
+#[test]
+fn a_web_page_is_read_without_its_menus_share_buttons_and_copyright() {
+    // Written for this test: a French town's news page as a browser copies it.
+    let page = "Accueil | Actualités | Agenda | Contact | Mentions légales\n\n\
+                La médiathèque de Villeneuve prolonge ses horaires d'ouverture\n\n\
+                À partir du 1er décembre, la médiathèque municipale de Villeneuve ouvrira ses portes le dimanche matin. \
+                Cette décision, votée par le conseil municipal, répond à une demande des familles, selon le maire. \
+                La médiathèque compte 45 000 documents. Le coût de l'ouverture dominicale est estimé à 35 000 euros par an.\n\n\
+                Partager sur Facebook | Partager sur Twitter | Imprimer\n\
+                Facebook Twitter Email\n\
+                © 2024 Ville de Villeneuve – Tous droits réservés";
+    let analysis = analysed(page, "auto");
+    assert_eq!(analysis.languages.detected, "fr");
+    let furniture = ["accueil", "actualités", "agenda", "contact", "mentions", "partager", "imprimer", "facebook", "twitter", "email", "droits", "partir"];
+    for keyword in &analysis.keywords {
+        let lower = keyword.text.to_lowercase();
+        assert!(!lower.split_whitespace().any(|w| furniture.contains(&w)), "key phrase {:?} is page furniture", keyword.text);
+    }
+    assert!(analysis.keywords.iter().any(|k| k.text == "médiathèque"), "{:?}", analysis.keywords);
+    let slices: Vec<(&str, Label)> = analysis.entities.iter().map(|e| (e.span.slice(page), e.label)).collect();
+    assert!(slices.contains(&("35 000 euros", Label::Money)), "{slices:?}");
+    assert!(!slices.iter().any(|(text, _)| text.contains("Facebook") || text.contains("Twitter")), "{slices:?}");
+    for sentence in &analysis.summary {
+        let text = sentence.span.slice(page);
+        assert!(!text.contains('|') && !text.starts_with('©') && !text.starts_with("Facebook"), "summary picked {text:?}");
+    }
+}

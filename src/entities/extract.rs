@@ -59,7 +59,7 @@ fn with_model(doc: &Document, model: NameModel, language: &str, lists: Option<(&
     let combined;
     let (recognizer, calibration): (&dyn Recognizer, _) = match model {
         NameModel::Ready(tagger) if !tagger.is_empty() => {
-            combined = Combined::new(tagger, english);
+            combined = Combined::new(tagger, language);
             (&combined, tagger.calibration())
         }
         NameModel::Ready(_) if english => (&Rules, None),
@@ -134,7 +134,7 @@ fn grouped(doc: &Document, mentions: Vec<Mention>, listed: &[Option<&str>], cali
 /// `examples/calibrate_ner.rs` fits the model on.
 #[cfg(feature = "train")]
 pub fn calibration_inputs(doc: &Document, tagger: &Tagger, language: &str) -> (Entities, Vec<Option<Features>>) {
-    let mentions = mentions_with(doc, (&Combined::new(tagger, language == "en"), language));
+    let mentions = mentions_with(doc, (&Combined::new(tagger, language), language));
     let context = Context::of(doc);
     let features = mentions
         .iter()
