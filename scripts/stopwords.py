@@ -15,7 +15,9 @@ Sources:
   "nuove", "également"), and its greetings and sign-offs of letters and e-mails
   ("bonjour", "cordialement", "saludos", "groeten"), and the plural units of time
   ("ans", "años", "Jahren"), which English's word ranks make too common to matter, and
-  the "partir" of "à partir de" and its kin, a preposition as English's "from" is.
+  the "partir" of "à partir de" and its kin, a preposition as English's "from" is;
+  and Dutch's modal and auxiliary verbs in the forms Snowball's short list leaves out
+  ("konden", "moeten", "zouden"), with "alle", "daarom", "zei" and their kin.
 
 Both come packaged in the crates.io crate `stop-words` (0.10, MIT/Apache-2.0), whose
 src/nltk/<language> and src/iso/stopwords-iso.json this script reads (the lists, not
@@ -81,7 +83,7 @@ ADDITIONS = {
           "ons ook op over reeds sinds te tegen toch toen tot twee drie vier vijf zes zeven "
           "acht negen tien uit van veel voor want waren was wat werd wordt worden zal ze zelf "
           "zich zij zijn zo zonder zou volgens tijdens onder tussen binnen buiten"
-          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen",
+          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen alle daarom zei zeggen konden moeten moest moesten wilde wilden willen mogen mocht mochten hadden zouden zullen kunt wil elk elke ieder iedere welke wel alleen bijvoorbeeld steeds",
 }
 
 
