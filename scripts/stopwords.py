@@ -63,7 +63,7 @@ ADDITIONS = {
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
           "luego solo sólo aún todavía cualquier mismo misma mismos mismas tal tales varios "
           "varias ningún ninguna ninguno otros alguna alguno algún"
-          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazos próximo próxima próximos próximas anterior año años meses semanas días partir",
+          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazos próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
@@ -76,7 +76,7 @@ ADDITIONS = {
           "devem ser estar ter fazer feito sido assim porque porém onde qual quais cujo cuja "
           "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
           "daquele daquela disse diz vai vão"
-          " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraços saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir",
+          " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraços saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir perto longe",
     "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
           "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
           "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "

@@ -119,7 +119,7 @@ fn is_lower(lexed: &Lexed, index: usize) -> bool {
 /// verb.
 const VERB_ENDINGS: [(&str, &[&str]); 5] = [
     ("es", &["ó", "aron", "ieron", "rá", "rán", "aban", "iendo", "ando", "arlo", "arla", "arle", "arse", "erse", "irse"]),
-    ("pt", &["ou", "iu", "aram", "eram", "iram", "rá", "avam", "ando"]),
+    ("pt", &["ou", "iu", "aram", "eram", "iram", "rá", "avam", "ando", "ámos"]),
     ("it", &["ò", "rà", "ando", "arle", "erle", "irle", "arlo", "arla", "arne", "arsi", "ersi", "irsi", "arono", "erono", "irono", "eranno", "iranno", "aranno", "avano", "evano", "ivano"]),
     ("fr", &["èrent", "aient", "eront", "iront", "erait", "aît"]),
     ("nl", &["eert", "eerde", "eerden"]),
