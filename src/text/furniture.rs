@@ -38,12 +38,17 @@ pub fn furniture(text: &str, sentence: &Sentence) -> Option<Furniture> {
     if line.starts_with('©') || line.starts_with("(c) ") || line.starts_with("Copyright ©") {
         return Some(Furniture::Copyright);
     }
+    // Prose ends its sentences so; menus and buttons do not. Most sentences stop here,
+    // before the search for separators below (analyze() of 1 MB of news was 2% slower
+    // with three searches of every sentence).
+    if line.ends_with(['.', '!', '?', '"', '”', '»', ')', ':', ';']) {
+        return None;
+    }
     let buttons = line.split_whitespace().all(|w| SHARE_BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b)));
     if buttons && line.split_whitespace().nth(1).is_some() {
         return Some(Furniture::Links);
     }
-    // Most sentences have neither separator: a scan of bytes tells ("·" is C2 B7).
-    if line.bytes().filter(|&b| b == b'|' || b == 0xB7).nth(1).is_none() || line.matches(SEPARATORS).nth(1).is_none() {
+    if line.matches(SEPARATORS).nth(1).is_none() {
         return None;
     }
     // A line of the page's header may join the menu ("Home | News | Sport\nMenu").
