@@ -56,6 +56,8 @@ fn other_language_text() -> impl Strategy<Value = String> {
         Just("Sra."), Just("Mme"), Just("3."), Just("Oktober"), Just("mai"), Just("12"), Just("14,5"), Just("Mio."),
         Just("Euro"), Just("euros"), Just("Uhr"), Just("h"), Just("30"), Just("%"), Just("por"), Just("cento"),
         Just("."), Just(","), Just("«"), Just("»"), Just(":"), Just("\n"), Just("\n\n"), Just("¿"), Just("?"),
+        Just("000"), Just("567,50"), Just("١٢٣"), Just("|"), Just("·"), Just("©"), Just("Facebook"), Just("Twitter"),
+        Just("al"), Just("ha"), Just("vous"), Just("Os"),
     ];
     prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("\u{a0}")]), 0..60)
         .prop_map(|parts| parts.into_iter().flat_map(|(p, s)| [p, s]).collect())

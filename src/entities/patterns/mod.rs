@@ -319,6 +319,10 @@ mod tests {
             ("PERCENT", "12 500 %".to_owned()),
         ]);
         assert_eq!(only("In 2024 100 euros, 12 34 euros and 5 000 dollars.", Label::Money), ["100 euros", "34 euros", "5 000 dollars"]);
+        // Other digits are read, not cut inside a character.
+        for text in ["5 ١٢٣ euros", "5 ١٢٣٤ euros", "5 12\u{00B2} euros", "١ ٢٣٤ %"] {
+            assert!(local(text, "fr").iter().all(|(_, t)| text.contains(t.as_str())), "{text}");
+        }
     }
 
     #[test]

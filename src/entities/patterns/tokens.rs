@@ -25,10 +25,14 @@ pub(super) fn is_year(text: &str) -> bool {
 /// Whether a number token is a group of thousands after the first: three digits, and
 /// the decimals if it is the last ("000", "567,50").
 fn is_thousands_group(raw: &str) -> bool {
-    let (group, decimals) = raw.split_at(raw.len().min(3));
-    let decimals_ok = decimals.is_empty()
-        || decimals.strip_prefix([',', '.']).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-    group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) && decimals_ok
+    // Bytes, not characters: a number of other digits ("١٢٣٤") has no boundary at 3.
+    let Some((group, decimals)) = raw.as_bytes().split_at_checked(3) else { return false };
+    let decimals_ok = match decimals {
+        [] => true,
+        [b',' | b'.', digits @ ..] => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    group.iter().all(u8::is_ascii_digit) && decimals_ok
 }
 
 const MULTIPLIERS: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "bn", "m", "mn", "mln", "bln", "k", "crore", "lakh"];
