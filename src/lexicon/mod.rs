@@ -81,10 +81,11 @@ impl Stopwords {
 /// "Sr." or "Sra." before a name, and its model read "Sra" as a place. English text
 /// has the rules, which know its titles. Nor are they key phrases, as English's "mr"
 /// and "mrs" are not. Italian's "dott.ssa" is written as three tokens, so "ssa" is one
-/// too ("ssa Ferraro" was a key phrase of an e-mail).
+/// too ("ssa Ferraro" was a key phrase of an e-mail). Not "Ing." (ingegnere, ingeniero):
+/// it cut CoNLL-2002 Spanish's "Ing Barings" (the bank) to "Barings".
 pub(crate) const HONORIFICS: &[&str] = &[
     "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
-    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "ssa", "ing", "avv", "senhor", "senhora", "dra",
+    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "ssa", "avv", "senhor", "senhora", "dra",
 ];
 
 /// Common given names of many languages ("hossein", "maria"), one per line: the entity
