@@ -38,10 +38,12 @@ impl Roles {
     /// F@10 from 39.08 to 39.16 and 110-PT-BN-KP Portuguese from 27.48 to 27.77; the
     /// preceders French to 39.49 and Portuguese from 28.70 (with the units of time
     /// as stopwords) to 28.69. French's subject pronouns ("il", "elle", "on") as
-    /// preceders too gave 39.26, and its "be" ("est", "sont", "était", "sera") 39.05. A noun has an
-    /// article somewhere, and an adjective after its noun is followed by a preposition
-    /// or nothing ("comedor escolar y", "marché couvert du port"). Dutch puts its
-    /// participle at the end of the clause ("heeft een fietsbrug geopend.").
+    /// preceders too gave 39.26, its "be" ("est", "sont", "était", "sera") 39.05, and
+    /// a participle's ending before a preposition ("chargée du", "situado en") 39.05
+    /// and 28.30. A noun has an article somewhere, and an adjective after its noun is
+    /// followed by a preposition or nothing ("comedor escolar y", "marché couvert du
+    /// port"). Dutch puts its participle at the end of the clause ("heeft een
+    /// fietsbrug geopend.").
     pub(super) fn of(doc: &Document, lexed: &Lexed, runs: &[Range<usize>]) -> Self {
         let articles = lexed.language.articles;
         if articles.is_empty() {
