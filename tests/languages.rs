@@ -160,3 +160,26 @@ fn a_web_page_is_read_without_its_menus_share_buttons_and_copyright() {
         assert!(!text.contains('|') && !text.starts_with('©') && !text.starts_with("Facebook"), "summary picked {text:?}");
     }
 }
+
+#[test]
+fn dutch_pages_and_italian_e_mails_keep_their_function_words_and_titles_out_of_key_phrases() {
+    // Written for this test: a Dutch news page and an Italian e-mail as users paste them.
+    let page = "Home | Nieuws | Sport | Cultuur | Contact\n\nRotterdam opent nieuw zwembad\n\n\
+                Het nieuwe zwembad in Rotterdam is zaterdag geopend. Volgens de gemeente Rotterdam konden veel kinderen \
+                niet zwemmen. Daarom krijgen alle basisscholen in de wijk gratis schoolzwemmen. Het zwembad kostte \
+                38 miljoen euro.\n\nDeel dit artikel: Facebook | X | WhatsApp | LinkedIn";
+    let mail = "Oggetto: Consegna del progetto\n\nGentile dott.ssa Ferraro,\n\nle scrivo per confermarle che la consegna \
+                del progetto della scuola è prevista per il 30 aprile. La consegna del progetto sarà discussa venerdì.\n\n\
+                Cordiali saluti,\nMarco Gallo";
+    for (code, text, banned) in [
+        ("nl", page, &["home", "nieuws", "cultuur", "daarom", "alle", "konden", "facebook"][..]),
+        ("it", mail, &["ssa", "dott", "confermarle", "oggetto", "cordiali"][..]),
+    ] {
+        let analysis = analysed(text, "auto");
+        assert_eq!(analysis.languages.detected, code);
+        for keyword in &analysis.keywords {
+            let lower = keyword.text.to_lowercase();
+            assert!(!lower.split_whitespace().any(|w| banned.contains(&w)), "{code}: key phrase {:?}", keyword.text);
+        }
+    }
+}
