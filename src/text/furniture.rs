@@ -20,7 +20,9 @@ const SHARE_BUTTONS: [&str; 14] =
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Furniture {
     /// Links: a menu (at least three short items between `|` or `·`, or on lines of
-    /// their own after them: "Home | News | Sport\nMenu") or sharing buttons ("Facebook Twitter Email").
+    /// their own after them: "Home | News | Sport\nMenu") or sharing buttons
+    /// ("Facebook Twitter Email"). A list of names written so ("Obama | Merkel |
+    /// Macron") reads as a menu too.
     Links,
     /// A copyright notice ("© 2024 Ville de Villeneuve – Tous droits réservés"), which
     /// names the publisher.
