@@ -85,7 +85,8 @@ impl Stopwords {
 /// it cut CoNLL-2002 Spanish's "Ing Barings" (the bank) to "Barings".
 pub(crate) const HONORIFICS: &[&str] = &[
     "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
-    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "ssa", "avv", "senhor", "senhora", "dra",
+    "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "ssa", "avv", "senhor",
+    "senhora", "dra",
 ];
 
 /// Common given names of many languages ("hossein", "maria"), one per line: the entity
@@ -105,7 +106,8 @@ pub fn is_first_name(norm: &str) -> bool {
 /// "Date:", "Objet :", "Betreff:", "Asunto:", "Assunto:", "Oggetto:", "Onderwerp:" and
 /// the like. Those that are stopwords anyway ("from", "to", "von") are left out.
 pub(crate) const HEADER_LABELS: &[&str] = &[
-    "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto", "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
+    "subject", "re", "fw", "fwd", "cc", "bcc", "date", "sent", "objet", "envoyé", "betreff", "datum", "gesendet", "asunto",
+    "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
 ];
 
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
@@ -122,10 +124,11 @@ pub(crate) fn articles(language: &str) -> &'static [&'static str] {
 }
 
 /// Words that follow a verb as readily as an article does, in the languages of
-/// [`articles`], space-separated: a preposition fused with the article ("abastece al comedor", "ouvert
-/// au public", "chegou ao porto") and the numbers two to ten ("llevan tres años").
-/// Nouns are followed by them too ("el acceso al", "capítulo tres"), but those have
-/// an article somewhere in the text, which `keywords::roles` asks first.
+/// [`articles`], space-separated: a preposition fused with the article ("abastece al
+/// comedor", "ouvert au public", "chegou ao porto"), a possessive ("a rouvert ses
+/// portes") and the numbers two to ten ("llevan tres años"). Nouns are followed by
+/// them too ("el acceso al", "capítulo tres"), but those have an article somewhere
+/// in the text, which `keywords::roles` asks first.
 pub(crate) fn verb_followers(language: &str) -> &'static str {
     match language {
         "es" => "al su sus dos tres cuatro cinco seis siete ocho nueve diez",
@@ -138,10 +141,9 @@ pub(crate) fn verb_followers(language: &str) -> &'static str {
 }
 
 /// Words a verb follows in the languages of [`articles`], lower case and
-/// space-separated: the auxiliaries
-/// of the perfect tenses ("a rouvert", "ha sido", "è stato inaugurato"), the negation
-/// and the pronouns that stand before a verb ("vous rappelle", "se celebra", "non
-/// apre"). Not "be" but in Italian, whose perfect takes it, nor Portuguese "ter", both
+/// space-separated: the auxiliaries of the perfect tenses ("a rouvert", "ha sido", "è
+/// stato inaugurato"), the negation and the pronouns that stand before a verb ("vous
+/// rappelle", "se celebra", "non apre"). Not "be" but in Italian, whose perfect takes it, nor Portuguese "ter", both
 /// of which come before nouns as often ("foi presidente", "tem 30 anos"); nor the
 /// pronouns spelt as an article or a contraction ("la", "nos").
 pub(crate) fn verb_preceders(language: &str) -> &'static str {
