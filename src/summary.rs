@@ -24,7 +24,7 @@ use crate::language;
 use crate::lexicon::{stemmer, FastMap, Stopwords};
 use crate::order;
 use crate::span::Span;
-use crate::text::{is_furniture, Document, Sentence, TokenKind};
+use crate::text::{Document, Sentence, TokenKind};
 use rust_stemmers::Stemmer;
 use std::borrow::Cow;
 use serde::Serialize;
@@ -93,7 +93,7 @@ impl Vectors {
             row.clear();
             let mut count = 0;
             // A web page's menus and copyright line: no words, so never picked.
-            let furniture = is_furniture(doc.text, sentence);
+            let furniture = sentence.furniture.is_some();
             for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)).filter(|_| !furniture) {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                     continue;

@@ -7,7 +7,7 @@ use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
 use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
 use crate::span::Span;
-use crate::text::{furniture, Document, Furniture, TokenKind};
+use crate::text::{Document, Furniture, TokenKind};
 
 /// Names from the learned tagger, corrected by the rules where they know better.
 ///
@@ -281,7 +281,7 @@ fn is_abbreviation_of(abbr: &str, name: &str) -> bool {
 /// The lines of links of a web page ([`Furniture::Links`]): its menus and sharing
 /// buttons, whose words are no names ("Home | News | Sport", "Partager sur Facebook").
 fn links(doc: &Document) -> Vec<Span> {
-    doc.sentences.iter().filter(|s| furniture(doc.text, s) == Some(Furniture::Links)).map(|s| s.span).collect()
+    doc.sentences.iter().filter(|s| s.furniture == Some(Furniture::Links)).map(|s| s.span).collect()
 }
 
 /// Whether a name of another language than English is a short stopword of its

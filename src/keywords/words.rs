@@ -6,7 +6,7 @@
 use super::vocabulary::{is_content, WordLanguage};
 use crate::lexicon::{is_first_name, stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
-use crate::text::{address, is_furniture, same_line, Document, FormIds, Token, TokenKind};
+use crate::text::{address, same_line, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
@@ -183,7 +183,7 @@ impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>, language: WordLanguage) -> Self {
         let mut builder = Builder::new(doc, language);
         // A web page's menus and copyright line make no key phrase or term.
-        for sentence in doc.sentences.iter().filter(|s| !is_furniture(doc.text, s)) {
+        for sentence in doc.sentences.iter().filter(|s| s.furniture.is_none()) {
             let tokens = doc.sentence_tokens(sentence);
             // First the forms; then whether the sentence is a headline (title case tells
             // nothing about a word's usual spelling).

@@ -3,8 +3,8 @@
 //!
 //! [`tokenize()`] makes the [`Token`]s, [`sentences`] groups them into [`Sentence`]s,
 //! [`paragraphs()`] finds the blank lines between paragraphs, [`FormIds`] numbers the
-//! tokens' forms and words, and [`Document::new`] does all four. [`is_furniture`] tells
-//! the lines a web page wraps its article in, which the key phrases and summary skip. The script table
+//! tokens' forms and words, and [`Document::new`] does all four. [`sentences`] also tells
+//! the lines a web page wraps its article in ([`Furniture`]), which the analyses skip. The script table
 //! (`script`) is shared with language detection.
 
 pub(crate) mod address;
@@ -19,7 +19,7 @@ mod tokenize;
 
 pub use document::Document;
 pub use forms::{FormIds, NO_WORD};
-pub use furniture::{furniture, is_furniture, Furniture};
+pub use furniture::Furniture;
 pub use paragraphs::paragraphs;
 pub use segment::{sentences, Sentence};
 pub(crate) use token::{has_line_break, same_line};

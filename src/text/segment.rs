@@ -12,15 +12,20 @@ use crate::lexicon::list::{self, list_file, CasedSet};
 use crate::lexicon::{is_stopword, FastSet};
 use crate::span::Span;
 use std::ops::Range;
+use super::furniture::{self, Furniture};
 use std::sync::OnceLock;
 
-/// One sentence: its span (no surrounding whitespace) and the tokens inside it.
+/// One sentence: its span (no surrounding whitespace), the tokens inside it, and
+/// whether it is page furniture.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
     /// Byte span in the text, trimmed of whitespace.
     pub span: Span,
     /// Indices into [`Document::tokens`](crate::text::Document::tokens).
     pub tokens: Range<usize>,
+    /// The page furniture it is, if any (a menu, sharing buttons, a copyright line):
+    /// told once here, and skipped by the key phrases, the summary and the names.
+    pub furniture: Option<Furniture>,
 }
 
 /// Abbreviations after which a period never ends a sentence (titles, "z. B.", "Nr.").
@@ -129,7 +134,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         // A forward scan, not a binary search: over all sentences it reads each token once.
         let last_token = first_token + tokens[first_token..].iter().take_while(|t| t.span.end <= span.end).count();
-        sentences.push(Sentence { span, tokens: first_token..last_token });
+        sentences.push(Sentence { span, tokens: first_token..last_token, furniture: furniture::of(span.slice(text)) });
         first_token = last_token;
     }
     sentences
