@@ -560,7 +560,7 @@ impl Trainer {
         let originals = parsed.iter().zip(&sources).filter(|(_, s)| s.original.is_none()).map(|(d, _)| d);
         let gazetteer = Gazetteer::from_entries(gazetteer_entries(originals, settings.gazetteer_len), settings.gazetteer_len);
         let mut contexts: Vec<DocContext> = parsed.iter().map(|(doc, _)| DocContext::new(doc)).collect();
-        let mut rng = settings.seed | 1;
+        let mut rng = settings.seed.max(1); // xorshift needs a nonzero state (`| 1` made seed 2 train as 3)
         if settings.first_pass_epochs > 0 {
             first_pass(&parsed, &folds, (&fold_gazetteers, &clusters), &settings, &mut contexts, &mut rng);
         }
