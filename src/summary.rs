@@ -92,7 +92,7 @@ impl Vectors {
         for sentence in &doc.sentences {
             row.clear();
             let mut count = 0;
-            // A web page's menus and copyright line: no words, so never picked.
+            // A web page's menus, byline and copyright line: no words, so never picked.
             let furniture = sentence.furniture.is_some();
             for (index, token) in sentence.tokens.clone().zip(doc.sentence_tokens(sentence)).filter(|_| !furniture) {
                 if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {

@@ -164,3 +164,15 @@ fn an_e_mail_header_label_is_no_key_phrase_and_a_signature_keeps_its_capitals() 
     let found: Vec<String> = key_phrases(&Document::new("The subject: grammar. The subject of grammar."), 10, 4).into_iter().map(|k| k.text).collect();
     assert!(found.iter().any(|p| p.contains("subject")), "{found:?}");
 }
+
+#[test]
+fn a_byline_gives_no_key_phrase_and_its_writer_stays_a_name() {
+    let text = "City council backs tram plan\n\nBy Emma Clarke, Transport correspondent\n\nLeeds City Council has approved \
+                a plan to build a tram line to the airport. The tram line would be the first in the city since 1959, \
+                and the council expects the tram line to carry many people to the airport.";
+    let found: Vec<String> = key_phrases(&Document::new(text), 10, 4).into_iter().map(|k| k.text.to_lowercase()).collect();
+    assert!(!found.iter().any(|p| p.contains("correspondent") || p.contains("emma")), "{found:?}");
+    assert!(found.iter().any(|p| p == "tram line"), "{found:?}");
+    let names = textlens::entities::extract(&Document::new(text)).entities;
+    assert!(names.iter().any(|e| e.text == "Emma Clarke"), "{names:?}");
+}

@@ -182,7 +182,7 @@ fn is_headline(language: &WordLanguage, words: usize, capitalized: usize) -> boo
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>, language: WordLanguage) -> Self {
         let mut builder = Builder::new(doc, language);
-        // A web page's menus and copyright line make no key phrase or term.
+        // A web page's menus, byline and copyright line make no key phrase or term.
         for sentence in doc.sentences.iter().filter(|s| s.furniture.is_none()) {
             let tokens = doc.sentence_tokens(sentence);
             // First the forms; then whether the sentence is a headline (title case tells

@@ -1,5 +1,5 @@
 //! Page furniture: the lines a web page wraps its article in (menus, share buttons,
-//! the copyright line), which a text copied from a browser brings along. They say
+//! the byline, the copyright line), which a text copied from a browser brings along. They say
 //! nothing of the article: "Accueil | Actualités | Contact" made three of a French
 //! page's top ten key phrases.
 
@@ -14,6 +14,9 @@ const ITEM_WORDS: usize = 4;
 const SHARE_BUTTONS: [&str; 14] =
     ["facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger", "print", "bluesky"];
 
+/// The words that open a byline, in the seven languages.
+const BYLINE_OPENERS: [&str; 6] = ["By", "Par", "Por", "Door", "Von", "Di"];
+
 /// What a line of page furniture is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Furniture {
@@ -25,6 +28,9 @@ pub enum Furniture {
     /// A copyright notice ("© 2024 Ville de Villeneuve – Tous droits réservés"), which
     /// names the publisher.
     Copyright,
+    /// A byline ("By Emma Clarke, Transport correspondent", "Par Marie Dupont"): the
+    /// writer's name stays a name, but their role is no key phrase of the article.
+    Byline,
 }
 
 /// What page furniture the sentence `line` is, if it is any ([`Sentence::furniture`]).
@@ -39,6 +45,9 @@ pub(super) fn of(line: &str) -> Option<Furniture> {
     // when each of three stages searched every sentence).
     if line.ends_with(['.', '!', '?', '"', '”', '»', ')', ':', ';']) {
         return None;
+    }
+    if is_byline(line) {
+        return Some(Furniture::Byline);
     }
     let buttons = line.split_whitespace().all(|w| SHARE_BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b)));
     if buttons && line.split_whitespace().nth(1).is_some() {
@@ -57,6 +66,15 @@ pub(super) fn of(line: &str) -> Option<Furniture> {
         items += usize::from(words > 0);
     }
     (items >= 3).then_some(Furniture::Links)
+}
+
+/// Whether `line` is a byline: an opener, then the writer's name (two or three
+/// capitalised words), and at most their role after it, eight words in all.
+fn is_byline(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let opens = words.next().is_some_and(|w| BYLINE_OPENERS.contains(&w));
+    let name = words.clone().take(3).take_while(|w| w.starts_with(char::is_uppercase)).count();
+    opens && name >= 2 && words.count() < 8
 }
 
 #[cfg(test)]
@@ -83,6 +101,12 @@ mod tests {
         let page = "Skip to main content\nHome | News | Sport | Weather | Contact us\nMenu\nSearch\n\nCity council backs plan";
         let found = furniture(page);
         assert!(found.iter().any(|line| line.starts_with("Home | News") && line.ends_with("Contact us\nMenu")), "{found:?}");
+    }
+
+    #[test]
+    fn bylines_are_furniture() {
+        let page = "Tram line approved\n\nBy Emma Clarke, Transport correspondent\nPublished 3 hours ago\n\nThe council approved it.\n\nPar Marie Dupont\n\nVon Berlin nach Hamburg\n\nBy the way, it works\n\nDi Maio attacca";
+        assert_eq!(furniture(page), ["By Emma Clarke, Transport correspondent", "Par Marie Dupont"]);
     }
 
     #[test]
