@@ -56,6 +56,13 @@ fn french_words_are_not_names_and_french_names_are() {
 }
 
 #[test]
+fn a_french_name_does_not_start_with_its_elided_article() {
+    let text = "Les commerçants de l'avenue Jean-Jaurès regrettent la suppression des places de stationnement. \
+                Martine Rousseau tient une boulangerie près du terminus.";
+    check("fr", text, &["l"], &[("avenue Jean-Jaurès", Label::Location), ("Martine Rousseau", Label::Person)]);
+}
+
+#[test]
 fn spanish_words_are_not_names_and_spanish_names_are() {
     let text = "El médico me dio una cita en el ayuntamiento para el lunes. La ciudad vieja de Sevilla es muy bonita \
                 y el mercado abre temprano. Ayer, Pedro Sánchez visitó la fábrica de Telefónica en Madrid con el \

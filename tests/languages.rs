@@ -183,3 +183,20 @@ fn dutch_pages_and_italian_e_mails_keep_their_function_words_and_titles_out_of_k
         }
     }
 }
+
+#[test]
+fn no_key_phrase_holds_a_verb_in_the_future_tense() {
+    // Written for this test: news items whose runs of content words hold a verb in the
+    // future tense ("centro atraerá talento", "ligne fonctionnera").
+    let spanish = "El centro atraerá talento internacional, según el alcalde. El centro atraerá talento internacional y \
+                   empresas. La Universidad de Valencia dirige el centro, que costó 18 millones de euros.";
+    let french = "La ligne fonctionnera de 5 heures à minuit. La ligne fonctionnera aussi le dimanche. Les commerçants \
+                  regrettent la suppression des places de stationnement.";
+    for (code, text, verb) in [("es", spanish, "atraerá"), ("fr", french, "fonctionnera")] {
+        let analysis = analysed(text, code);
+        assert!(!analysis.keywords.is_empty(), "{code}");
+        for keyword in &analysis.keywords {
+            assert!(!keyword.text.split_whitespace().any(|w| w == verb), "{code}: key phrase {:?}", keyword.text);
+        }
+    }
+}

@@ -42,9 +42,9 @@ fn connectors(language: &str) -> Option<(&'static [&'static str], &'static [&'st
 
 /// Calls `found` with every phrase of at most `max_words` tokens that joins the last
 /// words of a run to the first words of the next across a connector on the same line,
-/// where `may_end(token)` lets its last word end a phrase and no capitalised name is
+/// where `may_be(tokens)` lets those tokens be a phrase and no capitalised name is
 /// cut in two. Closures behind references, so that the two callers share one copy.
-pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_words: usize, may_end: &dyn Fn(usize) -> bool, found: &mut dyn FnMut(Bridged)) {
+pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_words: usize, may_be: &dyn Fn(Range<usize>) -> bool, found: &mut dyn FnMut(Bridged)) {
     let Some((prepositions, articles)) = connectors(lexed.language.code) else { return };
     let norm = |index: usize| lexed.token_form.get(index).and_then(|&f| lexed.forms.get(f as usize)).map(|f| f.norm);
     let named = |index: usize| lexed.token_named.get(index).copied().unwrap_or(false);
@@ -69,7 +69,7 @@ pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_wor
                 if len > max_words.min(MAX_WORDS) {
                     break;
                 }
-                if (end < b.end && named(end - 1) && named(end)) || !may_end(end - 1) {
+                if (end < b.end && named(end - 1) && named(end)) || !may_be(start..end) {
                     continue;
                 }
                 let mut key = [NONE; MAX_WORDS];

@@ -157,9 +157,9 @@ impl Candidates {
             }
             position += words.len();
         }
-        let may_end = |last: usize| !roles.is_verb(lexed, last);
+        let may_be = |tokens: Range<usize>| !tokens.into_iter().any(|index| roles.is_verb(lexed, index));
         let scored = runs.get(..starts.len()).unwrap_or(&[]);
-        bridges::each(doc, lexed, scored, max_words, &may_end, &mut |phrase: Bridged| {
+        bridges::each(doc, lexed, scored, max_words, &may_be, &mut |phrase: Bridged| {
             let address = phrase.tokens.clone().any(|index| lexed.is_address(index));
             let first = starts.get(phrase.run).copied().unwrap_or(0) + phrase.offset;
             let new = Candidate { key: phrase.key, len: phrase.len, count: 0, whole: 0, first, in_text: false, bridged: true };
@@ -186,8 +186,8 @@ impl Candidates {
 }
 
 /// Whether words `i..=i + n` of a run of `len` words starting at token `start` may be
-/// a phrase: the last can end one, a single word is no adjective, and no capitalised
-/// name is cut in two.
+/// a phrase: the last can end one, none is a verb, a single word is no adjective, and
+/// no capitalised name is cut in two.
 #[inline]
 fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usize, n: usize) -> bool {
     let last = start + i + n;
@@ -195,7 +195,7 @@ fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usiz
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    if roles.is_verb(lexed, last) || (n == 0 && roles.is_adjective(lexed, last)) {
+    if (0..=n).any(|k| roles.is_verb(lexed, start + i + k)) || (n == 0 && roles.is_adjective(lexed, last)) {
         return false;
     }
     if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {

@@ -131,10 +131,13 @@ impl Tagger {
             let (Some(first), Some(&kind)) = (open.take(), Kind::ALL.get(kind)) else { continue };
             while margins.next_if(|&(_, last, _)| last < i).is_some() {}
             let margin = margins.next_if(|&(a, last, _)| (a, last) == (first, i)).map_or(0, |(_, _, m)| m);
-            // A name neither starts nor ends with punctuation or a symbol ("Coldplay!").
+            // A name neither starts nor ends with punctuation or a symbol ("Coldplay!"),
+            // nor starts with an elided article or preposition, which the French model
+            // tags with its place ("l'avenue Jean-Jaurès").
             let Some(name) = doc.tokens.get(first..=i) else { continue };
             let is_word = |t: &&Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
-            if let (Some(a), Some(b)) = (name.iter().find(is_word), name.iter().rev().find(is_word)) {
+            let starts = |t: &&Token| is_word(t) && !t.norm.ends_with('\'');
+            if let (Some(a), Some(b)) = (name.iter().find(starts), name.iter().rev().find(is_word)) {
                 found.push(Mention { span: Span::new(a.span.start, b.span.end), kind, margin });
             }
         }
