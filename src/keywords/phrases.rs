@@ -107,7 +107,7 @@ fn key_phrases_of(doc: &Document, lexed: &Lexed, limit: usize, max_words: usize)
     let word_score = word_scores(lexed, &centrality, &found.position_weight);
     let ranked = Ranked::new(&found.list, &word_score, lexed.language.english);
     let chosen = choose(ranked, &found.list, limit);
-    let mut keywords = collect_occurrences(doc, lexed, &runs, max_words, &chosen);
+    let mut keywords = collect_occurrences(doc, lexed, (&runs, &roles), max_words, &chosen);
     scale_scores(&mut keywords, &chosen);
     keywords
 }
@@ -157,9 +157,8 @@ impl Candidates {
             }
             position += words.len();
         }
-        let may_be = |tokens: Range<usize>| !tokens.into_iter().any(|index| roles.is_verb(lexed, index));
         let scored = runs.get(..starts.len()).unwrap_or(&[]);
-        bridges::each(doc, lexed, scored, max_words, &may_be, &mut |phrase: Bridged| {
+        bridges::each(doc, lexed, scored, max_words, &|tokens| !roles.any_verb(lexed, tokens), &mut |phrase: Bridged| {
             let address = phrase.tokens.clone().any(|index| lexed.is_address(index));
             let first = starts.get(phrase.run).copied().unwrap_or(0) + phrase.offset;
             let new = Candidate { key: phrase.key, len: phrase.len, count: 0, whole: 0, first, in_text: false, bridged: true };
@@ -195,7 +194,7 @@ fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usiz
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    if (0..=n).any(|k| roles.is_verb(lexed, start + i + k)) || (n == 0 && roles.is_adjective(lexed, last)) {
+    if roles.any_verb(lexed, start + i..last + 1) || (n == 0 && roles.is_adjective(lexed, last)) {
         return false;
     }
     if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
@@ -458,11 +457,13 @@ impl Occurrences {
 }
 
 /// Every occurrence of the chosen phrases in the whole text, and each one's most common
-/// surface form.
+/// surface form. As in [`Candidates::gather`], no occurrence holds a verb: the words
+/// stemmed alike keep their own forms ("ospiti" is a key phrase, not "ospiterà" of "la
+/// città ospiterà proiezioni").
 fn collect_occurrences(
     doc: &Document,
     lexed: &Lexed,
-    runs: &[Range<usize>],
+    (runs, roles): (&[Range<usize>], &Roles),
     max_words: usize,
     chosen: &[(f64, &Candidate)],
 ) -> Vec<Keyword> {
@@ -477,7 +478,7 @@ fn collect_occurrences(
                 let (Some(&class), Some(&form)) = (words.get(i + n), lexed.token_form.get(run.start + i + n)) else {
                     break;
                 };
-                if lexed.is_address(run.start + i + n) {
+                if lexed.is_address(run.start + i + n) || roles.is_verb(lexed, run.start + i + n) {
                     break;
                 }
                 key[n] = class;
@@ -490,7 +491,7 @@ fn collect_occurrences(
     }
     // A phrase across a connector has a connector in its key, so its occurrences all
     // come from here, in text order.
-    bridges::each(doc, lexed, runs, max_words, &|_| true, &mut |phrase: Bridged| {
+    bridges::each(doc, lexed, runs, max_words, &|tokens| !roles.any_verb(lexed, tokens), &mut |phrase: Bridged| {
         let Some(&slot) = wanted.get(&phrase.key) else { return };
         if phrase.tokens.clone().any(|index| lexed.is_address(index)) {
             return;

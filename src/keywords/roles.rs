@@ -98,6 +98,12 @@ impl Roles {
         !self.verbs.is_empty() && (in_class(&self.verbs, lexed, index) || by_form()) && is_lower(lexed, index)
     }
 
+    /// Whether any word of `tokens` is a verb ([`Roles::is_verb`]).
+    #[inline]
+    pub(super) fn any_verb(&self, lexed: &Lexed, tokens: Range<usize>) -> bool {
+        !self.verbs.is_empty() && tokens.into_iter().any(|index| self.is_verb(lexed, index))
+    }
+
     /// Whether the word at token `index` is an adjective after its noun, in lower case.
     #[inline]
     pub(super) fn is_adjective(&self, lexed: &Lexed, index: usize) -> bool {
