@@ -203,3 +203,26 @@ fn no_key_phrase_holds_a_verb_in_the_future_tense() {
         }
     }
 }
+
+#[test]
+fn the_openings_and_closings_of_german_and_portuguese_e_mails_make_no_key_phrase() {
+    // Written for this test.
+    let german = "Betreff: Treffen am Donnerstag\n\nHallo Frau Becker,\n\nvielen Dank für Ihre schnelle Antwort. Wie \
+                  besprochen treffen wir uns am Donnerstag um 10 Uhr in unserem Büro in Köln. Bitte bringen Sie die \
+                  Unterlagen zum Projekt mit.\n\nMit freundlichen Grüßen\nJonas Klein";
+    let portuguese = "Assunto: Reunião de equipa\n\nOlá Ana,\n\nEspero que estejas bem. Queria confirmar a reunião de \
+                      equipa na próxima quarta-feira, no escritório do Porto. O João vai apresentar a proposta de \
+                      orçamento.\n\nUm abraço,\nPedro Santos";
+    for (code, text, banned) in [
+        ("de", german, &["dank", "grüßen", "hallo", "betreff"][..]),
+        ("pt", portuguese, &["espero", "estejas", "bem", "queria", "abraço", "assunto"][..]),
+    ] {
+        let analysis = analysed(text, "auto");
+        assert_eq!(analysis.languages.detected, code);
+        assert!(analysis.keywords.len() >= 3, "{code}: {:?}", analysis.keywords);
+        for keyword in &analysis.keywords {
+            let lower = keyword.text.to_lowercase();
+            assert!(!lower.split_whitespace().any(|w| banned.contains(&w)), "{code}: key phrase {:?}", keyword.text);
+        }
+    }
+}
