@@ -342,7 +342,7 @@ impl<'d> Summarizer<'d> {
             ranked.truncate(count * 3 + 10);
             pick_diverse(&self.vectors, &ranked, count, importance)
         };
-        picked.sort_unstable();
+        crate::order::sort_by_key(&mut picked, |&index| index);
         picked
             .into_iter()
             .filter_map(|index| {

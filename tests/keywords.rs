@@ -176,3 +176,17 @@ fn a_byline_gives_no_key_phrase_and_its_writer_stays_a_name() {
     let names = textlens::entities::extract(&Document::new(text)).entities;
     assert!(names.iter().any(|e| e.text == "Emma Clarke"), "{names:?}");
 }
+
+#[test]
+fn a_name_keeps_its_capitals_where_the_text_writes_its_words_in_lower_case_too() {
+    // Written for this test: "energy", "museum" and "marathon" are also common nouns.
+    let text = "Greenfield Energy will build a solar farm in Nevada. Greenfield Energy says clean energy creates jobs, \
+                and clean energy is cheap. She visited the Palace Museum after she ran the Chicago Marathon; every \
+                museum and every marathon in the city was busy.\n\nMobile agent techniques\n\nMobile agent \
+                techniques move code between hosts, and the agent techniques of this paper are new.";
+    let found: Vec<String> = key_phrases(&Document::new(text), 20, 4).into_iter().map(|k| k.text).collect();
+    for name in ["Greenfield Energy", "Palace Museum", "Chicago Marathon"] {
+        assert!(found.iter().any(|p| p == name), "{name}: {found:?}");
+    }
+    assert!(!found.iter().any(|p| p.starts_with("Mobile")), "a title's first word keeps its capital: {found:?}");
+}

@@ -422,17 +422,60 @@ fn contains(haystack: &[u32], needle: &[u32]) -> bool {
 }
 
 /// How a phrase of `words` is shown: words apart, but an elided article against its
-/// word ("l'Égypte"), and a given name capitalised before a capitalised word.
-fn phrase_text(words: &[&Form]) -> String {
+/// word ("l'Égypte"), a word seen only at sentence starts capitalised before a
+/// capitalised word, and a word as `named` spells it ([`named_spellings`]).
+fn phrase_text(words: &[&Form], named: &[Option<&str>]) -> String {
     let mut text = String::new();
     for (i, word) in words.iter().enumerate() {
         if !text.is_empty() && !text.ends_with('\'') {
             text.push(' ');
         }
-        let next_capitalised = words.get(i + 1).is_some_and(|n| n.display().starts_with(char::is_uppercase));
-        text.push_str(word.given_name().filter(|_| next_capitalised).unwrap_or_else(|| word.display()));
+        let next_named = named.get(i + 1).is_some_and(Option::is_some);
+        let next_capitalised = next_named || words.get(i + 1).is_some_and(|n| n.display().starts_with(char::is_uppercase));
+        let own = named.get(i).copied().flatten();
+        text.push_str(own.or(word.start_spelling().filter(|_| next_capitalised)).unwrap_or_else(|| word.display()));
     }
     text
+}
+
+/// Per word of a phrase spelt `forms`: its spelling where those of the phrase's
+/// `occurrences` spelt so capitalise it past a sentence start or headline
+/// ([`Lexed::token_named`]) and never write it in lower case. A word's own spelling is in
+/// lower case if the text writes it so anywhere, but in a name it keeps its capital
+/// ("Greenfield Energy" of a text on "clean energy").
+fn named_spellings<'t>(doc: &Document<'t>, lexed: &Lexed, (occurrences, forms): (&[Span], &Key)) -> [Option<&'t str>; MAX_WORDS] {
+    let mut named = [None; MAX_WORDS];
+    let mut lower = [false; MAX_WORDS];
+    for span in occurrences {
+        let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+        let tokens = doc.tokens.get(first..).unwrap_or(&[]).iter().take_while(|t| t.span.end <= span.end);
+        for (k, token) in tokens.enumerate().take(MAX_WORDS) {
+            if lexed.token_form.get(first + k) != forms.get(k) {
+                continue;
+            }
+            if lexed.token_named.get(first + k).copied().unwrap_or(false) {
+                named[k].get_or_insert(token.text(doc.text));
+            } else if !token.is_capitalized() {
+                lower[k] = true;
+            }
+        }
+    }
+    for (spelling, lower) in named.iter_mut().zip(lower) {
+        if lower {
+            *spelling = None;
+        }
+    }
+    // In English, a capital first word before a lower-case one starts a title or a list
+    // item ("Mobile agent techniques"), unless the text capitalises the word anyway; the
+    // other languages write names so ("Assemblée nationale", "Parti popular").
+    let lower_case = |k: usize| {
+        let form = forms.get(k).and_then(|&f| lexed.forms.get(f as usize));
+        form.is_some_and(|f| !f.display().starts_with(char::is_uppercase))
+    };
+    if lexed.language.english && lower_case(0) && lower_case(1) && named[1].is_none() {
+        named[0] = None;
+    }
+    named
 }
 
 /// The occurrences of the chosen phrases, each one's in text order.
@@ -513,7 +556,7 @@ fn collect_occurrences(
                 .map(|(forms, _)| forms)
                 .unwrap_or([NONE; MAX_WORDS]);
             let words: Vec<&Form> = spelling.iter().filter_map(|&f| lexed.forms.get(f as usize)).collect();
-            let text = phrase_text(&words);
+            let text = phrase_text(&words, &named_spellings(doc, lexed, (&occurrences, &spelling)));
             Keyword { text, score: 0.0, count: occurrences.len(), occurrences }
         })
         .collect()

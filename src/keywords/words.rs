@@ -4,7 +4,7 @@
 //! same view through [`Words`].
 
 use super::vocabulary::{is_content, WordLanguage};
-use crate::lexicon::{is_first_name, stemmer, FastMap, HEADER_LABELS};
+use crate::lexicon::{stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
 use crate::text::{address, same_line, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
@@ -67,11 +67,12 @@ impl Form<'_> {
         }
     }
 
-    /// A given name seen only where capitals tell nothing, as written there: before a
-    /// capitalised surname it keeps its capital (the signature "John Martin" was shown
-    /// as "john Martin"); "san diego" of a headline stays as it is.
-    pub(super) fn given_name(&self) -> Option<&str> {
-        self.start_cased.filter(|_| self.inner == 0 && !self.inner_caps && is_first_name(self.norm))
+    /// A word seen only where capitals tell nothing, as written there: before a
+    /// capitalised word it keeps its capital (the signature "John Martin" was shown as
+    /// "john Martin", and "Greenfield Energy", whose sentences all start with it, as
+    /// "greenfield Energy"); "san diego" of a headline stays as it is.
+    pub(super) fn start_spelling(&self) -> Option<&str> {
+        self.start_cased.filter(|_| self.inner == 0 && !self.inner_caps)
     }
 }
 
