@@ -226,3 +226,15 @@ fn the_openings_and_closings_of_german_and_portuguese_e_mails_make_no_key_phrase
         }
     }
 }
+
+#[test]
+fn acronyms_do_not_make_a_sentence_a_title_whose_names_lose_their_capitals() {
+    // Written for this test: a post whose capitals are acronyms and names.
+    let text = "Grève à la SNCF demain : aucun TGV entre Paris et Lyon selon la direction. Pensez à vérifier vos \
+                billets sur le site ! #greve";
+    let analysis = analysed(text, "fr");
+    let shown: Vec<&str> = analysis.keywords.iter().map(|k| k.text.as_str()).collect();
+    for name in ["Paris", "Lyon", "TGV", "SNCF"] {
+        assert!(shown.contains(&name), "{name}: {shown:?}");
+    }
+}

@@ -180,6 +180,11 @@ fn is_headline(language: &WordLanguage, words: usize, capitalized: usize) -> boo
     words >= HEADLINE_MIN_WORDS && capitalized * whole >= words * part
 }
 
+/// Whether `word` is written in capitals, two letters or more ("TGV", "SNCF").
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !word.chars().any(char::is_lowercase)
+}
+
 impl<'d> Lexed<'d> {
     fn new(doc: &'d Document<'d>, language: WordLanguage) -> Self {
         let mut builder = Builder::new(doc, language);
@@ -188,7 +193,7 @@ impl<'d> Lexed<'d> {
             let tokens = doc.sentence_tokens(sentence);
             // First the forms; then whether the sentence is a headline (title case tells
             // nothing about a word's usual spelling).
-            let (words, capitalized) = builder.add_forms(sentence.tokens.clone(), tokens);
+            let (words, capitalized) = builder.add_forms(doc.text, sentence.tokens.clone(), tokens);
             let headline = is_headline(&builder.lexed.language, words, capitalized);
             builder.count_spellings(doc.text, sentence.tokens.clone(), tokens, headline);
         }
@@ -344,8 +349,8 @@ impl<'d> Builder<'d> {
     /// Gives each word token of a sentence (`tokens`, at `indices` in the document)
     /// its form, making the forms not met before. Returns how many of its words are
     /// not stopwords, and how many of those are capitalised.
-    fn add_forms(&mut self, indices: Range<usize>, tokens: &'d [Token]) -> (usize, usize) {
-        let (mut words, mut capitalized_words) = (0usize, 0usize);
+    fn add_forms(&mut self, text: &str, indices: Range<usize>, tokens: &'d [Token]) -> (usize, usize) {
+        let (mut words, mut capitalized_words, mut acronyms) = (0usize, 0usize, 0usize);
         for (index, token) in indices.zip(tokens) {
             if token.kind != TokenKind::Word {
                 continue;
@@ -367,9 +372,16 @@ impl<'d> Builder<'d> {
             if self.lexed.forms.get(id as usize).is_some_and(|f| !f.stopword) {
                 words += 1;
                 capitalized_words += usize::from(token.is_capitalized());
+                acronyms += usize::from(token.is_capitalized() && is_acronym(token.text(text)));
             }
         }
-        (words, capitalized_words)
+        // An acronym is in capitals in any sentence ("Grève à la SNCF demain : aucun TGV
+        // entre Paris et Lyon" is no title), but in one all in capitals.
+        if acronyms < words {
+            (words - acronyms, capitalized_words - acronyms)
+        } else {
+            (words, capitalized_words)
+        }
     }
 
     /// The form of a word not met before in the document: its facts from the memo,
