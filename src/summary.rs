@@ -146,10 +146,26 @@ impl Vectors {
     }
 }
 
+/// Rows of at most this many terms are sorted by insertion ([`to_unit_vector`]).
+const SHORT_ROW: usize = 48;
+
 /// Term counts of one sentence, `(term id, 1.0)` per occurrence, as a unit vector of
 /// log term frequencies sorted by term id.
 fn to_unit_vector(row: &mut Vec<(u32, f64)>) {
-    row.sort_unstable_by_key(|&(id, _)| id);
+    // A sentence has a few dozen terms: sorted by insertion, as fast as the standard
+    // library's sort and 1 KB less wasm gzipped; a longer one goes through
+    // `order`'s merge sort, which stays O(n log n) on a text without sentence ends.
+    if row.len() <= SHORT_ROW {
+        for i in 1..row.len() {
+            let mut j = i;
+            while j > 0 && row[j - 1].0 > row[j].0 {
+                row.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    } else {
+        crate::order::sort_by_key(row, |&(id, _)| id);
+    }
     row.dedup_by(|next, kept| {
         let same = next.0 == kept.0;
         if same {
