@@ -14,7 +14,8 @@ Sources:
   "new", "first", "last", "today", "approximately" and their kin ("rund", "ongeveer",
   "nuove", "également"), and its greetings and sign-offs of letters and e-mails
   ("bonjour", "cordialement", "saludos", "groeten", "abraço", the "Dank" of "vielen
-  Dank", the "espero" and "queria" that open a message), and the plural units of time
+  Dank", the "espero" and "queria" that open a message), German's adverbs that start a
+  sentence with a capital ("Abends", "Oben", "Leider"), and the plural units of time
   ("ans", "años", "Jahren"), which English's word ranks make too common to matter, and
   the "partir" of "à partir de" and its kin, a preposition as English's "from" is;
   and Dutch's modal and auxiliary verbs in the forms Snowball's short list leaves out
@@ -49,7 +50,7 @@ ADDITIONS = {
           "sowohl weder dabei dafür darauf daher deshalb etwa jedoch je bzw usw dr nr ca z.b "
           "zwei drei vier fünf sechs sieben acht neun zehn erst erste ersten ersten erster neue neuen "
           "denen deren wer wem wen wegen trotz innerhalb außerhalb statt"
-          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen",
+          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen",
     "fr": "l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu' quelqu' presqu' "
           "plus moins cette cet ceci cela ça tout tous toute toutes aussi très si dont où ainsi "
           "lors après avant sans sous entre depuis selon vers chez contre pendant comme alors "
