@@ -238,3 +238,17 @@ fn acronyms_do_not_make_a_sentence_a_title_whose_names_lose_their_capitals() {
         assert!(shown.contains(&name), "{name}: {shown:?}");
     }
 }
+
+#[test]
+fn german_adverbs_that_start_a_sentence_make_no_key_phrase() {
+    // Written for this test: a travel post whose sentences start with adverbs.
+    let text = "Unser Wochenende im Schwarzwald\n\nAm Freitag sind wir mit dem Zug nach Freiburg gefahren. Oben hatte \
+                man einen tollen Blick auf die Alpen. Abends haben wir im Gasthaus Kirschtorte gegessen. Leider war \
+                das Wetter schlecht. Trotzdem war die Wanderung zum Feldberg schön.";
+    let analysis = analysed(text, "de");
+    assert!(analysis.keywords.len() >= 5, "{:?}", analysis.keywords);
+    for keyword in &analysis.keywords {
+        let lower = keyword.text.to_lowercase();
+        assert!(!lower.split_whitespace().any(|w| ["oben", "abends", "leider", "trotzdem"].contains(&w)), "{:?}", keyword.text);
+    }
+}
