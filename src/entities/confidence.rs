@@ -16,7 +16,7 @@
 
 use super::calibration::WEIGHTS;
 use super::entity::{Evidence, Label, Mention, Source};
-use crate::text::Document;
+use crate::text::{in_capitals, Document};
 
 /// Confidence of a name found by the rules alone. On CoNLL-2003 dev the rules alone
 /// are right (exact span and type) about 8 times in 10 (precision 79.9 when they last
@@ -102,7 +102,7 @@ impl Features {
         x[at + 1] = f64::from(u8::from(words >= 3));
         at += 2;
         x[at] = f64::from(u8::from(!text.chars().any(char::is_uppercase)));
-        x[at + 1] = f64::from(u8::from(text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !text.chars().any(char::is_lowercase)));
+        x[at + 1] = f64::from(u8::from(in_capitals(text)));
         at += 2;
         x[at] = f64::from(u8::from(context.social));
         x[at + 1] = f64::from(u8::from(context.short));

@@ -6,7 +6,7 @@
 use super::vocabulary::{is_content, WordLanguage};
 use crate::lexicon::{stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
-use crate::text::{address, same_line, Document, FormIds, Token, TokenKind};
+use crate::text::{address, in_capitals, same_line, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
@@ -178,11 +178,6 @@ const HEADLINE_CAPITALIZED: (usize, usize) = (4, 5);
 fn is_headline(language: &WordLanguage, words: usize, capitalized: usize) -> bool {
     let (part, whole) = if language.capitalises_nouns { (1, 1) } else { HEADLINE_CAPITALIZED };
     words >= HEADLINE_MIN_WORDS && capitalized * whole >= words * part
-}
-
-/// Whether `word` is written in capitals, two letters or more ("TGV", "SNCF").
-fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !word.chars().any(char::is_lowercase)
 }
 
 impl<'d> Lexed<'d> {
@@ -372,7 +367,7 @@ impl<'d> Builder<'d> {
             if self.lexed.forms.get(id as usize).is_some_and(|f| !f.stopword) {
                 words += 1;
                 capitalized_words += usize::from(token.is_capitalized());
-                acronyms += usize::from(token.is_capitalized() && is_acronym(token.text(text)));
+                acronyms += usize::from(token.is_capitalized() && in_capitals(token.text(text)));
             }
         }
         // An acronym is in capitals in any sentence ("Grève à la SNCF demain : aucun TGV

@@ -22,6 +22,6 @@ pub use forms::{FormIds, NO_WORD};
 pub use furniture::Furniture;
 pub use paragraphs::paragraphs;
 pub use segment::{sentences, Sentence};
-pub(crate) use token::{has_line_break, same_line};
+pub(crate) use token::{has_line_break, in_capitals, same_line};
 pub use token::{Norm, Token, TokenKind};
 pub use tokenize::tokenize;

@@ -9,6 +9,11 @@ pub(crate) fn has_line_break(gap: &str) -> bool {
     gap.bytes().any(|b| b == b'\n')
 }
 
+/// Whether `word` is written in capitals, two letters or more ("TGV", "SNCF", "U.S.").
+pub(crate) fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() && !word.chars().any(char::is_lowercase)
+}
+
 /// Whether no line break stands between token `a` and the later token `b` of `text`.
 pub(crate) fn same_line(text: &str, a: &Token, b: &Token) -> bool {
     !text.get(a.span.end..b.span.start).is_some_and(has_line_break)
@@ -143,6 +148,12 @@ impl Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_need_two_letters_and_no_lower_case() {
+        assert!(in_capitals("TGV") && in_capitals("U.S.") && in_capitals("G7S"));
+        assert!(!in_capitals("A") && !in_capitals("Paris") && !in_capitals("iPhone") && !in_capitals("42"));
+    }
 
     #[test]
     fn norms_read_the_same_inline_or_on_the_heap() {

@@ -17,7 +17,7 @@ use super::prepared::{ListMatch, Phrase, Prepared, Word};
 use super::spec::Target;
 use crate::lexicon::{stemmer, FastMap};
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{in_capitals, Document, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -169,7 +169,7 @@ fn key<'a>(stemmer: Option<&Stemmer>, norm: &'a str, kind: TokenKind) -> std::bo
 fn shape(text: &str) -> (bool, bool) {
     let mut letters = text.chars().filter(|c| c.is_alphabetic());
     let first_upper = letters.next().is_some_and(char::is_uppercase);
-    let all_upper = first_upper && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase);
+    let all_upper = first_upper && in_capitals(text);
     (first_upper, all_upper)
 }
 
