@@ -184,10 +184,9 @@ const LONGEST_NAME: usize = 12;
 /// organisation, the text's "en Valencia" a place), and so do its repeats. Dev micro
 /// F1: CoNLL-2002 Dutch 79.17 -> 79.86, Spanish 81.65 -> 81.80, and with the margins
 /// 79.94 and 82.16 (Europeana Dutch 66.72 -> 66.42); GermEval, Europeana German and
-/// French unchanged. English lost
-/// (CoNLL-2003 92.48 -> 92.22, re3d 37.25 -> 36.86): its names change kind with their
-/// role ("Washington" the place and the government), so there a name with two labels
-/// has no repeats.
+/// French unchanged. English lost (CoNLL-2003 92.48 -> 92.22, re3d 37.25 -> 36.86): its
+/// names change kind with their role ("Washington" the place and the government), so
+/// there a name with two labels has no repeats.
 fn with_repeats(doc: &Document, mut names: Vec<Mention>, misc: &[Span], consistent: bool) -> Vec<Mention> {
     let text = doc.text;
     // Each name's votes ([`Votes`]) and largest margin, and the longest name, in
@@ -398,6 +397,16 @@ mod tests {
         Mention::new(Span::new(start, end), label)
     }
 
+    /// The span of the `nth` occurrence of `needle` in `text`.
+    fn nth(text: &str, needle: &str, nth: usize) -> Span {
+        text.match_indices(needle).nth(nth).map(|(i, _)| Span::new(i, i + needle.len())).expect("the text holds the needle")
+    }
+
+    /// A mention labelled `label` of the `n`th occurrence of `needle` in `text`.
+    fn named(text: &str, needle: &str, n: usize, label: Label) -> Mention {
+        Mention::new(nth(text, needle, n), label)
+    }
+
     #[test]
     fn a_courtesy_title_starts_no_name_of_another_language() {
         let text = "la Sra. Marta Quiroga, Frau Merkel, Sra, Dr. von Braun, Mme Duval, Herrmann";
@@ -425,11 +434,10 @@ mod tests {
         assert!(!is_abbreviation_of("Pakistan", "Jansher Khan") && !is_abbreviation_of("W", "World") && !is_abbreviation_of("WF", "World Monuments Fund"));
         let text = "The World Monuments Fund (WMF) will help. WMF said so, and the WMF Board agreed. WMF.";
         let doc = Document::new(text);
-        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| Span::new(i, i + needle.len())).unwrap();
         let names = vec![
-            mention(at("World Monuments Fund", 0).start, at("World Monuments Fund", 0).end, Label::Org),
-            mention(at("WMF", 0).start, at("WMF", 0).end, Label::Location),
-            mention(at("WMF Board", 0).start, at("WMF Board", 0).end, Label::Org),
+            named(text, "World Monuments Fund", 0, Label::Org),
+            named(text, "WMF", 0, Label::Location),
+            named(text, "WMF Board", 0, Label::Org),
         ];
         let found: Vec<(&str, Label)> = with_abbreviations(&doc, names).iter().map(|m| (m.span.slice(text), m.label)).collect();
         assert_eq!(found, [("World Monuments Fund", Label::Org), ("WMF", Label::Org), ("WMF", Label::Org), ("WMF Board", Label::Org), ("WMF", Label::Org)]);
@@ -459,13 +467,12 @@ mod tests {
     fn a_name_written_alike_takes_the_label_most_of_its_occurrences_have_where_asked() {
         let text = "Feyenoord won. Slot praised Feyenoord. Feyenoord fans sang. Ajax lost, and Ajax fans left. Ajax.";
         let doc = Document::new(text);
-        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| Span::new(i, i + needle.len())).unwrap();
         let names = vec![
-            mention(at("Feyenoord", 0).start, at("Feyenoord", 0).end, Label::Org),
-            mention(at("Feyenoord", 1).start, at("Feyenoord", 1).end, Label::Location),
-            mention(at("Feyenoord", 2).start, at("Feyenoord", 2).end, Label::Org),
-            mention(at("Ajax", 0).start, at("Ajax", 0).end, Label::Org),
-            mention(at("Ajax", 1).start, at("Ajax", 1).end, Label::Location),
+            named(text, "Feyenoord", 0, Label::Org),
+            named(text, "Feyenoord", 1, Label::Location),
+            named(text, "Feyenoord", 2, Label::Org),
+            named(text, "Ajax", 0, Label::Org),
+            named(text, "Ajax", 1, Label::Location),
         ];
         let labels = |consistent: bool| -> Vec<(&str, Label)> {
             with_repeats(&doc, names.clone(), &[], consistent).iter().map(|m| (m.span.slice(text), m.label)).collect()
@@ -479,10 +486,9 @@ mod tests {
         // A tie of counts goes to the larger sum of margins.
         let text = "Valencia abre un centro. El centro está en Valencia.";
         let doc = Document::new(text);
-        let at = |nth: usize| text.match_indices("Valencia").nth(nth).map(|(i, _)| Span::new(i, i + 8)).unwrap();
         let names = vec![
-            Mention::with(at(0), Label::Org, Evidence::new(Source::Tagger, 5)),
-            Mention::with(at(1), Label::Location, Evidence::new(Source::Tagger, 40)),
+            Mention::with(nth(text, "Valencia", 0), Label::Org, Evidence::new(Source::Tagger, 5)),
+            Mention::with(nth(text, "Valencia", 1), Label::Location, Evidence::new(Source::Tagger, 40)),
         ];
         let found: Vec<Label> = with_repeats(&doc, names, &[], true).iter().map(|m| m.label).collect();
         assert_eq!(found, [loc, loc]);
@@ -492,15 +498,14 @@ mod tests {
     fn listed_acronyms_the_tagger_leaves_out_are_names_outside_shouted_sentences() {
         let text = "US company takes technology to new depths. WE TOLD US SO. Apple and NATO met in the UK.";
         let doc = Document::new(text);
-        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| Span::new(i, i + needle.len())).unwrap();
         let rules = [
-            mention(at("US", 0).start, at("US", 0).end, Label::Location),
-            mention(at("US", 1).start, at("US", 1).end, Label::Location),
-            mention(at("Apple", 0).start, at("Apple", 0).end, Label::Org),
-            mention(at("NATO", 0).start, at("NATO", 0).end, Label::Org),
-            mention(at("UK", 0).start, at("UK", 0).end, Label::Location),
+            named(text, "US", 0, Label::Location),
+            named(text, "US", 1, Label::Location),
+            named(text, "Apple", 0, Label::Org),
+            named(text, "NATO", 0, Label::Org),
+            named(text, "UK", 0, Label::Location),
         ];
-        let uk = at("UK", 0);
+        let uk = nth(text, "UK", 0);
         let found: Vec<&str> = listed_acronyms(&doc, &rules, &[], &[uk]).iter().map(|m| m.span.slice(text)).collect();
         // Not the "US" of the shouted sentence, nor "Apple" (no acronym), nor "UK" (covered).
         assert_eq!(found, ["US", "NATO"]);

@@ -131,8 +131,7 @@ fn is_lower(lexed: &Lexed, index: usize) -> bool {
 /// no lower-case noun of the UD French GSD dev sentences, WikiNews or Europeana French,
 /// nor the first person plural's future and past in "-remos", "-ábamos" and "-íamos"
 /// ("volveremos", "estábamos", "teríamos") any noun of the Spanish and Portuguese dev
-/// texts.
-/// The words stemmed alike keep their own forms: "explicación" is no verb.
+/// texts. The words stemmed alike keep their own forms: "explicación" is no verb.
 const VERB_ENDINGS: [(&str, &[&str]); 5] = [
     ("es", &["ó", "aron", "ieron", "rá", "rán", "aban", "iendo", "ando", "arlo", "arla", "arle", "arse", "erse", "irse", "aremos", "eremos", "iremos", "ábamos", "íamos"]),
     ("pt", &["ou", "iu", "aram", "eram", "iram", "rá", "avam", "ando", "ámos", "aremos", "eremos", "iremos", "ávamos", "íamos"]),
