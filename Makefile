@@ -273,12 +273,14 @@ bench-ner: build $(VENV)/.installed
 	$(VENV)/bin/python scripts/eval.py --data $(DATA) --only ner
 
 # Each dev metric must stay within one point of what was reached (tests/eval_thresholds.json).
+# Without ../shared/data, the repository's own Italian and Portuguese texts are still scored.
 test-eval:
 	@mkdir -p $(LOGS)
 	@if [ -d "$(DATA)" ]; then \
 	  $(MAKE) --no-print-directory $(VENV)/.installed && \
 	  $(VENV)/bin/python scripts/eval.py --data $(DATA) --check tests/eval_thresholds.json 2>&1 | tee $(LOGS)/eval.log; \
-	else echo "skipped: $(SKIPPED) (dev-set metrics)" | tee $(LOGS)/eval.log; fi
+	else echo "skipped: $(SKIPPED) (dev-set metrics)" | tee $(LOGS)/eval.log; \
+	  python3 scripts/eval.py --data $(DATA) --only names --check tests/eval_thresholds.json 2>&1 | tee -a $(LOGS)/eval.log; fi
 
 # libFuzzer needs nightly Rust; the targets check textlens::invariants, not only "no panic".
 FUZZ_TARGETS := analyze document keywords entities summary

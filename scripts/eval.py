@@ -11,8 +11,10 @@
 * ner:      micro P/R/F1 over PER/LOC/ORG, per type and lenient, exact span after snapping to gold tokens,
             on every English dev set (CoNLL-2003, BTC, WNUT-17, re3d, SEC) and the other languages'
             (CoNLL-2002 es/nl, GermEval 2014 de, Europeana fr/de/nl); ECE of the confidences
+* names:    the same on the project's own Italian and Portuguese texts (tests/data/names-*.jsonl, in the
+            repository: scored without ../shared/data too)
 
-Usage: eval.py [--data DIR] [--only keywords,summary,segment,ner] [--json OUT] [--check THRESHOLDS] [--cli PATH]
+Usage: eval.py [--data DIR] [--only keywords,summary,segment,language,ner,names] [--json OUT] [--check THRESHOLDS] [--cli PATH]
 With --check, exits 1 when a metric is past its threshold (a JSON object {"task|set|metric": minimum, or
 {"max": maximum} for an error such as ECE}).
 """
@@ -376,6 +378,37 @@ def language_option(language):
 LANGUAGE_OPTION = None
 
 
+# Italian and Portuguese have no labelled names in ../shared/data: their names (found by the
+# Spanish model, src/entities/model/registry.rs) are scored on texts written for the project,
+# in the repository (tests/data/README-names.md): file, row name, language.
+NER_OWN_SETS = (("names-it.jsonl", "it-own", "it"), ("names-pt.jsonl", "pt-own", "pt"))
+
+
+def own_ner_docs(path):
+    """A file of texts with their names ({"text", "entities": [{"text", "label"}]}, every
+    mention in text order) in the form of the dev sets: tokens as UTF-16 offsets, and each
+    entity's token range, found at its next occurrence after the previous mention."""
+    docs = []
+    for n, item in enumerate(load(path)):
+        text = item["text"]
+        if len(text.encode("utf-16-le")) != 2 * len(text):
+            sys.exit(f"{path}: text {n} leaves the Basic Multilingual Plane; offsets would differ")
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+        starts = [a for a, _ in tokens]
+        entities, at = [], 0
+        for e in item["entities"]:
+            start = text.find(e["text"], at)
+            if start < 0:
+                sys.exit(f"{path}: text {n} has no {e['text']!r} after offset {at}")
+            end = start + len(e["text"])
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            entities.append({"text": e["text"], "label": e["label"], "tok": [first, last]})
+            at = end
+        docs.append({"id": f"{path.stem}-{n}", "text": text, "tokens": tokens, "entities": entities})
+    return docs
+
+
 def ner_language_scores(data):
     """Every other language's dev set through its language's model: micro P/R/F1 over
     PER/LOC/ORG, ECE, and how many documents detection reads in the right language."""
@@ -392,6 +425,20 @@ def ner_language_scores(data):
         # Detection scored on a run of its own where the scored run names the language.
         detected = run_cli(docs, {})[0] if language_option(language) else answers
         rows["micro"]["language %"] = 100 * sum(a.get("language") == language for a in detected) / len(detected)
+        results.update((f"{name} {row}", values) for row, values in rows.items() if row != "lenient")
+    return results
+
+
+def own_ner_scores(_data):
+    """The project's own Italian and Portuguese texts (in the repository, so scored without
+    ../shared/data too), their language detected as a user's would be: micro P/R/F1 over
+    PER/LOC/ORG, per type, and how many texts detection reads in the right language."""
+    results = {}
+    for file, name, language in NER_OWN_SETS:
+        docs = own_ner_docs(ROOT / "tests" / "data" / file)
+        answers, _ = run_cli(docs, {})
+        rows, _ = score_ner([ner_spans(doc, answer) for doc, answer in zip(docs, answers)])
+        rows["micro"]["language %"] = 100 * sum(a.get("language") == language for a in answers) / len(answers)
         results.update((f"{name} {row}", values) for row, values in rows.items() if row != "lenient")
     return results
 
@@ -437,7 +484,7 @@ def ner_scores(data):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--only", default="keywords,summary,segment,language,ner")
+    parser.add_argument("--only", default="keywords,summary,segment,language,ner,names")
     parser.add_argument("--json", help="write all results to this file")
     parser.add_argument("--cli", help="the CLI to score (default: pkg/cli.mjs of this repository)")
     parser.add_argument("--check", help="JSON thresholds {\"task|set|metric\": minimum or {\"max\": maximum}}; exit 1 when one is missed")
@@ -446,13 +493,15 @@ def main():
         global CLI
         CLI = Path(args.cli).resolve()
     data = Path(args.data)
-    if not data.is_dir():
-        print(f"skipped: evaluation data not found at {data}")
-        return 0
     tasks = {"keywords": keyword_scores, "summary": summary_scores, "segment": segment_scores, "language": language_scores,
-             "ner": ner_scores}
+             "ner": ner_scores, "names": own_ner_scores}
+    only = args.only.split(",")
+    if not data.is_dir():
+        # The project's own texts are in the repository: only they are scored.
+        print(f"skipped: evaluation data not found at {data}; scoring the repository's own texts only")
+        only = [name for name in only if name == "names"]
     results = {}
-    for name in args.only.split(","):
+    for name in only:
         started = time.perf_counter()
         results[name] = tasks[name](data)
         print(f"\n## {name}  ({time.perf_counter() - started:.1f} s)")
