@@ -38,7 +38,8 @@ export function readModelsWith(read) {
 const run = (text, options, parts, sections) => {
   const [numbers, strings] = packed(text, options, parts);
   const result = unpack(numbers, strings, { sections });
-  const language = result.languages?.detected;
+  // Italian and Portuguese texts load the Spanish model: the model's language, not the text's.
+  const language = result.languages?.model;
   if (result.languages?.names !== 'not-loaded' || !(parts & ENTITIES)) return result;
   // Node reads the package again after a failure: a missing file costs nothing to look for.
   if (readModel) {
@@ -62,13 +63,13 @@ const run = (text, options, parts, sections) => {
  * Error saying why not, which their results then carry as languages.namesError.
  */
 export async function loadModel(language, source) {
-  checkLanguage(language);
+  const model = checkLanguage(language);
   const bytes = source instanceof ArrayBuffer || ArrayBuffer.isView(source);
-  if (!bytes && !(readModel && source === undefined)) return fetchModel(language, source ?? modelUrl(language, import.meta.url));
+  if (!bytes && !(readModel && source === undefined)) return fetchModel(model, source ?? modelUrl(model, import.meta.url));
   try {
-    loadBytes(language, bytes ? source : readModel(language));
+    loadBytes(model, bytes ? source : readModel(model));
   } catch (error) {
-    throw failed(language, error);
+    throw failed(model, error);
   }
 }
 
@@ -79,10 +80,10 @@ export async function loadModel(language, source) {
  */
 export async function analyzeAsync(text, options) {
   const result = analyze(text, options);
-  const { names, detected } = result.languages;
+  const { names, model } = result.languages;
   if (names !== 'not-loaded') return result;
   try {
-    await loadModel(detected);
+    await loadModel(model);
   } catch (error) {
     return namesFailed(result, error.message);
   }

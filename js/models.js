@@ -13,9 +13,13 @@ const failures = new Map();
 // language → the promise of its fetch in flight, so that concurrent texts fetch once.
 const fetching = new Map();
 
-/** Throws the wasm's Error naming `language` unless it has a model to load. */
+/**
+ * The language of the model that finds the names of `language` (its own, or the Spanish
+ * one for Italian and Portuguese); throws the wasm's Error naming `language` unless it has
+ * a model to load.
+ */
 export function checkLanguage(language) {
-  checkModelLanguage(language);
+  return checkModelLanguage(language);
 }
 
 /** The URL of the model of `language` next to `base` (the wasm's or a module's URL). */

@@ -66,11 +66,11 @@ self.onmessage = async ({ data: { id, text, options, wasmUrl, listsVersion, list
   try {
     const analyze = () => analyzePacked(text, { ...clamped(options), entityLists: entityLists(listsVersion, given) });
     [numbers, strings] = analyze();
-    const { names, detected } = unpack(numbers, strings, { sections: ['languages'] }).languages;
+    const { names, model } = unpack(numbers, strings, { sections: ['languages'] }).languages;
     if (names === 'not-loaded') {
-      namesError = failureOf(detected);
+      namesError = failureOf(model);
       if (!namesError) {
-        namesError = await fetchModel(detected, modelUrl(detected, wasmUrl)).then(() => undefined, (error) => error.message);
+        namesError = await fetchModel(model, modelUrl(model, wasmUrl)).then(() => undefined, (error) => error.message);
         if (!namesError) [numbers, strings] = analyze();
       }
     }

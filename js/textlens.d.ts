@@ -137,6 +137,12 @@ export interface Languages {
    * model for the language; "failed" when loading the model failed (see namesError).
    */
   names: "ready" | "not-loaded" | "unavailable" | "failed";
+  /**
+   * The language whose name model looks for the names: the detected one's own, or the
+   * model it borrows (Italian and Portuguese use the Spanish one, "es"); null when
+   * names is "unavailable".
+   */
+  model: string | null;
   /** Why the name model could not be loaded, when names is "failed". */
   namesError?: string;
 }
@@ -168,7 +174,8 @@ export function optionSpecs(): OptionSpec[];
 
 /**
  * Names in languages other than English come from a model per language (German, Spanish,
- * French, Dutch: ner-de.bin, … beside the wasm in the package), loaded the first time a
+ * French, Dutch: ner-de.bin, … beside the wasm in the package; Italian and Portuguese use
+ * the Spanish one, ner-es.bin), loaded the first time a
  * text in that language asks for entities and kept afterwards. In Node, analyze() and
  * entities() read it from the package at once. In browsers they cannot wait for a fetch:
  * their result says languages.names "not-loaded"; analyzeAsync() (or loadModel(), then
@@ -178,7 +185,7 @@ export function optionSpecs(): OptionSpec[];
 export function analyzeAsync(text: string, options?: Options): Promise<Analysis>;
 /**
  * Loads the name model of `language` (an ISO 639-1 code with a model: "de", "es", "fr",
- * "nl"): from `source` (the model file's bytes, or its URL) when given, else from the
+ * "nl"; "it" and "pt" load the Spanish one): from `source` (the model file's bytes, or its URL) when given, else from the
  * package (Node) or next to this module (browsers). Resolves when later analyses of that
  * language find names; rejects with an Error saying why not (an unknown language, a failed
  * fetch, bytes that are no model), which later results of the language carry as

@@ -33,7 +33,7 @@
 //   entityGroups   [text (string), label, count, mentions ([start, end]), confidence]
 //   summary        [index, start, end, text (string), score]
 //   languages      detected (string), words (string?), names (label: "ready",
-//                  "not-loaded" or "unavailable")
+//                  "not-loaded" or "unavailable"), model (string?)
 //
 // Objects get their keys in that order, the order of the types. unpack() builds them at
 // once (what analyze() returns), or, with { lazy: true }, each section on first read and
@@ -253,8 +253,10 @@ function readSummary(numbers, strings, n, s) {
 function readLanguages(numbers, strings, n, s, labels) {
   const detected = strings.slice(s, (s += numbers[n] | 0));
   const length = numbers[n + 1];
-  const words = length < 0 ? null : strings.slice(s, s + (length | 0));
-  return { detected, words, names: labels[numbers[n + 2] | 0] };
+  const words = length < 0 ? null : strings.slice(s, (s += length | 0));
+  const modelLength = numbers[n + 3];
+  const model = modelLength < 0 ? null : strings.slice(s, s + (modelLength | 0));
+  return { detected, words, names: labels[numbers[n + 2] | 0], model };
 }
 
 /**

@@ -63,6 +63,10 @@ pub struct Languages {
     pub words: Option<&'static str>,
     /// Whether names could be found in the text's language.
     pub names: NamesStatus,
+    /// The language whose name model looks for the names: the text's own, or the
+    /// one it borrows a model from (Spanish for Italian and Portuguese); `None` when
+    /// there is no model for the language.
+    pub model: Option<&'static str>,
 }
 
 /// Whether the name model of a language was there for the analysis.
@@ -87,7 +91,8 @@ impl Languages {
             NameModel::NotLoaded => NamesStatus::NotLoaded,
             NameModel::Unavailable => NamesStatus::Unavailable,
         };
-        Languages { detected: language, words, names }
+        let model = registry::model_language(analysed).filter(|_| names != NamesStatus::Unavailable);
+        Languages { detected: language, words, names, model }
     }
 }
 

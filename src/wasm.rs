@@ -53,12 +53,13 @@ pub fn load_model(language: &str, bytes: &[u8]) -> Result<(), JsError> {
     Ok(crate::entities::model::registry::load(language, bytes).map_err(Error::from)?)
 }
 
-/// Throws the error [`load_model`] would give for `language` unless it has a name model
-/// to load, so that a browser does not fetch a file that cannot exist.
+/// The language of the name model that serves `language` (its own, or the one it
+/// borrows: "es" for "pt"), whose file a browser fetches; throws the error
+/// [`load_model`] would give unless there is one, so that a browser does not fetch a
+/// file that cannot exist.
 #[wasm_bindgen(js_name = checkModelLanguage)]
-pub fn check_model_language(language: &str) -> Result<(), JsError> {
-    crate::entities::model::registry::check(language).map_err(Error::from)?;
-    Ok(())
+pub fn check_model_language(language: &str) -> Result<String, JsError> {
+    Ok(crate::entities::model::registry::check(language).map_err(Error::from)?.to_owned())
 }
 
 /// Entity lists read and prepared once (`new EntityLists(lists, limits?)`), for the

@@ -32,6 +32,7 @@ export function languageNotes(languages) {
   if (languages.names === 'unavailable') notes.push(['Names', `not available for ${name}`]);
   else if (languages.names === 'not-loaded') notes.push(['Names', 'model not loaded']);
   else if (languages.names === 'failed') notes.push(['Names', `model not loaded${languages.namesError ? ` (${languages.namesError})` : ''}`]);
+  else if (languages.model && languages.model !== languages.detected && languages.detected !== 'und') notes.push(['Names', `${languageName(languages.model)} model`]);
   if (languages.words === null) notes.push(['Key phrases', `no word list for ${name}`]);
   return notes;
 }

@@ -75,11 +75,11 @@ def test_the_language_option_and_which_analyses_ran_in_which_language():
     german = "Die Stadt eröffnet am 3. Oktober ihre neue Bibliothek. Die Leiterin rechnet mit vielen Besuchern."
     result = textlens.analyze(german)
     assert result["language"] == "de"
-    assert list(result["languages"]) == ["detected", "words", "names"]
+    assert list(result["languages"]) == ["detected", "words", "names", "model"]
     assert result["languages"]["detected"] == result["languages"]["words"] == "de"
     assert textlens.analyze("The council met on Monday.", language="fr")["languages"]["detected"] == "fr"
     japanese = textlens.analyze("東京で会議が開かれました。")["languages"]
-    assert japanese == {"detected": "ja", "words": None, "names": "unavailable"}
+    assert japanese == {"detected": "ja", "words": None, "names": "unavailable", "model": None}
 
 
 @pytest.mark.parametrize(

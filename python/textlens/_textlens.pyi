@@ -67,6 +67,8 @@ class Languages(TypedDict):
     """The language whose stopwords and stemmer ran key phrases, terms and summary; None without a list."""
     names: Literal["ready", "not-loaded", "unavailable"]
     """Whether names were looked for in the detected language's model."""
+    model: Optional[str]
+    """The language whose name model looked for names: the detected one, or the one it borrows ("es" for "it" and "pt"); None without a model."""
 
 class Analysis(TypedDict, total=False):
     """One text's answer. `language` and `languages` are always there; a section switched off is absent."""

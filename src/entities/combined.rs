@@ -2,6 +2,7 @@
 //! recognizer where it knows better, and completed by what the text itself says (an
 //! abbreviation it defines, a name it repeats).
 
+use super::corrections;
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
@@ -30,6 +31,8 @@ pub(super) struct Combined<'a> {
     tagger: &'a Tagger,
     /// Whether the rules correct the tagger (English text).
     rules: bool,
+    /// Whether the tagger's model was trained on another language than the text's.
+    borrowed: bool,
     /// The stopwords of the text's language ([`is_function_word`]).
     stopwords: Stopwords,
 }
@@ -38,7 +41,8 @@ impl<'a> Combined<'a> {
     /// The recognizer of `tagger`'s names in a text in `language`, corrected by the
     /// rules where it is English.
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
-        Combined { tagger, rules: language == "en", stopwords: Stopwords::of(language) }
+        let borrowed = super::model::registry::BORROWED.iter().any(|&(borrower, _)| borrower == language);
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language) }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -53,6 +57,8 @@ impl<'a> Combined<'a> {
             }
             if !self.rules {
                 let Some(span) = without_honorific(doc.text, tagged.span) else { continue };
+                let opening = |span| if self.borrowed { corrections::without_opening_stopwords(doc, &self.stopwords, span) } else { Some(span) };
+                let Some(span) = opening(span) else { continue };
                 if is_function_word(&self.stopwords, span.slice(doc.text)) {
                     continue;
                 }
@@ -65,6 +71,7 @@ impl<'a> Combined<'a> {
                 continue;
             };
             let span = with_closing_period(doc.text, without_description(doc.text, tagged.span));
+                let label = if self.borrowed { corrections::listed_label(span.slice(doc.text), label) } else { label };
             let first = rules.partition_point(|r| r.span.start < span.start);
             let inside = rules[first..].iter().take_while(|r| span.contains(&r.span)).count();
             if inside >= 2 {

@@ -11,9 +11,13 @@ pub const MAX_PLACE_WORDS: usize = 4;
 /// Places, keyed by their lower-cased words joined with single spaces.
 fn places() -> &'static FastSet<String> {
     static SET: OnceLock<FastSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        list::entries(list_file!(include_str!("lists/locations.txt"))).map(str::to_lowercase).collect()
-    })
+    SET.get_or_init(|| lowercase_set(list_file!(include_str!("lists/locations.txt"))))
+}
+
+/// The entries of a list file, lower-cased.
+#[inline(never)]
+fn lowercase_set(source: &'static str) -> FastSet<String> {
+    list::entries(source).map(str::to_lowercase).collect()
 }
 
 /// Whether `key` (lower case, words joined by single spaces) names a known place.
@@ -24,6 +28,7 @@ pub fn is_place(key: &str) -> bool {
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
+        #[inline(never)]
         pub fn $name(norm: &str) -> bool {
             static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
             list::word_set(&SET, list_file!(include_str!($file))).contains(norm)
@@ -72,6 +77,27 @@ word_list!(
     is_known_org,
     "lists/orgs.txt"
 );
+word_list!(
+    /// A word that opens an organisation's name in Italian or Portuguese ("comune",
+    /// "fundação"); no model's feature.
+    is_org_opener,
+    "lists/org_openers.txt"
+);
+word_list!(
+    /// A word that opens a place's name in Italian or Portuguese ("piazza", "praça");
+    /// no model's feature.
+    is_place_opener,
+    "lists/place_openers.txt"
+);
+
+/// Whether `key` (lower case, words joined by single spaces) names a place as Italian
+/// or Portuguese write it ("torino", "porto alegre"); no model's feature.
+#[inline(never)]
+pub fn is_other_place(key: &str) -> bool {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
+    SET.get_or_init(|| lowercase_set(list_file!(include_str!("lists/places_other.txt")))).contains(key)
+}
+
 word_list!(
     /// An ordinary word that often opens a sentence ("considering", "however").
     is_common_opener,

@@ -16,6 +16,7 @@
 
 mod calibration;
 mod combined;
+mod corrections;
 pub mod confidence;
 mod entity;
 pub mod entity_lists;

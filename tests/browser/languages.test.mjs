@@ -55,6 +55,9 @@ describe('languages in the element and the page', () => {
     // Changing the attribute analyses again in the new language; removing it detects.
     await page.$eval('#forced', (widget) => widget.setAttribute('language', 'fi'));
     assert.equal((await shown(page, 'forced', 'fi')).Names, 'not available for Finnish');
+    // Portuguese borrows the Spanish model, and says so.
+    await page.$eval('#forced', (widget) => widget.setAttribute('language', 'pt'));
+    assert.equal((await shown(page, 'forced', 'pt')).Names, 'Spanish model');
     await page.$eval('#forced', (widget) => widget.removeAttribute('language'));
     const detected = await shown(page, 'forced', 'en');
     assert.equal(detected.Names, undefined, 'English names ran: no note');

@@ -92,6 +92,13 @@ describe('the element', () => {
     assert.equal(later.languages.names, 'ready');
     assert.ok(names(later.entities).includes('Freiburg'), names(later.entities).join(', '));
     assert.deepEqual(requested, ['/pkg/ner-de.bin'], 'the German model is fetched once and reused');
+    // Portuguese borrows the Spanish model: fetched for it, then reused by Spanish.
+    const portuguese = await show(page, 'O presidente da Câmara Municipal de Lisboa, Carlos Moedas, anunciou a compra de autocarros elétricos.');
+    assert.deepEqual([portuguese.languages.detected, portuguese.languages.names, portuguese.languages.model], ['pt', 'ready', 'es']);
+    assert.ok(names(portuguese.entities).includes('Carlos Moedas'), names(portuguese.entities).join(', '));
+    const spanish = await show(page, 'El alcalde de Valencia, Joan Ribó, inauguró ayer el nuevo puente sobre el río Turia.');
+    assert.deepEqual([spanish.languages.detected, spanish.languages.names], ['es', 'ready']);
+    assert.deepEqual(requested, ['/pkg/ner-de.bin', '/pkg/ner-es.bin'], 'the Spanish model is fetched once, for Portuguese, and reused');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -34,9 +34,9 @@ describe('languages', () => {
 
   test('a language without a word list says null, and one without a name model "unavailable"', () => {
     const japanese = textlens.analyze('東京で会議が開かれました。予算は承認されました。');
-    assert.deepEqual(japanese.languages, { detected: 'ja', words: null, names: 'unavailable' });
+    assert.deepEqual(japanese.languages, { detected: 'ja', words: null, names: 'unavailable', model: null });
     const finnish = textlens.keywords('Kaupunginvaltuusto kokoontui maanantaina ja budjetti hyväksyttiin, mutta keskustelu oli pitkä.');
-    assert.deepEqual(finnish.languages, { detected: 'fi', words: 'fi', names: 'unavailable' });
+    assert.deepEqual(finnish.languages, { detected: 'fi', words: 'fi', names: 'unavailable', model: null });
   });
 
   test('the language option overrides the detection; "auto" detects; an unknown code throws an Error naming it', () => {

@@ -84,6 +84,25 @@ describe('name models by need', () => {
     assert.ok(names(later).includes('Freiburg') && names(later).includes('Berlin'), names(later).join(', '));
   });
 
+  test('Portuguese and Italian read the Spanish model, once, in a fresh process', () => {
+    // Only the Spanish model in the package: a Portuguese text must not look for ner-pt.bin.
+    const script = `
+      import { analyze, loadModel } from 'textlens';
+      const pt = analyze(${JSON.stringify('O presidente da Câmara Municipal de Lisboa, Carlos Moedas, anunciou a compra de autocarros para a Carris.')});
+      const it = analyze(${JSON.stringify('Il sindaco di Torino, Stefano Lo Russo, ha inaugurato il nuovo ponte sul fiume Po insieme alla Regione Piemonte.')});
+      await loadModel('pt');
+      const names = (r) => r.entities.filter((e) => ['PERSON', 'ORG', 'LOCATION'].includes(e.label)).map((e) => [e.text, e.label]);
+      console.log(JSON.stringify([pt.languages, names(pt), it.languages, names(it)]));`;
+    const out = without(['de', 'fr', 'nl'], () => execFileSync('node', ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }));
+    const [pt, ptNames, it, itNames] = JSON.parse(out);
+    assert.deepEqual(pt, { detected: 'pt', words: 'pt', names: 'ready', model: 'es' });
+    assert.deepEqual(it, { detected: 'it', words: 'it', names: 'ready', model: 'es' });
+    assert.ok(ptNames.some(([t, l]) => t === 'Carlos Moedas' && l === 'PERSON'), JSON.stringify(ptNames));
+    assert.ok(ptNames.some(([t, l]) => t.startsWith('Câmara Municipal') && l === 'ORG'), JSON.stringify(ptNames));
+    assert.ok(itNames.some(([t, l]) => t === 'Stefano Lo Russo' && l === 'PERSON'), JSON.stringify(itNames));
+    assert.ok(itNames.some(([t, l]) => t === 'Regione Piemonte' && l === 'ORG'), JSON.stringify(itNames));
+  });
+
   test('a model that cannot be read leaves the rest of the result and says why', () => {
     const text = 'Le médecin a vu Emmanuel Macron à Paris, écrivez à contact@example.fr pour un rendez-vous. Il est parti vers la gare avec sa voiture.';
     const result = without(['fr'], () => textlens.analyze(text));
@@ -99,7 +118,7 @@ describe('name models by need', () => {
   });
 
   test('loadModel() names an unknown language and refuses bytes that are no model', async () => {
-    await assert.rejects(textlens.loadModel('xx'), /no name model to load for language "xx": the models to load are de, es, fr, nl/);
+    await assert.rejects(textlens.loadModel('xx'), /no name model to load for language "xx": the models to load are de, es, fr, nl, it \(uses es\), pt \(uses es\)/);
     await assert.rejects(textlens.loadModel('nl', new Uint8Array([1, 2, 3])), /name model for "nl" could not be loaded: invalid named-entity model: /);
     // Dutch still loads from the package when a text needs it.
     const dutch = textlens.analyze('Mark Rutte sprak gisteren in Amsterdam met de directie van Philips over de nieuwe fabriek.');
@@ -111,6 +130,6 @@ describe('name models by need', () => {
     const text = 'El alcalde de Sevilla se reunió ayer con Pedro Sánchez en Madrid.';
     const result = await textlens.analyzeAsync(text);
     assert.deepEqual(result, textlens.analyze(text));
-    assert.deepEqual(Object.keys(result.languages), ['detected', 'words', 'names']);
+    assert.deepEqual(Object.keys(result.languages), ['detected', 'words', 'names', 'model']);
   });
 });

@@ -61,6 +61,7 @@ function handPacked() {
   section(7);
   string('fi');
   numbers.push(-1, 1);
+  string('es');
   numbers[0] = numbers.length;
   numbers.push(2, strings.length);
   string('LOCATION');
@@ -79,7 +80,7 @@ const EXPECTED = {
   ],
   entityGroups: [{ text: 'Paris', label: 'LOCATION', count: 2, mentions: [{ start: 0, end: 5 }, { start: 7, end: 12 }], confidence: 0.875 }],
   summary: [{ index: 0, start: 0, end: 6, text: 'Paris.', score: 1 }],
-  languages: { detected: 'fi', words: null, names: 'unavailable' },
+  languages: { detected: 'fi', words: null, names: 'unavailable', model: 'es' },
 };
 
 describe('the layout', () => {
