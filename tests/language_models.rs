@@ -91,8 +91,8 @@ fn portuguese_names_come_from_the_spanish_model_and_portuguese_words_are_not_nam
                 da autarquia, Carlos Moedas, disse que os veículos vão circular em Belém e na Praça do Comércio. \
                 Em Alfama, os moradores pedem mais ligações.";
     let common = ["A", "O", "Em", "presidente", "autarquia", "veículos", "moradores"];
-    // A place the model does not know, alone, is still often taken for a person ("Alfama").
-    let expected = [("Câmara Municipal de Lisboa", Label::Org), ("Carlos Moedas", Label::Person), ("Praça do Comércio", Label::Location)];
+    // "Alfama", a place the model does not know, it takes for a person; no given name, it is made a place.
+    let expected = [("Câmara Municipal de Lisboa", Label::Org), ("Carlos Moedas", Label::Person), ("Praça do Comércio", Label::Location), ("Alfama", Label::Location)];
     check("pt", text, &common, &expected);
 }
 

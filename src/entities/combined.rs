@@ -110,6 +110,9 @@ impl Recognizer for Combined<'_> {
                 *margin = (*margin).max(person.evidence.margin);
             }
         }
+        if self.borrowed {
+            corrections::unknown_people_as_places(text, &mut names, &name_ends);
+        }
         // Tagger names come in text order, and the rules' pieces of a split name too.
         let covered = |span: &Span| {
             let i = names.partition_point(|m| m.span.end <= span.start);
