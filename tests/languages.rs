@@ -16,11 +16,16 @@ fn analysed(text: &str, language: &str) -> Analysis {
     analyze(text, &Options { language: language.to_owned(), ..Options::default() }).expect("text analyses")
 }
 
-const SEEDS: [(&str, &str); 3] =
-    [("de", "060_de_stadtbibliothek.txt"), ("fr", "070_fr_marche_du_port.txt"), ("es", "080_es_huerto_escolar.txt")];
+const SEEDS: [(&str, &str); 5] = [
+    ("de", "060_de_stadtbibliothek.txt"),
+    ("fr", "070_fr_marche_du_port.txt"),
+    ("es", "080_es_huerto_escolar.txt"),
+    ("it", "090_it_ponte_sul_po.txt"),
+    ("pt", "100_pt_biblioteca_de_braga.txt"),
+];
 
 #[test]
-fn german_french_and_spanish_texts_are_analysed_in_their_language() {
+fn german_french_spanish_italian_and_portuguese_texts_are_analysed_in_their_language() {
     for (code, file) in SEEDS {
         let analysis = analysed(&seed(file), "auto");
         assert_eq!(analysis.stats.language, code, "{file}");

@@ -64,13 +64,14 @@ describe('languages in the element and the page', () => {
     await page.close();
   });
 
-  test('the page offers the German, French and Spanish samples and shows their language', async () => {
+  test('the page offers the German, French, Spanish, Italian and Portuguese samples and shows their language', async () => {
     const page = await site.browser.newPage();
     watch(page, problems);
     await page.goto(site.base);
     await page.waitForSelector('body[data-analysed="true"]');
     const files = await page.$$eval('#sample option', (nodes) => nodes.map((n) => n.value));
-    for (const [prefix, code, name] of [['060_de', 'de', 'German'], ['070_fr', 'fr', 'French'], ['080_es', 'es', 'Spanish']]) {
+    const samples = [['060_de', 'de', 'German'], ['070_fr', 'fr', 'French'], ['080_es', 'es', 'Spanish'], ['090_it', 'it', 'Italian'], ['100_pt', 'pt', 'Portuguese']];
+    for (const [prefix, code, name] of samples) {
       const file = files.find((f) => f.startsWith(prefix));
       assert.ok(file, `the sample menu lists ${prefix}: ${files.join(', ')}`);
       await page.selectOption('#sample', file);

@@ -21,7 +21,7 @@ const NAMES = ['ready', 'not-loaded', 'unavailable', 'failed'];
 
 describe('languages', () => {
   test('each seed says its language, the language of its word lists and whether names ran', () => {
-    for (const [code, file] of [['en', '010_short_note.txt'], ['de', '060_de_stadtbibliothek.txt'], ['fr', '070_fr_marche_du_port.txt'], ['es', '080_es_huerto_escolar.txt']]) {
+    for (const [code, file] of [['en', '010_short_note.txt'], ['de', '060_de_stadtbibliothek.txt'], ['fr', '070_fr_marche_du_port.txt'], ['es', '080_es_huerto_escolar.txt'], ['it', '090_it_ponte_sul_po.txt'], ['pt', '100_pt_biblioteca_de_braga.txt']]) {
       const { stats, languages } = textlens.analyze(seed(file));
       assert.equal(stats.language, code, file);
       assert.deepEqual(Object.keys(languages).slice(0, 3), ['detected', 'words', 'names'], 'keys in the order of the types');
