@@ -123,7 +123,7 @@ fn many_threads_answer_in_input_order() {
 
 #[test]
 fn every_languages_name_model_is_built_in() {
-    // German, Spanish, French and Dutch names with nothing to load: the native build
+    // German, Spanish, French, Dutch, Portuguese and Italian names with nothing to load: the native build
     // embeds every model (textlens' feature embedded-models), and none tags a common
     // noun ("Zahnarzt", "Altstadt") as a name.
     let input = concat!(
@@ -131,6 +131,8 @@ fn every_languages_name_model_is_built_in() {
         "{\"id\":\"es\",\"text\":\"El alcalde de Sevilla se reunió ayer con Pedro Sánchez en Madrid para hablar del nuevo mercado.\"}\n",
         "{\"id\":\"fr\",\"text\":\"Hier, Emmanuel Macron a rencontré à Paris le médecin de la mairie, puis il est parti vers la gare.\"}\n",
         "{\"id\":\"nl\",\"text\":\"Mark Rutte sprak gisteren in Amsterdam met de directie van Philips over de nieuwe fabriek.\"}\n",
+        "{\"id\":\"pt\",\"text\":\"O presidente da Câmara Municipal de Lisboa, Carlos Moedas, anunciou ontem a compra de autocarros elétricos para a cidade.\"}\n",
+        "{\"id\":\"it\",\"text\":\"Il sindaco di Bologna, Matteo Lepore, ha presentato ieri il nuovo piano per il Comune di Bologna.\"}\n",
     );
     let output = textlens(&["--jsonl"], input.as_bytes());
     let expected = [
@@ -138,6 +140,9 @@ fn every_languages_name_model_is_built_in() {
         ("es", vec!["Sevilla", "Pedro Sánchez", "Madrid"]),
         ("fr", vec!["Emmanuel Macron", "Paris"]),
         ("nl", vec!["Mark Rutte", "Amsterdam", "Philips"]),
+        // Italian and Portuguese with the Spanish model, built in as well.
+        ("pt", vec!["Câmara Municipal de Lisboa", "Carlos Moedas"]),
+        ("it", vec!["Bologna", "Matteo Lepore", "Comune di Bologna"]),
     ];
     for (line, (language, names)) in stdout_lines(&output).iter().zip(expected) {
         assert_eq!(line["language"], language);

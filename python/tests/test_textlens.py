@@ -80,6 +80,9 @@ def test_the_language_option_and_which_analyses_ran_in_which_language():
     assert textlens.analyze("The council met on Monday.", language="fr")["languages"]["detected"] == "fr"
     japanese = textlens.analyze("東京で会議が開かれました。")["languages"]
     assert japanese == {"detected": "ja", "words": None, "names": "unavailable", "model": None}
+    portuguese = textlens.analyze("O presidente da Câmara Municipal de Lisboa, Carlos Moedas, anunciou ontem a compra de autocarros.")
+    assert portuguese["languages"] == {"detected": "pt", "words": "pt", "names": "ready", "model": "es"}
+    assert "Carlos Moedas" in [e["text"] for e in portuguese["entities"] if e["label"] == "PERSON"]
 
 
 @pytest.mark.parametrize(
