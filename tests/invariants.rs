@@ -45,7 +45,7 @@ fn texty() -> impl Strategy<Value = String> {
 
 /// Text of the other languages' pieces: connectors and articles between nouns and
 /// names, verbs, participles, courtesy titles, dates, times and amounts as they write
-/// them.
+/// them, and the words the corrections of a borrowed model's names look at.
 fn other_language_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("Le"), Just("marché"), Just("du"), Just("de"), Just("des"), Just("d'"), Just("l'"), Just("la"), Just("port"),
@@ -57,7 +57,8 @@ fn other_language_text() -> impl Strategy<Value = String> {
         Just("Euro"), Just("euros"), Just("Uhr"), Just("h"), Just("30"), Just("%"), Just("por"), Just("cento"),
         Just("."), Just(","), Just("«"), Just("»"), Just(":"), Just("\n"), Just("\n\n"), Just("¿"), Just("?"),
         Just("000"), Just("567,50"), Just("١٢٣"), Just("|"), Just("·"), Just("©"), Just("Facebook"), Just("Twitter"),
-        Just("al"), Just("ha"), Just("vous"), Just("Os"),
+        Just("al"), Just("ha"), Just("vous"), Just("Os"), Just("Comune"), Just("Piazza"), Just("Anche"), Just("Il"),
+        Just("Câmara"), Just("Praça"), Just("Em"), Just("A"), Just("Rossi"), Just("Posillipo"), Just("Porto Alegre"),
     ];
     prop::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just("\u{a0}")]), 0..60)
         .prop_map(|parts| parts.into_iter().flat_map(|(p, s)| [p, s]).collect())
