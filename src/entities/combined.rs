@@ -27,6 +27,8 @@ use crate::text::{Document, Furniture, TokenKind};
 /// The rules read English only: in German every noun is capitalised, and the rules
 /// would split "Universität Wien" or add a noun as a short name. A model of another
 /// language is used without them; the text's own abbreviations and repeats still count.
+/// A model borrowed from another language (Italian and Portuguese text read by the
+/// Spanish model) is corrected by word lists instead ([`corrections`]).
 pub(super) struct Combined<'a> {
     tagger: &'a Tagger,
     /// Whether the rules correct the tagger (English text).
@@ -57,8 +59,8 @@ impl<'a> Combined<'a> {
             }
             if !self.rules {
                 let Some(span) = without_honorific(doc.text, tagged.span) else { continue };
-                let opening = |span| if self.borrowed { corrections::without_opening_stopwords(doc, &self.stopwords, span) } else { Some(span) };
-                let Some(span) = opening(span) else { continue };
+                let span = if self.borrowed { corrections::without_opening_stopwords(doc, &self.stopwords, span) } else { Some(span) };
+                let Some(span) = span else { continue };
                 if is_function_word(&self.stopwords, span.slice(doc.text)) {
                     continue;
                 }
@@ -71,7 +73,7 @@ impl<'a> Combined<'a> {
                 continue;
             };
             let span = with_closing_period(doc.text, without_description(doc.text, tagged.span));
-                let label = if self.borrowed { corrections::listed_label(span.slice(doc.text), label) } else { label };
+            let label = if self.borrowed { corrections::listed_label(span.slice(doc.text), label) } else { label };
             let first = rules.partition_point(|r| r.span.start < span.start);
             let inside = rules[first..].iter().take_while(|r| span.contains(&r.span)).count();
             if inside >= 2 {

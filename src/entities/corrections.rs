@@ -15,8 +15,9 @@ use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
 /// `span`, a name the model found in `doc`, without the stopwords that open its
-/// sentence before it ("A Câmara Municipal", "Anche la Cgil"); `None` when
-/// nothing capitalised is left. Only at a sentence start, where the capital says
+/// sentence before it ("A Câmara Municipal", "Anche la Cgil"), where a capitalised
+/// word follows them; `None` when the name is all stopwords ("Il"). Only at a
+/// sentence start, where the capital says
 /// nothing: within a sentence the article may be part of the name ("La Palma",
 /// "Las Palmas").
 pub(super) fn without_opening_stopwords(doc: &Document, stopwords: &Stopwords, span: Span) -> Option<Span> {
@@ -124,7 +125,7 @@ mod tests {
             Mention::new(Span::new(start, start + word.len()), Label::Person)
         };
         let mut names = vec![at("Posillipo"), at("Mario Rossi"), at("Rossi"), at("Giulia"), at("Benfica")];
-        let mut ends = crate::lexicon::FastMap::default();
+        let mut ends = FastMap::default();
         ends.insert("Rossi", 0);
         unknown_people_as_places(text, &mut names, &ends);
         let labels: Vec<Label> = names.iter().map(|m| m.label).collect();
