@@ -75,7 +75,7 @@ ADDITIONS = {
           "sette otto nove dieci ieri oggi domani qui può possono deve devono essere stato stata "
           "stati state fare fatto così quale quali cui"
           " ora nuovo nuova nuovi nuove ultimo ultima ultimi ultime primo primi prime sempre spesso quasi solo circa ciao salve grazie saluto saluti abbraccio spero cordiali distinti gentile gentili prossimo prossima prossimi prossime precedente anno anni mesi settimane giorni partire"
-          " apre riapre riaprono aprono chiude chiudono arriva arrivano torna tornano",
+          " apre riapre chiude arriva torna",
     "pt": "pelo pela pelos pelas também ainda sobre sob após antes depois desde durante contra "
           "entre segundo cada todo toda todos todas outro outra outros outras dois duas três "
           "quatro cinco seis sete oito nove dez ontem hoje amanhã aqui ali lá pode podem deve "
@@ -83,7 +83,7 @@ ADDITIONS = {
           "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
           "daquele daquela disse diz vai vão"
           " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraço abraços beijinhos espero queria estás estejas bem saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir perto longe"
-          " abre abrem reabre reabrem fecha fecham chega chegam",
+          " abre reabre fecha chega",
     "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
           "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
           "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "
