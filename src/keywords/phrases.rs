@@ -147,6 +147,10 @@ impl Candidates {
                 let mut key = [NONE; MAX_WORDS];
                 let mut address = false;
                 for (n, &next) in words[i..].iter().take(max_words).enumerate() {
+                    // No phrase holds a verb, nor does any longer one from here.
+                    if roles.is_verb(lexed, run.start + i + n) {
+                        break;
+                    }
                     address |= lexed.is_address(run.start + i + n);
                     key[n] = next;
                     if may_be_phrase(lexed, roles, run.start, words.len(), i, n) {
@@ -184,9 +188,9 @@ impl Candidates {
     }
 }
 
-/// Whether words `i..=i + n` of a run of `len` words starting at token `start` may be
-/// a phrase: the last can end one, none is a verb, a single word is no adjective, and
-/// no capitalised name is cut in two.
+/// Whether words `i..=i + n` of a run of `len` words starting at token `start`, none a
+/// verb, may be a phrase: the last can end one, a single word is no adjective, and no
+/// capitalised name is cut in two.
 #[inline]
 fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usize, n: usize) -> bool {
     let last = start + i + n;
@@ -194,7 +198,7 @@ fn may_be_phrase(lexed: &Lexed, roles: &Roles, start: usize, len: usize, i: usiz
     if lexed.language.english && last_form.is_some_and(|f| !can_end_phrase(f.norm)) {
         return false;
     }
-    if roles.any_verb(lexed, start + i..last + 1) || (n == 0 && roles.is_adjective(lexed, last)) {
+    if n == 0 && roles.is_adjective(lexed, last) {
         return false;
     }
     if lexed.language.capitalises_nouns && !is_german_noun_phrase(lexed, start + i..start + i + n + 1) {
