@@ -43,7 +43,7 @@ impl<'a> Combined<'a> {
     /// The recognizer of `tagger`'s names in a text in `language`, corrected by the
     /// rules where it is English.
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
-        let borrowed = super::model::registry::BORROWED.iter().any(|&(borrower, _)| borrower == language);
+        let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
         Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language) }
     }
 
