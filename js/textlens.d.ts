@@ -175,8 +175,8 @@ export function optionSpecs(): OptionSpec[];
 /**
  * Names in languages other than English come from a model per language (German, Spanish,
  * French, Dutch: ner-de.bin, … beside the wasm in the package; Italian and Portuguese use
- * the Spanish one, ner-es.bin), loaded the first time a
- * text in that language asks for entities and kept afterwards. In Node, analyze() and
+ * the Spanish one, ner-es.bin), loaded the first time a text in that language asks for
+ * entities and kept afterwards. In Node, analyze() and
  * entities() read it from the package at once. In browsers they cannot wait for a fetch:
  * their result says languages.names "not-loaded"; analyzeAsync() (or loadModel(), then
  * analyze() again) fetches the model once. Where it cannot be fetched (offline, blocked),
@@ -185,8 +185,8 @@ export function optionSpecs(): OptionSpec[];
 export function analyzeAsync(text: string, options?: Options): Promise<Analysis>;
 /**
  * Loads the name model of `language` (an ISO 639-1 code with a model: "de", "es", "fr",
- * "nl"; "it" and "pt" load the Spanish one): from `source` (the model file's bytes, or its URL) when given, else from the
- * package (Node) or next to this module (browsers). Resolves when later analyses of that
+ * "nl"; "it" and "pt" load the Spanish one): from `source` (the model file's bytes, or
+ * its URL) when given, else from the package (Node) or next to this module (browsers). Resolves when later analyses of that
  * language find names; rejects with an Error saying why not (an unknown language, a failed
  * fetch, bytes that are no model), which later results of the language carry as
  * languages.namesError. Loading a language again keeps the first model.
