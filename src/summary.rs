@@ -27,6 +27,7 @@ use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
 use rust_stemmers::Stemmer;
 use std::borrow::Cow;
+use std::ops::Range;
 use serde::Serialize;
 
 /// A sentence chosen for the summary.
@@ -274,19 +275,25 @@ pub fn summarize(doc: &Document, scores: &[f64], count: usize) -> Vec<SummarySen
 pub struct Summarizer<'d> {
     doc: &'d Document<'d>,
     vectors: Vectors,
+    /// The sentences that are not a letter's greeting or sign-off ([`message`]).
+    message: Range<usize>,
 }
 
 impl<'d> Summarizer<'d> {
     /// Reads the sentences of `doc`, detecting its language.
     pub fn new(doc: &'d Document<'d>) -> Self {
-        Summarizer { doc, vectors: Vectors::new(doc, None, language::detect(doc)) }
+        Self::of(doc, Vectors::new(doc, None, language::detect(doc)))
     }
 
     /// Like [`Summarizer::new`], for a document in `language` (as
     /// [`language::detect`] names it), reusing what the keyword stage learnt of the
     /// same document's words (the results are the same).
     pub fn with_words(doc: &'d Document<'d>, words: &Words, language: &str) -> Self {
-        Summarizer { doc, vectors: Vectors::new(doc, Some(words), language) }
+        Self::of(doc, Vectors::new(doc, Some(words), language))
+    }
+
+    fn of(doc: &'d Document<'d>, vectors: Vectors) -> Self {
+        Summarizer { doc, message: message(doc, &vectors.words), vectors }
     }
 
     /// One importance score per sentence, finite, in `0..=1`, the most important at 1.
@@ -321,7 +328,16 @@ impl<'d> Summarizer<'d> {
                 c * length * position
             })
             .collect();
+        // A letter's greeting and sign-off score 0, before scaling and after it (which
+        // gives every sentence 1 when none scored).
+        let Range { start, end } = self.message;
+        let unframed = |scores: &mut Vec<f64>| {
+            scores.get_mut(..start).unwrap_or_default().fill(0.0);
+            scores.get_mut(end..).unwrap_or_default().fill(0.0);
+        };
+        unframed(&mut scores);
         normalize(&mut scores);
+        unframed(&mut scores);
         // Position and length multiply into a steep range; the square root keeps the middle
         // of it visible on a heat map. [`Summarizer::summarize`] squares it back.
         scores.iter_mut().for_each(|v| *v = v.sqrt());
@@ -344,7 +360,7 @@ impl<'d> Summarizer<'d> {
         let score = |i: usize| scores.get(i).copied().filter(|s| s.is_finite()).unwrap_or(0.0).max(0.0);
         // Redundancy is weighed against importance itself, not its square root.
         let importance = |i: usize| score(i) * score(i);
-        let mut ranked: Vec<usize> = (0..n).collect();
+        let mut ranked: Vec<usize> = (self.message.start.min(n)..self.message.end.min(n)).collect();
         // One sort per text, so the crate's shared sort: the standard library's unstable
         // sort with this comparison inlined was 26 KB of wasm.
         order::sort_by(&mut ranked, |&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
@@ -379,6 +395,37 @@ fn is_finished(doc: &Document, sentence: &Sentence) -> bool {
     let tokens = doc.sentence_tokens(sentence);
     let last = tokens.iter().rev().find(|t| !matches!(t.norm.as_str(), "\"" | "'" | "”" | "’" | "»" | ")" | "]"));
     last.is_some_and(|t| t.kind == TokenKind::Punct)
+}
+
+/// Most words of a letter's greeting line ("Dear Sir or Madam,", "Bonjour Claire,").
+const GREETING_WORDS: usize = 5;
+/// Most words of a sentence of a letter's sign-off ("Best regards,", the writer's
+/// name, their role and company with an e-mail address on the next line, which
+/// counts four: "antoine.dubois@atelier-numerique.fr").
+const SIGN_OFF_WORDS: usize = 12;
+
+/// The sentences of a text that carry its message: all of them, but a letter's
+/// greeting ("Hi Claire,", "Sehr geehrte Damen und Herren,") and its sign-off (the
+/// closing, the name, the role: the short unended lines after the last ended
+/// sentence). They told nothing of an e-mail, and its summary took the signature, whose
+/// names are key phrases. Told by form alone, so in any language. `words` counts
+/// each sentence's words.
+fn message(doc: &Document, words: &[usize]) -> Range<usize> {
+    let n = doc.sentences.len();
+    let last = |i: usize| doc.sentences.get(i).and_then(|s| doc.tokens.get(s.tokens.end.checked_sub(1)?)).map_or("", |t| t.norm.as_str());
+    let short = |i: usize, most: usize| words.get(i).is_some_and(|&w| w <= most);
+    let start = usize::from(n > 1 && last(0) == "," && short(0, GREETING_WORDS));
+    let ended = |i: usize| doc.sentences.get(i).is_some_and(|s| is_finished(doc, s)) && last(i) != ",";
+    // Each on a line of its own: a post's last words after its last full stop are no
+    // sign-off ("Great game tonight! Can't wait for the next one").
+    let own_line = |i: usize| {
+        let start = doc.sentences.get(i).map_or(0, |s| s.span.start);
+        let Some(previous) = i.checked_sub(1).and_then(|p| doc.sentences.get(p)) else { return true };
+        doc.text.get(previous.span.end..start).is_some_and(|gap| gap.contains('\n'))
+    };
+    let end = (0..n).rev().find(|&i| ended(i) || !short(i, SIGN_OFF_WORDS) || !own_line(i)).map_or(0, |i| i + 1);
+    // Without an ended sentence before them, the short sentences are the text itself.
+    if end > start { start..end } else { start..n }
 }
 
 /// How many sentences the lead paragraph has: all of them when the text is one paragraph.
@@ -476,6 +523,35 @@ mod tests {
         assert_eq!(s.len(), 4);
         assert_eq!(s[1], 0.0, "{s:?}");
         assert!(s[0] > 0.5 && s[2] > 0.5 && s[3] > 0.5, "{s:?}");
+    }
+
+    #[test]
+    fn a_letters_greeting_and_sign_off_are_never_its_summary() {
+        let letters = [
+            "Hi Claire,\n\nFollowing our meeting on Tuesday with the Lyon team, I can confirm that delivery of the \
+             project has been pushed back to March 15. Jean-Pierre Martin will let the client know.\n\n\
+             Best regards,\nAntoine Dubois\nTechnical Director, Atelier Numérique SAS\nantoine.dubois@atelier-numerique.fr",
+            "Bonjour Claire,\n\nLa livraison du projet pour la Société Générale est repoussée au 15 mars. Jean-Pierre \
+             Martin s'occupe de prévenir le client.\n\nBien cordialement,\nAntoine Dubois\nDirecteur technique, Atelier Numérique SAS",
+            "Sehr geehrte Damen und Herren,\n\ndie Lieferung verschiebt sich auf den 15. März. Herr Martin informiert den \
+             Kunden.\n\nMit freundlichen Grüßen\nAntoine Dubois",
+        ];
+        for text in letters {
+            let doc = Document::new(text);
+            let summarizer = Summarizer::new(&doc);
+            let scores = summarizer.sentence_scores(&[]);
+            let picked: Vec<&str> = summarizer.summarize(&scores, 10).into_iter().map(|s| s.span.slice(text)).collect();
+            assert_eq!(picked.len(), 2, "{picked:?}");
+            assert!(picked.iter().all(|s| s.ends_with('.')), "{picked:?}");
+            let (first, last) = (scores.first().copied(), scores.last().copied());
+            assert_eq!((first, last), (Some(0.0), Some(0.0)), "{scores:?}");
+        }
+        // Lines without an ended sentence before them are the text itself.
+        let list = "Packing list\n\nTent\n\nStove\n\nMaps";
+        let doc = Document::new(list);
+        let summarizer = Summarizer::new(&doc);
+        let picked: Vec<&str> = summarizer.summarize(&summarizer.sentence_scores(&[]), 10).into_iter().map(|s| s.span.slice(list)).collect();
+        assert_eq!(picked, ["Packing list", "Tent", "Stove", "Maps"]);
     }
 
     #[test]

@@ -233,6 +233,36 @@ fn the_openings_and_closings_of_german_and_portuguese_e_mails_make_no_key_phrase
 }
 
 #[test]
+fn an_e_mails_summary_leaves_out_its_greeting_and_signature_and_a_greeting_is_no_name() {
+    // Written for this test: the summary took the signature, whose names are key
+    // phrases, and the French model read "Bonjour Claire" as a person.
+    let signature = |closing: &str, role: &str| format!("\n\n{closing}\nAntoine Dubois\n{role}, Atelier Numérique SAS\nantoine.dubois@atelier-numerique.fr");
+    let letters = [
+        ("en", "Hi Claire,\n\nFollowing our meeting on Tuesday with the Lyon team, I can confirm that delivery of the \
+                project has been pushed back to March 15. Jean-Pierre Martin will let the client know. The budget stays \
+                at 120,000 euros.".to_owned() + &signature("Best regards,", "Technical Director")),
+        ("fr", "Bonjour Claire,\n\nSuite à notre réunion de mardi avec l'équipe de Lyon, je te confirme que la livraison \
+                du projet pour la Société Générale est repoussée au 15 mars. Jean-Pierre Martin s'occupe de prévenir le \
+                client. Le budget reste fixé à 120 000 euros.".to_owned() + &signature("Bien cordialement,", "Directeur technique")),
+        ("de", "Hallo Claire,\n\nnach unserem Treffen am Dienstag mit dem Team aus Lyon kann ich bestätigen, dass die \
+                Lieferung des Projekts auf den 15. März verschoben wird. Jean-Pierre Martin informiert den Kunden. Das \
+                Budget bleibt bei 120.000 Euro.".to_owned() + &signature("Viele Grüße", "Technischer Leiter")),
+        ("es", "Hola Claire,\n\nTras nuestra reunión del martes con el equipo de Lyon, te confirmo que la entrega del \
+                proyecto se retrasa al 15 de marzo. Jean-Pierre Martin avisará al cliente. El presupuesto sigue en \
+                120.000 euros.".to_owned() + &signature("Un saludo,", "Director técnico")),
+    ];
+    for (code, text) in &letters {
+        let analysis = analysed(text, "auto");
+        assert_eq!(analysis.languages.detected, *code);
+        let summary: Vec<&str> = analysis.summary.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(summary.len(), 3, "{code}: {summary:?}");
+        assert!(summary.iter().all(|s| s.ends_with('.') && !s.contains("Claire") && !s.contains("Dubois")), "{code}: {summary:?}");
+        let people: Vec<&str> = analysis.entities.iter().filter(|e| e.label == Label::Person).map(|e| e.text.as_str()).collect();
+        assert!(!people.iter().any(|p| p.contains(' ') && p.ends_with("Claire")), "{code}: {people:?}");
+    }
+}
+
+#[test]
 fn acronyms_do_not_make_a_sentence_a_title_whose_names_lose_their_capitals() {
     // Written for this test: a post whose capitals are acronyms and names.
     let text = "Grève à la SNCF demain : aucun TGV entre Paris et Lyon selon la direction. Pensez à vérifier vos \

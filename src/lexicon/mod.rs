@@ -83,10 +83,15 @@ impl Stopwords {
 /// and "mrs" are not. Italian's "dott.ssa" is written as three tokens, so "ssa" is one
 /// too ("ssa Ferraro" was a key phrase of an e-mail). Not "Ing." (ingegnere, ingeniero):
 /// it cut CoNLL-2002 Spanish's "Ing Barings" (the bank) to "Barings".
+///
+/// With them, the greetings that open a letter before a name: the French model read
+/// "Bonjour Claire," as a person. Not those that are also names ("Cher", "Ola", "Dag").
 pub(crate) const HONORIFICS: &[&str] = &[
     "herr", "herrn", "frau", "hr", "hrn", "fr", "dr", "prof", "mme", "mmes", "mlle", "mlles", "monsieur", "madame", "sr", "sra", "srta",
     "sres", "dña", "señor", "señora", "dhr", "mevr", "mw", "drs", "ir", "sig", "signor", "signora", "dott", "ssa", "avv", "senhor",
-    "senhora", "dra",
+    "senhora", "dra", "bonjour", "bonsoir", "salut", "coucou", "chère", "hallo", "liebe", "lieber", "servus", "moin", "hola",
+    "querida", "querido", "estimada", "estimado", "ciao", "buongiorno", "salve", "carissima", "carissimo", "olá", "prezada",
+    "prezado", "hoi", "beste", "geachte",
 ];
 
 /// Common given names of many languages ("hossein", "maria"), one per line: the entity
