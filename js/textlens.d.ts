@@ -11,7 +11,7 @@ export interface Options {
   terms?: number;
   /** Longest key phrase in words, 1–4 (default 4). */
   maxPhraseWords?: number;
-  /** Sentences in the summary, 0–100 (default 3). Ignored when summaryRatio is set. */
+  /** Sentences in the summary, 0–100 (default 3): at most, as a letter's greeting and sign-off never are. Ignored when summaryRatio is set. */
   summarySentences?: number;
   /** Summary length as a share of the sentences, (0, 1]. */
   summaryRatio?: number | null;

@@ -152,6 +152,20 @@ fn the_words_of_addresses_and_greetings_are_no_terms_or_key_phrases() {
 }
 
 #[test]
+fn what_the_tokenizer_leaves_of_a_contraction_is_no_term_or_key_phrase() {
+    let text = "Just got back from the Raptors game in Toronto. Can't believe we beat the Celtics! The council won't \
+                fix the road, and we can't wait for the new road.";
+    let doc = Document::new(text);
+    let found_terms: Vec<String> = terms(&doc, 50).into_iter().map(|t| t.term.to_lowercase()).collect();
+    let phrases: Vec<String> = key_phrases(&doc, 20, 4).into_iter().map(|k| k.text.to_lowercase()).collect();
+    for word in ["ca", "wo", "n't"] {
+        assert!(!found_terms.iter().any(|t| t == word), "{word:?} is a term: {found_terms:?}");
+        assert!(!phrases.iter().any(|p| p.split(' ').any(|w| w == word)), "{word:?} is in a key phrase: {phrases:?}");
+    }
+    assert!(found_terms.iter().any(|t| t == "road"), "{found_terms:?}");
+}
+
+#[test]
 fn an_e_mail_header_label_is_no_key_phrase_and_a_signature_keeps_its_capitals() {
     let text = "Subject: Board meeting on Thursday\n\nHi all,\n\nThe board meeting takes place on Thursday in the main \
                 meeting room. The board meeting will approve the budget and the meeting room needs chairs.\n\n\

@@ -86,7 +86,9 @@ proptest::proptest! {
             proptest::prop_assert_eq!(scores.iter().copied().fold(0.0, f64::max), 1.0);
         }
         let summary = summarize(&doc, &scores, count);
-        proptest::prop_assert_eq!(summary.len(), count.min(doc.sentences.len()));
+        // Fewer where a letter's greeting or sign-off is left out, but never none.
+        proptest::prop_assert!(summary.len() <= count.min(doc.sentences.len()));
+        proptest::prop_assert_eq!(summary.is_empty(), count == 0 || doc.sentences.is_empty());
         proptest::prop_assert!(summary.windows(2).all(|w| w[0].index < w[1].index));
         let stats = textlens::stats::compute(&doc, textlens::language::detect(&doc), 230);
         proptest::prop_assert_eq!(stats.sentences, doc.sentences.len());

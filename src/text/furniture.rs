@@ -49,8 +49,9 @@ pub(super) fn of(line: &str) -> Option<Furniture> {
     if is_byline(line) {
         return Some(Furniture::Byline);
     }
-    let buttons = line.split_whitespace().all(|w| SHARE_BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b)));
-    if buttons && line.split_whitespace().nth(1).is_some() {
+    // After a label, if any ("Share this article: Facebook Twitter Email").
+    let buttons = line.rsplit(':').next().unwrap_or(line);
+    if buttons.split_whitespace().all(|w| SHARE_BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b))) && buttons.split_whitespace().nth(1).is_some() {
         return Some(Furniture::Links);
     }
     if line.matches(SEPARATORS).nth(1).is_none() {
@@ -94,6 +95,8 @@ mod tests {
             furniture(page),
             ["Accueil | Actualités | Contact | Mentions légales", "Partager sur Facebook · Partager sur Twitter · Imprimer", "Facebook Twitter Email", "© 2024 Ville de Villeneuve – Tous droits réservés"]
         );
+        let labelled = "Sales pass 90%.\n\nShare this article: Facebook Twitter Email\nTeilen: Facebook WhatsApp\nNote: Twitter";
+        assert_eq!(furniture(labelled), ["Share this article: Facebook Twitter Email", "Teilen: Facebook WhatsApp"]);
     }
 
     #[test]
