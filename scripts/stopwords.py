@@ -12,7 +12,7 @@ Sources:
   "según el" on the French and Spanish texts tried; then the words English keeps in
   its noise list (src/keywords/noise_en.txt) that the texts tried made key phrases of:
   "new", "first", "last", "today", "approximately" and their kin ("rund", "ongeveer",
-  "nuove", "également"), and its greetings and sign-offs of letters and e-mails
+  "nuove", "également"; "pasado" of "el pasado enero", "scorso", "afgelopen"), and its greetings and sign-offs of letters and e-mails
   ("bonjour", "cordialement", "saludos", "groeten", "abraço", the "Dank" of "vielen
   Dank", the "espero" and "queria" that open a message), German's adverbs that start a
   sentence with a capital ("Abends", "Oben", "Leider"), and the plural units of time
@@ -53,7 +53,7 @@ ADDITIONS = {
           "sowohl weder dabei dafür darauf daher deshalb etwa jedoch je bzw usw dr nr ca z.b "
           "zwei drei vier fünf sechs sieben acht neun zehn erst erste ersten ersten erster neue neuen "
           "denen deren wer wem wen wegen trotz innerhalb außerhalb statt"
-          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen",
+          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen vergangene vergangenen vergangener",
     "fr": "l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu' quelqu' presqu' "
           "plus moins cette cet ceci cela ça tout tous toute toutes aussi très si dont où ainsi "
           "lors après avant sans sous entre depuis selon vers chez contre pendant comme alors "
@@ -68,14 +68,14 @@ ADDITIONS = {
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
           "luego solo sólo aún todavía cualquier mismo misma mismos mismas tal tales varios "
           "varias ningún ninguna ninguno otros alguna alguno algún"
-          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos",
+          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
           "sette otto nove dieci ieri oggi domani qui può possono deve devono essere stato stata "
           "stati state fare fatto così quale quali cui"
           " ora nuovo nuova nuovi nuove ultimo ultima ultimi ultime primo primi prime sempre spesso quasi solo circa ciao salve grazie saluto saluti abbraccio spero cordiali distinti gentile gentili prossimo prossima prossimi prossime precedente anno anni mesi settimane giorni partire"
-          " apre riapre chiude arriva torna",
+          " apre riapre chiude arriva torna scorso scorsa scorsi scorse",
     "pt": "pelo pela pelos pelas também ainda sobre sob após antes depois desde durante contra "
           "entre segundo cada todo toda todos todas outro outra outros outras dois duas três "
           "quatro cinco seis sete oito nove dez ontem hoje amanhã aqui ali lá pode podem deve "
@@ -83,14 +83,14 @@ ADDITIONS = {
           "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
           "daquele daquela disse diz vai vão"
           " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraço abraços beijinhos espero queria estás estejas bem saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir perto longe"
-          " abre reabre fecha chega",
+          " abre reabre fecha chega passado passada passados passadas",
     "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
           "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
           "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "
           "ons ook op over reeds sinds te tegen toch toen tot twee drie vier vijf zes zeven "
           "acht negen tien uit van veel voor want waren was wat werd wordt worden zal ze zelf "
           "zich zij zijn zo zonder zou volgens tijdens onder tussen binnen buiten"
-          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen alle daarom zei zeggen konden moeten moest moesten wilde wilden willen mogen mocht mochten hadden zouden zullen kunt wil elk elke ieder iedere welke wel alleen bijvoorbeeld steeds",
+          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen alle daarom zei zeggen konden moeten moest moesten wilde wilden willen mogen mocht mochten hadden zouden zullen kunt wil elk elke ieder iedere welke wel alleen bijvoorbeeld steeds afgelopen",
 }
 
 
