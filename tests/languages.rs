@@ -280,6 +280,22 @@ fn last_as_in_last_month_is_no_key_phrase_word() {
 }
 
 #[test]
+fn the_verb_that_reports_a_quotation_starts_no_key_phrase() {
+    // Written for this test: "sagte Wissing" and "dijo Pérez" were key phrases.
+    for (code, text, verbs) in [
+        ("de", "Der Streik legt den Verkehr lahm. „Ein Streik löst keine Probleme“, sagte Wissing in Berlin. „Wir brauchen \
+                eine Lösung“, erklärte Weselsky am Dienstag. Wissing will weiter verhandeln.", &["sagte", "erklärte"][..]),
+        ("es", "La huelga paraliza el transporte. \"Una huelga no resuelve nada\", dijo Pérez en Madrid. \"Necesitamos una \
+                solución\", afirmó García el martes. Pérez quiere negociar.", &["dijo", "afirmó"][..]),
+    ] {
+        let analysis = analysed(text, code);
+        let words: Vec<String> = analysis.keywords.iter().flat_map(|k| k.text.to_lowercase().split(' ').map(String::from).collect::<Vec<_>>()).collect();
+        assert!(!words.iter().any(|w| verbs.contains(&w.as_str())), "{code}: {:?}", analysis.keywords);
+        assert!(analysis.keywords.iter().any(|k| k.text == "Wissing" || k.text == "Pérez"), "{code}: {:?}", analysis.keywords);
+    }
+}
+
+#[test]
 fn acronyms_do_not_make_a_sentence_a_title_whose_names_lose_their_capitals() {
     // Written for this test: a post whose capitals are acronyms and names.
     let text = "Grève à la SNCF demain : aucun TGV entre Paris et Lyon selon la direction. Pensez à vérifier vos \

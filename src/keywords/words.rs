@@ -212,12 +212,24 @@ impl<'d> Lexed<'d> {
 
     /// Maximal runs of consecutive content words (token ranges), cut at anything else,
     /// at sentence ends and at line breaks.
+    ///
+    /// A word in lower case after a closing quote and a comma, the verb that reports
+    /// the quotation ("…“, sagte Wissing", "…", dijo Pérez"), is none of them: "sagte
+    /// Wissing" and "dijo Pérez" were key phrases. (English's reporting verbs are noise
+    /// words, and it puts its comma before the quote.)
     pub(super) fn runs(&self, doc: &Document) -> Vec<Range<usize>> {
+        let norm = |index: usize| doc.tokens.get(index).map_or("", |t| t.norm.as_str());
+        let reports = |index: usize| {
+            index >= 2
+                && norm(index - 1) == ","
+                && matches!(norm(index - 2), "\"" | "”" | "“" | "»" | "«" | "'" | "’")
+                && doc.tokens.get(index).is_some_and(|t| t.text(doc.text).starts_with(char::is_lowercase))
+        };
         let mut runs = Vec::new();
         for sentence in &doc.sentences {
             let mut start = sentence.tokens.start;
             for index in sentence.tokens.clone() {
-                let content = self.token_class.get(index).is_some_and(|&c| c != NONE);
+                let content = self.token_class.get(index).is_some_and(|&c| c != NONE) && !reports(index);
                 let joined = content && index > start && doc.same_line(index - 1, index);
                 if !joined {
                     if index > start {
