@@ -25,7 +25,7 @@ use crate::language;
 use crate::lexicon::{stemmer, FastMap, Stopwords};
 use crate::order;
 use crate::span::Span;
-use crate::text::{Document, Sentence, TokenKind};
+use crate::text::{has_line_break, Document, Sentence, TokenKind};
 use rust_stemmers::Stemmer;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -428,7 +428,7 @@ fn message(doc: &Document, words: &[usize]) -> Range<usize> {
     let own_line = |i: usize| {
         let start = doc.sentences.get(i).map_or(0, |s| s.span.start);
         let Some(previous) = i.checked_sub(1).and_then(|p| doc.sentences.get(p)) else { return true };
-        doc.text.get(previous.span.end..start).is_some_and(|gap| gap.contains('\n'))
+        doc.text.get(previous.span.end..start).is_some_and(has_line_break)
     };
     let end = (0..n).rev().find(|&i| ended(i) || !short(i, SIGN_OFF_WORDS) || !own_line(i)).map_or(0, |i| i + 1);
     // Without an ended sentence before them, the short sentences are the text itself.
