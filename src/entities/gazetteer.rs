@@ -8,10 +8,15 @@ use std::sync::OnceLock;
 /// Longest place name in words ("United States of America").
 pub const MAX_PLACE_WORDS: usize = 4;
 
+/// The places of `lists/locations.txt`, one a line.
+fn locations() -> &'static str {
+    list::coded_list!(include_str!("lists/locations.txt"), words: false)
+}
+
 /// Places, keyed by their lower-cased words joined with single spaces.
 fn places() -> &'static FastSet<String> {
     static SET: OnceLock<FastSet<String>> = OnceLock::new();
-    SET.get_or_init(|| lowercase_set(list_file!(include_str!("lists/locations.txt"))))
+    SET.get_or_init(|| lowercase_set(locations()))
 }
 
 /// The entries of a list file, lower-cased.
@@ -142,7 +147,7 @@ pub(crate) fn marks(norm: &str) -> u16 {
     let map = MAP.get_or_init(|| {
         let mut map: FastMap<String, u16> = FastMap::default();
         let mut mark = |word: &str, bit: Marks| *map.entry(word.to_lowercase()).or_default() |= bit as u16;
-        let places = list::entries(list_file!(include_str!("lists/locations.txt"))).filter(|l| !l.contains(' '));
+        let places = list::entries(locations()).filter(|l| !l.contains(' '));
         for place in places.map(str::to_lowercase) {
             mark(&place, Marks::Place);
             // The words [`is_demonym`] derives from the place ("kenya" → "kenyan",
@@ -156,7 +161,7 @@ pub(crate) fn marks(norm: &str) -> u16 {
             }
         }
         let lists = [
-            (crate::lexicon::FIRST_NAMES, Marks::FirstName),
+            (crate::lexicon::first_names(), Marks::FirstName),
             (list_file!(include_str!("lists/nationalities.txt")), Marks::Nationality),
             (list_file!(include_str!("lists/orgs.txt")), Marks::KnownOrg),
             (list_file!(include_str!("lists/titles.txt")), Marks::Title),
@@ -251,8 +256,8 @@ mod tests {
     fn marks_agree_with_the_lists() {
         // Every listed word, and each with the endings the lists derive words with.
         let sources = [
-            list_file!(include_str!("lists/locations.txt")),
-            crate::lexicon::FIRST_NAMES,
+            locations(),
+            crate::lexicon::first_names(),
             list_file!(include_str!("lists/nationalities.txt")),
             list_file!(include_str!("lists/orgs.txt")),
             list_file!(include_str!("lists/titles.txt")),
@@ -286,7 +291,7 @@ mod tests {
 
     #[test]
     fn place_names_fit_the_longest_match() {
-        let longest = list_file!(include_str!("lists/locations.txt"))
+        let longest = locations()
             .lines()
             .filter(|line| !line.starts_with('#'))
             .map(|line| line.split_whitespace().count())

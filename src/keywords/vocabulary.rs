@@ -4,13 +4,13 @@
 //! stage knows of the language of a text.
 
 use crate::lexicon::calendar::{self, PatternWords};
-use crate::lexicon::list::{self, list_file};
+use crate::lexicon::list;
 use crate::lexicon::{articles, FastSet, Stopwords, HONORIFICS};
 use std::sync::OnceLock;
 
 fn noise_words() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, list_file!(include_str!("noise_en.txt")))
+    list::word_set(&SET, list::coded_list!(include_str!("noise_en.txt"), words: true))
 }
 
 /// Adverbs in "-ly" that a noise list cannot enumerate ("computationally"); the few

@@ -9,7 +9,7 @@ pub(crate) mod list;
 pub(crate) use hash::{short_word, FastMap, FastSet, FxHasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
-use list::list_file;
+use list::coded_list;
 use std::sync::OnceLock;
 
 /// English function words that carry no topic (lower case, apostrophes as `'`).
@@ -21,33 +21,34 @@ pub fn is_stopword(norm: &str) -> bool {
 /// others are Snowball's (Polish: Stopwords ISO) with a few additions, written by
 /// `scripts/stopwords.py`, whose header gives their sources and licences. About 22 KB,
 /// read into a set only when a text of that language arrives.
-const LISTS: [(&str, &str); 15] = [
-    ("en", list_file!(include_str!("stopwords_en.txt"))),
-    ("da", list_file!(include_str!("stopwords/da.txt"))),
-    ("de", list_file!(include_str!("stopwords/de.txt"))),
-    ("es", list_file!(include_str!("stopwords/es.txt"))),
-    ("fi", list_file!(include_str!("stopwords/fi.txt"))),
-    ("fr", list_file!(include_str!("stopwords/fr.txt"))),
-    ("hu", list_file!(include_str!("stopwords/hu.txt"))),
-    ("it", list_file!(include_str!("stopwords/it.txt"))),
-    ("nl", list_file!(include_str!("stopwords/nl.txt"))),
-    ("no", list_file!(include_str!("stopwords/no.txt"))),
-    ("pl", list_file!(include_str!("stopwords/pl.txt"))),
-    ("pt", list_file!(include_str!("stopwords/pt.txt"))),
-    ("ru", list_file!(include_str!("stopwords/ru.txt"))),
-    ("sv", list_file!(include_str!("stopwords/sv.txt"))),
-    ("tr", list_file!(include_str!("stopwords/tr.txt"))),
-];
+const CODES: [&str; 15] = ["en", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pl", "pt", "ru", "sv", "tr"];
 
-/// The stopword list file of `language`, if it has one.
+/// The stopword list of `language`, if it has one.
 pub(crate) fn stopword_list(language: &str) -> Option<&'static str> {
-    LISTS.iter().find(|(code, _)| *code == language).map(|(_, source)| *source)
+    Some(match language {
+        "en" => coded_list!(include_str!("stopwords_en.txt"), words: true),
+        "da" => coded_list!(include_str!("stopwords/da.txt"), words: true),
+        "de" => coded_list!(include_str!("stopwords/de.txt"), words: true),
+        "es" => coded_list!(include_str!("stopwords/es.txt"), words: true),
+        "fi" => coded_list!(include_str!("stopwords/fi.txt"), words: true),
+        "fr" => coded_list!(include_str!("stopwords/fr.txt"), words: true),
+        "hu" => coded_list!(include_str!("stopwords/hu.txt"), words: true),
+        "it" => coded_list!(include_str!("stopwords/it.txt"), words: true),
+        "nl" => coded_list!(include_str!("stopwords/nl.txt"), words: true),
+        "no" => coded_list!(include_str!("stopwords/no.txt"), words: true),
+        "pl" => coded_list!(include_str!("stopwords/pl.txt"), words: true),
+        "pt" => coded_list!(include_str!("stopwords/pt.txt"), words: true),
+        "ru" => coded_list!(include_str!("stopwords/ru.txt"), words: true),
+        "sv" => coded_list!(include_str!("stopwords/sv.txt"), words: true),
+        "tr" => coded_list!(include_str!("stopwords/tr.txt"), words: true),
+        _ => return None,
+    })
 }
 
 /// The stopwords of one language: its list, or none for a language without one.
 #[derive(Clone, Copy, Debug)]
 pub struct Stopwords {
-    /// Index of the list in [`LISTS`], if the language has one.
+    /// Index of the language in [`CODES`], if it has a list.
     list: Option<usize>,
 }
 
@@ -57,19 +58,19 @@ impl Stopwords {
 
     /// The list of `language` (an ISO 639-1 code); an empty one when it has none.
     pub fn of(language: &str) -> Stopwords {
-        Stopwords { list: LISTS.iter().position(|(code, _)| *code == language) }
+        Stopwords { list: CODES.iter().position(|code| *code == language) }
     }
 
     /// The code of the language whose list this is; `None` when there is no list.
     pub fn language(&self) -> Option<&'static str> {
-        LISTS.get(self.list?).map(|(code, _)| *code)
+        CODES.get(self.list?).copied()
     }
 
     /// Whether `norm` (a token's normalised form) is one of the stopwords.
     pub fn contains(&self, norm: &str) -> bool {
-        static SETS: [OnceLock<FastSet<&'static str>>; LISTS.len()] = [const { OnceLock::new() }; LISTS.len()];
-        match (self.list.and_then(|i| SETS.get(i)), self.list.and_then(|i| LISTS.get(i))) {
-            (Some(cell), Some((_, source))) => list::word_set(cell, source).contains(norm),
+        static SETS: [OnceLock<FastSet<&'static str>>; CODES.len()] = [const { OnceLock::new() }; CODES.len()];
+        match (self.list.and_then(|i| SETS.get(i)), self.language().and_then(stopword_list)) {
+            (Some(cell), Some(source)) => list::word_set(cell, source).contains(norm),
             _ => false,
         }
     }
@@ -97,14 +98,16 @@ pub(crate) const HONORIFICS: &[&str] = &[
 /// Common given names of many languages ("hossein", "maria"), one per line: the entity
 /// rules read a person by them, and the keyword stage shows one seen only where
 /// capitals tell nothing (the signature "John Martin") with its capital.
-pub(crate) const FIRST_NAMES: &str = list_file!(include_str!("first_names.txt"));
+pub(crate) fn first_names() -> &'static str {
+    coded_list!(include_str!("first_names.txt"), words: true)
+}
 
-/// Whether `norm` (lower case) is one of the [`FIRST_NAMES`]. Not inlined: the
+/// Whether `norm` (lower case) is one of the [`first_names`]. Not inlined: the
 /// callers are many, and the look-up with its first-use set-up is large.
 #[inline(never)]
 pub fn is_first_name(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, FIRST_NAMES).contains(norm)
+    list::word_set(&SET, first_names()).contains(norm)
 }
 
 /// The labels of e-mail header lines in the seven languages, lower case: "Subject:",
@@ -199,8 +202,8 @@ mod tests {
 
     #[test]
     fn every_list_is_lower_case_with_plain_apostrophes() {
-        for (code, source) in LISTS {
-            for word in list::words(source) {
+        for code in CODES {
+            for word in stopword_list(code).into_iter().flat_map(list::words) {
                 assert_eq!(word, word.to_lowercase(), "{code}: {word}");
                 assert!(!word.contains('\u{2019}'), "{code}: {word}");
             }
