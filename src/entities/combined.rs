@@ -6,7 +6,7 @@ use super::corrections;
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
-use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
+use crate::lexicon::{FastMap, Stopwords, GERMAN_ROLES, HONORIFICS};
 use crate::span::Span;
 use crate::text::{Document, Furniture, TokenKind};
 
@@ -37,6 +37,9 @@ pub(super) struct Combined<'a> {
     borrowed: bool,
     /// The stopwords of the text's language ([`is_function_word`]).
     stopwords: Stopwords,
+    /// The heads of the nouns of office that start no person's name in the text's
+    /// language ([`without_role`]), space-separated.
+    roles: &'static str,
 }
 
 impl<'a> Combined<'a> {
@@ -44,7 +47,8 @@ impl<'a> Combined<'a> {
     /// rules where it is English.
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
         let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
-        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language) }
+        let roles = if language == "de" { GERMAN_ROLES } else { "" };
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -74,6 +78,7 @@ impl<'a> Combined<'a> {
             };
             let span = with_closing_period(doc.text, without_description(doc.text, tagged.span));
             let label = if self.borrowed { corrections::listed_label(span.slice(doc.text), label) } else { label };
+            let span = if label == Label::Person { without_role(doc.text, span, self.roles) } else { span };
             let first = rules.partition_point(|r| r.span.start < span.start);
             let inside = rules[first..].iter().take_while(|r| span.contains(&r.span)).count();
             if inside >= 2 {
@@ -364,6 +369,22 @@ fn without_honorific(text: &str, span: Span) -> Option<Span> {
     }
 }
 
+/// A person's name without the noun of office or kin it starts with, where a
+/// capitalised word follows: a word ending in one of `roles`, or in one and a German
+/// ending ([`GERMAN_ROLES`]).
+fn without_role(text: &str, span: Span, roles: &str) -> Span {
+    let name = span.slice(text);
+    let Some((word, rest)) = name.split_once(' ') else { return span };
+    let word = word.to_lowercase();
+    let is_role = !roles.is_empty()
+        && ["", "in", "r", "s", "n", "en"].iter().any(|ending| word.strip_suffix(ending).is_some_and(|head| roles.split(' ').any(|role| head.ends_with(role))));
+    if is_role && rest.starts_with(char::is_uppercase) {
+        Span::new(span.end - rest.len(), span.end)
+    } else {
+        span
+    }
+}
+
 /// A name without the lower-case words that end it after a capitalised one: "the
 /// Iraqi Kurdistan region" names "Iraqi Kurdistan" (CoNLL-2003 has 19 such names in
 /// 25,000; text without capitals keeps its names whole).
@@ -431,6 +452,22 @@ mod tests {
         // A lower-case word after the title keeps the name whole, and a title's letters
         // starting a longer word are no title.
         assert_eq!((trimmed("Dr. von Braun"), trimmed("Herrmann")), (Some("Dr. von Braun"), Some("Herrmann")));
+    }
+
+    #[test]
+    fn a_german_noun_of_office_or_kin_starts_no_persons_name() {
+        let text = "Handelsminister Gref, Löwen-Keeper Hofmann, Bundestrainerin Voss-Tecklenburg, des Außenministers Steinmeier, \
+            Vorsitzender Merz, Halbbruder Sven, Helmut Schmidt, Mendelssohn Bartholdy, Ministerpräsident";
+        let at = |needle: &str| text.find(needle).map(|i| Span::new(i, i + needle.len())).unwrap();
+        let trimmed = |needle: &str| without_role(text, at(needle), GERMAN_ROLES).slice(text);
+        assert_eq!((trimmed("Handelsminister Gref"), trimmed("Löwen-Keeper Hofmann")), ("Gref", "Hofmann"));
+        assert_eq!(trimmed("Bundestrainerin Voss-Tecklenburg"), "Voss-Tecklenburg");
+        assert_eq!((trimmed("Außenministers Steinmeier"), trimmed("Vorsitzender Merz"), trimmed("Halbbruder Sven")), ("Steinmeier", "Merz", "Sven"));
+        // Names whose first word ends in no head, and a head alone, stay whole.
+        assert_eq!((trimmed("Helmut Schmidt"), trimmed("Mendelssohn Bartholdy")), ("Helmut Schmidt", "Mendelssohn Bartholdy"));
+        assert_eq!(trimmed("Ministerpräsident"), "Ministerpräsident");
+        // Other languages have no such heads: their nouns of office are in lower case.
+        assert_eq!(without_role(text, at("Handelsminister Gref"), "").slice(text), "Handelsminister Gref");
     }
 
     #[test]
