@@ -6,7 +6,7 @@ use super::corrections;
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
-use crate::lexicon::{FastMap, Stopwords, GERMAN_ROLES, HONORIFICS};
+use crate::lexicon::{conjunctions, list, FastMap, Stopwords, GERMAN_ROLES, HONORIFICS};
 use crate::span::Span;
 use crate::text::{Document, Furniture, TokenKind};
 
@@ -40,6 +40,9 @@ pub(super) struct Combined<'a> {
     /// The heads of the nouns of office that start no person's name in the text's
     /// language ([`without_role`]), space-separated.
     roles: &'static str,
+    /// The words that join a list's last two items in the text's language
+    /// ([`with_listed`]), space-separated.
+    conjunctions: &'static str,
 }
 
 impl<'a> Combined<'a> {
@@ -48,7 +51,7 @@ impl<'a> Combined<'a> {
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
         let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
         let roles = if language == "de" { GERMAN_ROLES } else { "" };
-        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles }
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles, conjunctions: conjunctions(language) }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -134,6 +137,7 @@ impl Recognizer for Combined<'_> {
         names.extend(short_names);
         names.extend(acronyms);
         crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
+        let names = with_listed(text, names, self.conjunctions);
         let names = with_abbreviations(doc, names);
         with_repeats(doc, names, &misc, !self.rules)
     }
@@ -286,6 +290,31 @@ impl Votes {
         let k = self.0.iter().position(|&n| n == most)?;
         (most.0 > 0 && tops == 1 && (majority || given == 1)).then(|| Self::LABELS[k])
     }
+}
+
+/// The names with the items of a list that the tagger left out between two of its
+/// names of one kind, each item one or two capitalised words: "Wolfsburg, Ingolstadt
+/// und Stuttgart" names three places. Only where `conjunctions` (the text's language's)
+/// are known, so not in English, whose rules find such names. Dev micro F1 GermEval
+/// 68.58 -> 68.62, Europeana German 67.76 -> 67.90, French 73.62 -> 73.67, CoNLL-2002
+/// Spanish 82.16 -> 82.17, Dutch unchanged.
+fn with_listed(text: &str, names: Vec<Mention>, conjunctions: &str) -> Vec<Mention> {
+    let mut listed = Vec::new();
+    for pair in names.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.label != b.label || !matches!(a.label, Label::Person | Label::Location | Label::Org) {
+            continue;
+        }
+        let Some(rest) = text.get(a.span.end..b.span.start).and_then(|gap| gap.strip_prefix(", ")) else { continue };
+        let joined = rest.strip_suffix(' ').and_then(|r| r.rsplit_once(' ')).filter(|&(_, conjunction)| list::has(conjunctions, conjunction));
+        let Some(item) = rest.strip_suffix(", ").or(joined.map(|(item, _)| item)) else { continue };
+        let capitalised = |word: &str| word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !conjunctions.is_empty() && item.split(' ').count() <= 2 && item.split(' ').all(capitalised) {
+            let start = a.span.end + 2;
+            listed.push(Mention::with(Span::new(start, start + item.len()), a.label, Evidence::new(Source::Repeat, a.evidence.margin.min(b.evidence.margin))));
+        }
+    }
+    merged(names, listed)
 }
 
 /// Two lists of mentions in document order, as one.
@@ -468,6 +497,30 @@ mod tests {
         assert_eq!(trimmed("Ministerpräsident"), "Ministerpräsident");
         // Other languages have no such heads: their nouns of office are in lower case.
         assert_eq!(without_role(text, at("Handelsminister Gref"), "").slice(text), "Handelsminister Gref");
+    }
+
+    #[test]
+    fn the_items_of_a_list_between_two_names_of_one_kind_are_names_of_that_kind() {
+        let text = "Wolfsburg, Ingolstadt und Stuttgart; Merkel, Scholz, Olaf Scholz, Habeck; Berlin, Umwelt und Merkel; Paris, die Stadt und Rom";
+        let names = vec![
+            named(text, "Wolfsburg", 0, Label::Location),
+            named(text, "Stuttgart", 0, Label::Location),
+            named(text, "Merkel", 0, Label::Person),
+            named(text, "Habeck", 0, Label::Person),
+            named(text, "Berlin", 0, Label::Location),
+            named(text, "Merkel", 1, Label::Person),
+            named(text, "Paris", 0, Label::Location),
+            named(text, "Rom", 0, Label::Location),
+        ];
+        let found = |conjunctions| -> Vec<(&str, Label)> {
+            with_listed(text, names.clone(), conjunctions).iter().map(|m| (m.span.slice(text), m.label)).collect()
+        };
+        let german = found(conjunctions("de"));
+        assert!(german.contains(&("Ingolstadt", Label::Location)), "{german:?}");
+        // Two items between two names are not read ("Scholz, Olaf Scholz"), nor one between
+        // names of two kinds ("Umwelt") or one in lower case ("die Stadt").
+        assert_eq!(german.len(), names.len() + 1, "{german:?}");
+        assert_eq!(found("").len(), names.len());
     }
 
     #[test]

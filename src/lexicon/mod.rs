@@ -131,6 +131,20 @@ pub(crate) const HEADER_LABELS: &[&str] = &[
     "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
 ];
 
+/// The words that join the last two items of a list ("A, B und C") in German, Dutch,
+/// Spanish, French, Italian and Portuguese, space-separated; none for other languages.
+pub(crate) fn conjunctions(language: &str) -> &'static str {
+    match language {
+        "de" => "und oder sowie",
+        "nl" => "en of",
+        "es" => "y e o",
+        "fr" => "et ou",
+        "it" => "e ed o",
+        "pt" => "e ou",
+        _ => "",
+    }
+}
+
 /// The articles of Spanish, French, Italian, Portuguese and Dutch, lower case with
 /// apostrophes as `'`: the keyword stage tells verbs by them (`keywords::roles`).
 pub(crate) fn articles(language: &str) -> &'static [&'static str] {
