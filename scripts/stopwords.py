@@ -53,7 +53,8 @@ ADDITIONS = {
           "sowohl weder dabei dafür darauf daher deshalb etwa jedoch je bzw usw dr nr ca z.b "
           "zwei drei vier fünf sechs sieben acht neun zehn erst erste ersten ersten erster neue neuen "
           "denen deren wer wem wen wegen trotz innerhalb außerhalb statt"
-          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen vergangene vergangenen vergangener",
+          " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen vergangene vergangenen vergangener"
+          " angaben",
     "fr": "l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu' quelqu' presqu' "
           "plus moins cette cet ceci cela ça tout tous toute toutes aussi très si dont où ainsi "
           "lors après avant sans sous entre depuis selon vers chez contre pendant comme alors "
@@ -62,13 +63,15 @@ ADDITIONS = {
           "six sept huit neuf dix fait faire peut peuvent doit doivent celui celle ceux celles "
           "leurs afin près hors parmi aucun aucune plusieurs certains certaines tandis toujours "
           "aujourd'hui hier demain"
-          " également environ dernier dernière derniers dernières premier première premiers premières nouveau nouvel nouvelle nouveaux nouvelles désormais notamment actuellement seulement surtout souvent jamais ensuite enfin puis près bonjour bonsoir salut merci cordialement amicalement salutations bises espère chers chères prochain prochaine prochains prochaines précédent précédente an ans année années mois semaines jours partir",
+          " également environ dernier dernière derniers dernières premier première premiers premières nouveau nouvel nouvelle nouveaux nouvelles désormais notamment actuellement seulement surtout souvent jamais ensuite enfin puis près bonjour bonsoir salut merci cordialement amicalement salutations bises espère chers chères prochain prochaine prochains prochaines précédent précédente an ans année années mois semaines jours partir"
+          " quelque quelques",
     "es": "según tras bajo cada así aunque mientras sino pues donde dónde cómo cuál cuáles cuánto "
           "hacia mediante dos tres cuatro cinco seis siete ocho nueve diez ayer hoy mañana "
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
           "luego solo sólo aún todavía cualquier mismo misma mismos mismas tal tales varios "
           "varias ningún ninguna ninguno otros alguna alguno algún"
-          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas",
+          " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas"
+          " frente",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
@@ -83,7 +86,7 @@ ADDITIONS = {
           "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
           "daquele daquela disse diz vai vão"
           " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraço abraços beijinhos espero queria estás estejas bem saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir perto longe"
-          " abre reabre fecha chega passado passada passados passadas",
+          " abre reabre fecha chega passado passada passados passadas frente",
     "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
           "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
           "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "

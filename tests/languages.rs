@@ -280,6 +280,23 @@ fn last_as_in_last_month_is_no_key_phrase_word() {
 }
 
 #[test]
+fn words_of_compound_prepositions_and_quantifiers_are_no_key_phrase_words() {
+    // Written for this test: "Congreso frente", "quelques" and "Angaben" were key phrases
+    // of news in Spanish, French and German.
+    for (code, text, word) in [
+        ("es", "Sánchez defendió el plan en el Congreso frente a las críticas. El plan de vivienda llega frente a la crisis del alquiler.", "frente"),
+        ("pt", "O governo apresentou o plano frente à crise. A habitação ficou em frente ao parlamento durante o debate do plano.", "frente"),
+        ("fr", "La grève arrive à quelques jours des vacances. Quelques trains circulent entre Paris et Lyon malgré la grève.", "quelques"),
+        ("de", "Nach Angaben der Bahn fallen viele Züge aus. Nach Angaben der Gewerkschaft dauert der Streik bis Freitag.", "angaben"),
+    ] {
+        let analysis = analysed(text, code);
+        let words: Vec<String> = analysis.keywords.iter().flat_map(|k| k.text.to_lowercase().split(' ').map(String::from).collect::<Vec<_>>()).collect();
+        assert!(!words.iter().any(|w| w == word), "{code}: {:?}", analysis.keywords);
+        assert!(!analysis.keywords.is_empty(), "{code}");
+    }
+}
+
+#[test]
 fn the_verb_that_reports_a_quotation_starts_no_key_phrase() {
     // Written for this test: "sagte Wissing" and "dijo Pérez" were key phrases.
     for (code, text, verbs) in [
