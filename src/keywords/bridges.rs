@@ -87,6 +87,23 @@ pub(super) fn each(doc: &Document, lexed: &Lexed, runs: &[Range<usize>], max_wor
     }
 }
 
+/// The keys of the two parts of a phrase across a connector (`key`, of `len` slots):
+/// its words before the connector and after it, each padded as a key is; `None` for a
+/// phrase without a connector.
+pub(super) fn parts(key: &Key, len: usize) -> Option<[Key; 2]> {
+    let slots = key.get(..len)?;
+    let is_connector = |&slot: &u32| slot != NONE && slot & CONNECTOR != 0;
+    let (first, last) = (slots.iter().position(is_connector)?, slots.iter().rposition(is_connector)?);
+    let part = |words: &[u32]| {
+        let mut part = [NONE; MAX_WORDS];
+        for (slot, &word) in part.iter_mut().zip(words) {
+            *slot = word;
+        }
+        part
+    };
+    Some([part(&slots[..first]), part(&slots[last + 1..])])
+}
+
 #[cfg(test)]
 mod tests {
     use crate::keywords::Words;
@@ -108,6 +125,18 @@ mod tests {
         }
         let found = phrases("pt", "A força de paz chegou a Díli. A força de paz da ONU fica um ano em Timor.");
         assert!(found.iter().any(|p| p == "força de paz"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_across_a_connector_takes_the_place_of_its_parts_that_never_occur_apart() {
+        let text = "El Banco de España subió los tipos el lunes. El Banco de España dijo que la inflación baja. \
+                    Los analistas del Banco de España esperan más recortes.";
+        let found = phrases("es", text);
+        assert_eq!(found.first().map(String::as_str), Some("Banco de España"), "{found:?}");
+        assert!(!found.iter().any(|p| p == "Banco" || p == "España"), "{found:?}");
+        // A part that also occurs apart stays a phrase of its own.
+        let found = phrases("es", "El Banco de España subió los tipos. El Banco de España dijo que baja. España crece y España exporta.");
+        assert!(found.iter().any(|p| p == "España") && found.iter().any(|p| p == "Banco de España"), "{found:?}");
     }
 
     #[test]
