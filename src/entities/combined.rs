@@ -43,6 +43,9 @@ pub(super) struct Combined<'a> {
     /// The words that join a list's last two items in the text's language
     /// ([`with_listed`]), space-separated.
     conjunctions: &'static str,
+    /// Whether the text's language writes its nouns in lower case (all but German):
+    /// then a name holds no noun after an opening stopword ([`without_opening_noun`]).
+    lower_case_nouns: bool,
 }
 
 impl<'a> Combined<'a> {
@@ -51,7 +54,8 @@ impl<'a> Combined<'a> {
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
         let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
         let roles = if language == "de" { GERMAN_ROLES } else { "" };
-        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles, conjunctions: conjunctions(language) }
+        let lower_case_nouns = language != "de";
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles, conjunctions: conjunctions(language), lower_case_nouns }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -66,6 +70,7 @@ impl<'a> Combined<'a> {
             }
             if !self.rules {
                 let Some(span) = without_honorific(doc.text, tagged.span) else { continue };
+                let span = if self.lower_case_nouns { without_opening_noun(doc.text, span, &self.stopwords) } else { span };
                 let span = if self.borrowed { corrections::without_opening_stopwords(doc, &self.stopwords, span) } else { Some(span) };
                 let Some(span) = span else { continue };
                 if is_function_word(&self.stopwords, span.slice(doc.text)) {
@@ -398,6 +403,33 @@ fn without_honorific(text: &str, span: Span) -> Option<Span> {
     }
 }
 
+/// A name without the stopword and the lower-case words it starts with, where a
+/// capitalised word follows them: "I sindacati Cgil" is "Cgil", "Gentile dott. Bianchi"
+/// "Bianchi" (the Spanish model, borrowed for Italian, ran an article and a noun after a
+/// dateline's dash into the name). A stopword after the first ("De la Serna", "Lo de
+/// Castaño") keeps the name whole. With the courtesy title that now keeps the person
+/// after it a person ("dott. Bianchi", `corrections::unknown_people_as_places`), own
+/// Italian texts' micro F1 67.63 -> 68.11; CoNLL-2002 Spanish and Dutch, Europeana
+/// French and Dutch and the Portuguese texts unchanged.
+/// Not in German, whose nouns are capitalised and whose old newspapers split a name's
+/// letters ("Hab eck Karl": Europeana German lost 0.07).
+fn without_opening_noun(text: &str, span: Span, stopwords: &Stopwords) -> Span {
+    let name = span.slice(text);
+    let mut words = name.split(' ');
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return span };
+    if !stopwords.contains(&first.to_lowercase()) || !second.starts_with(char::is_lowercase) || stopwords.contains(second) {
+        return span;
+    }
+    let mut at = first.len() + 1;
+    for word in std::iter::once(second).chain(words) {
+        if word.starts_with(char::is_uppercase) {
+            return Span::new(span.start + at, span.end);
+        }
+        at += word.len() + 1;
+    }
+    span
+}
+
 /// A person's name without the noun of office or kin it starts with, where a
 /// capitalised word follows: a word ending in one of `roles`, or in one and a German
 /// ending ([`GERMAN_ROLES`]).
@@ -521,6 +553,17 @@ mod tests {
         // names of two kinds ("Umwelt") or one in lower case ("die Stadt").
         assert_eq!(german.len(), names.len() + 1, "{german:?}");
         assert_eq!(found("").len(), names.len());
+    }
+
+    #[test]
+    fn an_opening_stopword_and_lower_case_words_are_no_part_of_a_name() {
+        let text = "I sindacati Cgil; Gentile dott. Bianchi; De la Serna; Lo de Castaño; Il Cairo; la casa blanca";
+        let (italian, spanish) = (Stopwords::of("it"), Stopwords::of("es"));
+        let at = |needle: &str| text.find(needle).map(|i| Span::new(i, i + needle.len())).unwrap();
+        let trimmed = |needle: &str, stopwords: &Stopwords| without_opening_noun(text, at(needle), stopwords).slice(text);
+        assert_eq!((trimmed("I sindacati Cgil", &italian), trimmed("Gentile dott. Bianchi", &italian)), ("Cgil", "Bianchi"));
+        assert_eq!((trimmed("De la Serna", &spanish), trimmed("Lo de Castaño", &spanish)), ("De la Serna", "Lo de Castaño"));
+        assert_eq!((trimmed("Il Cairo", &italian), trimmed("la casa blanca", &spanish)), ("Il Cairo", "la casa blanca"));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::entity::{Label, Mention};
 use super::gazetteer::{is_first_name, is_org_head, is_org_opener, is_other_place, is_place, is_place_head, is_place_opener, is_title};
-use crate::lexicon::{FastMap, Stopwords};
+use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -70,7 +70,7 @@ pub(super) fn listed_label(name: &str, label: Label) -> Label {
 
 /// The borrowed model's people of one word that no list knows as a given name, that
 /// end no full name of the text and follow no title ("Posillipo", "Alfama", but not
-/// "Rossi" after "Mario Rossi", nor "il premier Meloni"), made places: the Spanish
+/// "Rossi" after "Mario Rossi", nor "il premier Meloni" or "dott. Bianchi"), made places: the Spanish
 /// model takes a capitalised word it does not know for a person, and on the project's
 /// Italian and Portuguese texts such a word was most often a place. A surname alone
 /// without a title ("Lula disse") is made a place too. Making places only after a
@@ -82,7 +82,9 @@ pub(super) fn unknown_people_as_places(text: &str, names: &mut [Mention], name_e
         let word = name.span.slice(text);
         // A title before it says a person ("il premier Meloni", "o presidente Lula";
         // within a sentence, so in lower case).
-        let titled = text[..name.span.start].trim_end().rsplit(' ').next().is_some_and(is_title);
+        // A courtesy title does too ("dott. Bianchi").
+        let before = text[..name.span.start].trim_end().rsplit(' ').next().unwrap_or("");
+        let titled = is_title(before) || HONORIFICS.contains(&before.trim_end_matches('.').to_lowercase().as_str());
         if !titled && !word.contains(' ') && !is_first_name(&word.to_lowercase()) && !name_ends.contains_key(word) {
             name.label = Label::Location;
         }
@@ -126,16 +128,16 @@ mod tests {
 
     #[test]
     fn an_unknown_one_word_person_is_a_place_but_a_given_name_or_a_surname_of_the_text_is_not() {
-        let text = "Posillipo Mario Rossi Rossi Giulia Benfica, il premier Meloni";
+        let text = "Posillipo Mario Rossi Rossi Giulia Benfica, il premier Meloni, Gentile dott. Bianchi";
         let at = |word: &str| {
             let start = text.rfind(word).unwrap();
             Mention::new(Span::new(start, start + word.len()), Label::Person)
         };
-        let mut names = vec![at("Posillipo"), at("Mario Rossi"), at("Rossi"), at("Giulia"), at("Benfica"), at("Meloni")];
+        let mut names = vec![at("Posillipo"), at("Mario Rossi"), at("Rossi"), at("Giulia"), at("Benfica"), at("Meloni"), at("Bianchi")];
         let mut ends = FastMap::default();
         ends.insert("Rossi", 0);
         unknown_people_as_places(text, &mut names, &ends);
         let labels: Vec<Label> = names.iter().map(|m| m.label).collect();
-        assert_eq!(labels, [Label::Location, Label::Person, Label::Person, Label::Person, Label::Location, Label::Person]);
+        assert_eq!(labels, [Label::Location, Label::Person, Label::Person, Label::Person, Label::Location, Label::Person, Label::Person]);
     }
 }
