@@ -36,7 +36,7 @@ macro_rules! word_list {
         #[inline(never)]
         pub fn $name(norm: &str) -> bool {
             static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-            list::word_set(&SET, list_file!(include_str!($file))).contains(norm)
+            list::word_set(&SET, || list_file!(include_str!($file))).contains(norm)
         }
     };
 }
@@ -113,7 +113,7 @@ word_list!(
 /// ("iranian", "kurds", "americans").
 pub fn is_nationality(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    let set = list::word_set(&SET, list_file!(include_str!("lists/nationalities.txt")));
+    let set = list::word_set(&SET, || list_file!(include_str!("lists/nationalities.txt")));
     set.contains(norm) || norm.strip_suffix('s').is_some_and(|singular| set.contains(singular))
 }
 

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 fn noise_words() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, list::coded_list!(include_str!("noise_en.txt"), words: true))
+    list::word_set(&SET, || list::coded_list!(include_str!("noise_en.txt"), words: true))
 }
 
 /// Adverbs in "-ly" that a noise list cannot enumerate ("computationally"); the few

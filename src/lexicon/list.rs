@@ -193,9 +193,10 @@ pub(crate) fn words(source: &'static str) -> impl Iterator<Item = &'static str> 
     entries(source).flat_map(str::split_whitespace)
 }
 
-/// The words of a list file as a set, built on first use in `cell`.
-pub(crate) fn word_set(cell: &'static OnceLock<FastSet<&'static str>>, source: &'static str) -> &'static FastSet<&'static str> {
-    cell.get_or_init(|| words(source).collect())
+/// The words of a list file as a set, built on first use in `cell`; `source` gives the
+/// file only then, so that a list decoded or chosen on first use costs nothing after.
+pub(crate) fn word_set(cell: &'static OnceLock<FastSet<&'static str>>, source: fn() -> &'static str) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| words(source()).collect())
 }
 
 /// A list whose lower-case entries match a word in any case and whose entries with

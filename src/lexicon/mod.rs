@@ -69,10 +69,9 @@ impl Stopwords {
     /// Whether `norm` (a token's normalised form) is one of the stopwords.
     pub fn contains(&self, norm: &str) -> bool {
         static SETS: [OnceLock<FastSet<&'static str>>; CODES.len()] = [const { OnceLock::new() }; CODES.len()];
-        match (self.list.and_then(|i| SETS.get(i)), self.language().and_then(stopword_list)) {
-            (Some(cell), Some(source)) => list::word_set(cell, source).contains(norm),
-            _ => false,
-        }
+        // The list is looked up only while its set is built: `contains` runs for every word.
+        let Some(cell) = self.list.and_then(|i| SETS.get(i)) else { return false };
+        cell.get_or_init(|| self.language().and_then(stopword_list).into_iter().flat_map(list::words).collect()).contains(norm)
     }
 }
 
@@ -120,7 +119,7 @@ pub(crate) fn first_names() -> &'static str {
 #[inline(never)]
 pub fn is_first_name(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, first_names()).contains(norm)
+    list::word_set(&SET, first_names).contains(norm)
 }
 
 /// The labels of e-mail header lines in the seven languages, lower case: "Subject:",

@@ -44,7 +44,7 @@ fn final_abbreviations() -> &'static CasedSet {
 /// German and French function words that open sentences; English ones are the stopwords.
 fn is_foreign_starter(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, list_file!(include_str!("sentence_starters.txt"))).contains(norm)
+    list::word_set(&SET, || list_file!(include_str!("sentence_starters.txt"))).contains(norm)
 }
 
 /// German words before an ordinal number ("am 3. Oktober", "im 19. Jahrhundert").
