@@ -37,15 +37,13 @@ pub(super) struct Combined<'a> {
     borrowed: bool,
     /// The stopwords of the text's language ([`is_function_word`]).
     stopwords: Stopwords,
-    /// The heads of the nouns of office that start no person's name in the text's
-    /// language ([`without_role`]), space-separated.
-    roles: &'static str,
     /// The words that join a list's last two items in the text's language
     /// ([`with_listed`]), space-separated.
     conjunctions: &'static str,
-    /// Whether the text's language writes its nouns in lower case (all but German):
-    /// then a name holds no noun after an opening stopword ([`without_opening_noun`]).
-    lower_case_nouns: bool,
+    /// Whether the text's language capitalises its nouns (German): then a person's name
+    /// starts after a noun of office ([`without_role`]); else a name holds no noun after
+    /// an opening stopword ([`without_opening_noun`]).
+    capitalises_nouns: bool,
 }
 
 impl<'a> Combined<'a> {
@@ -53,9 +51,8 @@ impl<'a> Combined<'a> {
     /// rules where it is English.
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
         let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
-        let roles = if language == "de" { GERMAN_ROLES } else { "" };
-        let lower_case_nouns = language != "de";
-        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), roles, conjunctions: conjunctions(language), lower_case_nouns }
+        let capitalises_nouns = language == "de";
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), conjunctions: conjunctions(language), capitalises_nouns }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -70,7 +67,7 @@ impl<'a> Combined<'a> {
             }
             if !self.rules {
                 let Some(span) = without_honorific(doc.text, tagged.span) else { continue };
-                let span = if self.lower_case_nouns { without_opening_noun(doc.text, span, &self.stopwords) } else { span };
+                let span = if self.capitalises_nouns { span } else { without_opening_noun(doc.text, span, &self.stopwords) };
                 let span = if self.borrowed { corrections::without_opening_stopwords(doc, &self.stopwords, span) } else { Some(span) };
                 let Some(span) = span else { continue };
                 if is_function_word(&self.stopwords, span.slice(doc.text)) {
@@ -86,7 +83,7 @@ impl<'a> Combined<'a> {
             };
             let span = with_closing_period(doc.text, without_description(doc.text, tagged.span));
             let label = if self.borrowed { corrections::listed_label(span.slice(doc.text), label) } else { label };
-            let span = if label == Label::Person { without_role(doc.text, span, self.roles) } else { span };
+            let span = if label == Label::Person && self.capitalises_nouns { without_role(doc.text, span, GERMAN_ROLES) } else { span };
             let first = rules.partition_point(|r| r.span.start < span.start);
             let inside = rules[first..].iter().take_while(|r| span.contains(&r.span)).count();
             if inside >= 2 {

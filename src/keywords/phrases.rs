@@ -283,14 +283,13 @@ impl<'c> Ranked<'c> {
             })
             .collect();
         let absorbed = absorbed(found);
-        for (part, &whole) in absorbed.iter().enumerate() {
-            if let (Some(&score), Some(to)) = (scores.get(part), (whole != NO_PHRASE).then_some(whole as usize)) {
-                if let Some(whole) = scores.get_mut(to) {
-                    *whole = whole.max(score);
-                }
+        for (part, whole) in absorbed.iter().enumerate() {
+            let score = scores.get(part).copied().unwrap_or(0.0);
+            if let Some(whole) = whole.and_then(|whole| scores.get_mut(whole as usize)) {
+                *whole = whole.max(score);
             }
         }
-        let eligible = |(id, c): &(usize, &Candidate)| c.in_text && (!c.bridged || c.count >= MIN_BRIDGED) && absorbed.get(*id) == Some(&NO_PHRASE);
+        let eligible = |(id, c): &(usize, &Candidate)| c.in_text && (!c.bridged || c.count >= MIN_BRIDGED) && absorbed.get(*id) == Some(&None);
         let scored = candidates.iter().enumerate().filter(eligible).map(|(id, _)| (scores.get(id).copied().unwrap_or(0.0), id as u32)).collect();
         Ranked { scored, candidates, sorted: 0 }
     }
@@ -317,25 +316,22 @@ impl<'c> Ranked<'c> {
     }
 }
 
-/// No phrase, in [`absorbed`].
-const NO_PHRASE: u32 = u32::MAX;
-
 /// For each candidate, the name across a connector ([`bridges`]) that holds every
-/// occurrence of it as one of its two parts, or [`NO_PHRASE`]: "Banco" and "España"
+/// occurrence of it as one of its two parts, if any: "Banco" and "España"
 /// of "Banco de España" where neither occurs apart. Such a part is no key phrase of its
 /// own, and the name ranks with the better of its score and the part's: single words,
 /// favoured in these languages, had put "Banco" and "España" ahead of it. Names only:
 /// with every phrase across a connector, 110-PT-BN-KP dev F@10 went from 29.30 to
 /// 29.09 ("equipa da Maia" took the place of "Maia"); with names, WikiNews French and
 /// 110-PT-BN-KP are unchanged.
-fn absorbed(found: &Candidates) -> Vec<u32> {
-    let mut by = vec![NO_PHRASE; found.list.len()];
+fn absorbed(found: &Candidates) -> Vec<Option<u32>> {
+    let mut by = vec![None; found.list.len()];
     for (id, whole) in found.list.iter().enumerate().filter(|(_, c)| c.named && c.count >= MIN_BRIDGED) {
         for part in bridges::parts(&whole.key, whole.len).into_iter().flatten() {
             let Some(&part) = found.ids.get(&part) else { continue };
             if found.list.get(part as usize).is_some_and(|p| p.count == whole.count) {
                 if let Some(slot) = by.get_mut(part as usize) {
-                    *slot = id as u32;
+                    *slot = Some(id as u32);
                 }
             }
         }
