@@ -26,7 +26,8 @@ use crate::text::{Document, Furniture, TokenKind};
 ///
 /// The rules read English only: in German every noun is capitalised, and the rules
 /// would split "Universität Wien" or add a noun as a short name. A model of another
-/// language is used without them; the text's own abbreviations and repeats still count.
+/// language is used without them; the lists' well-known organisations
+/// ([`corrections::known_orgs`]) and the text's own abbreviations and repeats still count.
 /// A model borrowed from another language (Italian and Portuguese text read by the
 /// Spanish model) is corrected by word lists instead ([`corrections`]).
 pub(super) struct Combined<'a> {
@@ -139,6 +140,13 @@ impl Recognizer for Combined<'_> {
         names.extend(short_names);
         names.extend(acronyms);
         crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
+        let names = match self.rules {
+            true => names,
+            false => {
+                let known = corrections::known_orgs(doc, &self.stopwords, &mut names, &misc);
+                merged(names, known)
+            }
+        };
         let names = with_listed(text, names, self.conjunctions);
         let names = with_abbreviations(doc, names);
         with_repeats(doc, names, &misc, !self.rules)
