@@ -26,8 +26,9 @@ use crate::text::{Document, Furniture, TokenKind};
 ///
 /// The rules read English only: in German every noun is capitalised, and the rules
 /// would split "Universität Wien" or add a noun as a short name. A model of another
-/// language is used without them; the lists' well-known organisations
-/// ([`corrections::known_orgs`]) and the text's own abbreviations and repeats still count.
+/// language is used without them; the lists' given names ([`corrections::whole_people`])
+/// and well-known organisations ([`corrections::known_orgs`]) and the text's own
+/// abbreviations and repeats still count.
 /// A model borrowed from another language (Italian and Portuguese text read by the
 /// Spanish model) is corrected by word lists instead ([`corrections`]).
 pub(super) struct Combined<'a> {
@@ -143,6 +144,7 @@ impl Recognizer for Combined<'_> {
         let names = match self.rules {
             true => names,
             false => {
+                corrections::whole_people(doc, &self.stopwords, &mut names);
                 let known = corrections::known_orgs(doc, &self.stopwords, &mut names, &misc);
                 merged(names, known)
             }

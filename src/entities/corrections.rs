@@ -132,6 +132,71 @@ pub(super) fn known_orgs(doc: &Document, stopwords: &Stopwords, names: &mut [Men
     added
 }
 
+/// The people of a text in another language than English with the given names and
+/// initials the model left out before them ("Florian" of "Florian David Fitz", "A." of
+/// "A. Wiegemann") and, after a given name alone, the surname that follows it ("Gudrun
+/// Arlt") and an initial ("Claudia B."). A word is added only across one space and up
+/// to the next name. `names` are sorted by start. Dev micro F1: GermEval 69.05 -> 69.27,
+/// CoNLL-2002 Dutch 80.04 -> 80.10 ("Juan Antonio Samaranch"), the others unchanged.
+/// Initials before a name too gained GermEval 0.22 more ("A. Wiegemann") but lost
+/// Europeana French 6.9 and Dutch 0.6: "M. Barthou" and "Z. H. Pius" are titles.
+pub(super) fn whole_people(doc: &Document, stopwords: &Stopwords, names: &mut [Mention]) {
+    let tokens = &doc.tokens;
+    for i in 0..names.len() {
+        if names[i].label != Label::Person {
+            continue;
+        }
+        let span = names[i].span;
+        let floor = i.checked_sub(1).and_then(|j| names.get(j)).map_or(0, |m| m.span.end);
+        let ceiling = names.get(i + 1).map_or(doc.text.len(), |m| m.span.start);
+        let mut first = tokens.partition_point(|t| t.span.start < span.start);
+        let mut end = tokens.partition_point(|t| t.span.start < span.end);
+        while let Some(before) = given_name_or_initial_before(doc, stopwords, first).filter(|&b| tokens[b].span.start >= floor) {
+            first = before;
+        }
+        let alone = end == first + 1 && tokens.get(first).is_some_and(|t| is_name_word(doc, stopwords, t) && is_first_name(&t.norm));
+        let within = |end: usize| tokens.get(end - 1).is_some_and(|t| t.span.end <= ceiling);
+        if let Some(after) = initial_at(doc, end).filter(|&a| alone && within(a)) {
+            end = after;
+        } else if alone && tokens.get(end).is_some_and(|t| is_name_word(doc, stopwords, t)) && joined(doc, end) && within(end + 1) {
+            end += 1;
+        }
+        if let (Some(a), Some(b)) = (tokens.get(first), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+            names[i].span = Span::new(a.span.start.min(span.start), b.span.end.max(span.end));
+        }
+    }
+}
+
+/// Whether token `at` of `doc` follows the token before it after exactly one space.
+fn joined(doc: &Document, at: usize) -> bool {
+    let (Some(before), Some(token)) = (at.checked_sub(1).and_then(|b| doc.tokens.get(b)), doc.tokens.get(at)) else { return false };
+    doc.text.get(before.span.end..token.span.start) == Some(" ")
+}
+
+/// A capitalised word of a name: no stopword, no word in capitals.
+fn is_name_word(doc: &Document, stopwords: &Stopwords, token: &crate::text::Token) -> bool {
+    token.kind == TokenKind::Word && token.is_capitalized() && !stopwords.contains(&token.norm) && !in_capitals(token.span.slice(doc.text))
+}
+
+/// The first token of the listed given name or the initial ("A.") just before token
+/// `at`, one space before it.
+fn given_name_or_initial_before(doc: &Document, stopwords: &Stopwords, at: usize) -> Option<usize> {
+    if !joined(doc, at) {
+        return None;
+    }
+    let before = doc.tokens.get(at.checked_sub(1)?)?;
+    (is_name_word(doc, stopwords, before) && is_first_name(&before.norm)).then_some(at - 1)
+}
+
+/// One past the end of the initial ("B." as a capital letter and a period) that starts
+/// at token `at`, one space after the token before.
+fn initial_at(doc: &Document, at: usize) -> Option<usize> {
+    let (letter, period) = (doc.tokens.get(at)?, doc.tokens.get(at + 1)?);
+    let is_letter = letter.kind == TokenKind::Word && letter.span.len() == 1 && letter.is_capitalized();
+    let is_period = period.span.slice(doc.text) == "." && period.span.start == letter.span.end;
+    (joined(doc, at) && is_letter && is_period).then_some(at + 2)
+}
+
 /// Whether the sentence of `span` has lower case: in one without, a word in capitals
 /// may be any word.
 fn in_prose(doc: &Document, span: Span) -> bool {
@@ -177,6 +242,29 @@ mod tests {
         assert_eq!(names[1].label, Label::Person, "a longer name that holds one stays as it is");
         let added: Vec<&str> = added.iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(added, ["SNCF"], "not a stopword (Un), a short entry not in capitals (Eu), nor a shouted sentence");
+    }
+
+    #[test]
+    fn a_persons_name_takes_the_given_name_before_it_and_after_a_given_name_alone_the_surname() {
+        let text = "Mit Florian David Fitz und Claudia B. sprach Maria Schulz. Juan Samaranch, rosa Hemden, Peter und Anna Berlin.";
+        let doc = Document::new(text);
+        let at = |word: &str, label| {
+            let start = text.find(word).unwrap();
+            Mention::new(Span::new(start, start + word.len()), label)
+        };
+        let mut names = vec![
+            at("David Fitz", Label::Person),
+            at("Claudia", Label::Person),
+            at("Maria", Label::Person),
+            at("Samaranch", Label::Person),
+            at("rosa", Label::Person),
+            at("Peter", Label::Person),
+            at("Anna", Label::Person),
+            at("Berlin", Label::Location),
+        ];
+        whole_people(&doc, &Stopwords::of("de"), &mut names);
+        let found: Vec<&str> = names.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(found, ["Florian David Fitz", "Claudia B.", "Maria Schulz", "Juan Samaranch", "rosa", "Peter", "Anna", "Berlin"]);
     }
 
     #[test]
