@@ -47,7 +47,7 @@ pub(crate) struct WordLanguage {
     /// nothing of a headline, nor of a sentence start, and a noun phrase ends in one.
     pub(super) capitalises_nouns: bool,
     /// Its words of dates and amounts, which make no key phrase, where it has them.
-    calendar: Option<&'static PatternWords>,
+    pub(super) calendar: Option<&'static PatternWords>,
     /// Its articles ([`crate::lexicon::articles`]), which tell its verbs.
     pub(super) articles: &'static [&'static str],
 }

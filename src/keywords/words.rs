@@ -4,6 +4,7 @@
 //! same view through [`Words`].
 
 use super::vocabulary::{is_content, WordLanguage};
+use crate::lexicon::calendar::PatternWords;
 use crate::lexicon::{stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
 use crate::text::{address, in_capitals, same_line, Document, FormIds, Token, TokenKind};
@@ -92,6 +93,19 @@ pub(super) struct Lexed<'d> {
     class_main_form: Vec<u32>,
     /// The language of the stopwords and stems.
     pub(super) language: WordLanguage,
+}
+
+/// Whether a sentence of `tokens` opens with a dateline's place, a capitalised word
+/// (perhaps with its country in brackets) and a comma before the day ("París, 23 may
+/// (EFE).-", "Pristina (Yugoslavia), 23 may", "Lisboa, 5 dez (Lusa)"): its capital names
+/// it, though it stands first ("parís" had been a key phrase of wire news).
+fn opens_dateline(text: &str, tokens: &[Token]) -> bool {
+    let Some((place, rest)) = tokens.split_first() else { return false };
+    let rest = match rest {
+        [open, country, close, rest @ ..] if open.text(text) == "(" && country.is_capitalized() && close.text(text) == ")" => rest,
+        _ => rest,
+    };
+    matches!(rest, [comma, day, ..] if comma.text(text) == "," && day.kind == TokenKind::Number) && place.is_capitalized()
 }
 
 /// Words remembered from earlier documents (at most this many, then the memo starts
@@ -430,12 +444,14 @@ impl<'d> Builder<'d> {
         // German capitalises its nouns wherever they stand, the first word of a sentence
         // too: there a noun seen only at sentence starts ("Bahnstreik legt ...") keeps
         // its capital.
-        let mut first_word = !lexed.language.capitalises_nouns;
+        let mut first_word = !lexed.language.capitalises_nouns && !opens_dateline(text, tokens);
+        let calendar = lexed.language.calendar;
         for (k, (index, token)) in indices.zip(tokens).enumerate() {
             let id = lexed.token_form.get(index).copied().unwrap_or(NONE);
             let Some(form) = lexed.forms.get_mut(id as usize) else { continue };
             form.count += 1;
-            if let Some(slot) = lexed.token_class.get_mut(index).filter(|_| !is_header_label(text, tokens, k, form.norm)) {
+            let counts = !is_header_label(text, tokens, k, form.norm) && !is_dated_month(calendar, tokens, k, form.norm);
+            if let Some(slot) = lexed.token_class.get_mut(index).filter(|_| counts) {
                 *slot = form.class;
             }
             let telling = !lexed.token_address.get(index).copied().unwrap_or(false);
@@ -487,6 +503,14 @@ fn is_header_label(text: &str, tokens: &[Token], k: usize, norm: &str) -> bool {
     let on_line = |a: usize, b: usize| tokens.get(a).zip(tokens.get(b)).is_some_and(|(a, b)| same_line(text, a, b));
     let colon = tokens.get(k + 1).is_some_and(|t| t.text(text) == ":") && on_line(k, k + 1);
     colon && (k == 0 || !on_line(k - 1, k)) && HEADER_LABELS.contains(&norm)
+}
+
+/// Whether token `k` of a sentence's `tokens` is a month after a day ("23 may", "5 dez"):
+/// an abbreviation of three letters, which [`PatternWords::is_calendar_or_unit`] leaves to
+/// the key phrases since many are words too ("mar", "dez"), is the month there.
+fn is_dated_month(calendar: Option<&PatternWords>, tokens: &[Token], k: usize, norm: &str) -> bool {
+    let after_day = k.checked_sub(1).and_then(|d| tokens.get(d)).is_some_and(|day| day.kind == TokenKind::Number);
+    after_day && calendar.is_some_and(|words| words.month(norm).is_some())
 }
 
 /// A document's content words, grouped over inflections once, for both [`Words::terms`]
@@ -653,6 +677,18 @@ mod tests {
         }
         // An English headline in title case still says nothing of the spelling.
         assert!(shown("Counter Terror Groups Meet Again\n\nThe groups met. Other groups left.", "en").iter().any(|t| t == "groups"));
+    }
+
+    #[test]
+    fn a_datelines_place_keeps_its_capital_though_it_opens_the_sentence_and_its_month_is_no_term() {
+        let found = shown("París, 23 may (EFE).- El club jugará mañana. Pristina (Yugoslavia), 24 may (EFE).- Nada.", "es");
+        for place in ["París", "Pristina"] {
+            assert!(found.iter().any(|t| t == place), "{place}: {found:?}");
+        }
+        // The month after the day is no term, though "may" is three letters.
+        assert!(!found.iter().any(|t| t == "may"), "{found:?}");
+        // A first word without a day after its comma says nothing of its spelling.
+        assert!(shown("Jugadores, entrenadores y jugadores llegaron.", "es").iter().any(|t| t == "jugadores"));
     }
 
     #[test]

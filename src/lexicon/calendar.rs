@@ -178,7 +178,7 @@ static LANGUAGES: [(&str, PatternWords); 6] = [
         "es",
         PatternWords {
             months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
-            abbreviations: &[("ene", 1), ("feb", 2), ("mar", 3), ("abr", 4), ("jun", 6), ("jul", 7), ("ago", 8), ("sep", 9), ("sept", 9), ("setiembre", 9), ("oct", 10), ("nov", 11), ("dic", 12)],
+            abbreviations: &[("ene", 1), ("feb", 2), ("mar", 3), ("abr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("ago", 8), ("sep", 9), ("sept", 9), ("setiembre", 9), ("oct", 10), ("nov", 11), ("dic", 12)],
             weekdays: &["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
             capitalised: false,
             day_period: false,
