@@ -135,7 +135,7 @@ pub(super) fn known_orgs(doc: &Document, stopwords: &Stopwords, names: &mut [Men
 /// The people of a text in another language than English with the given names and
 /// initials the model left out before them ("Florian" of "Florian David Fitz", "A." of
 /// "A. Wiegemann") and, after a given name alone, the surname that follows it ("Gudrun
-/// Arlt") and an initial ("Claudia B."). A word is added only across one space and up
+/// Arlt", "Ursula von der Leyen") or an initial ("Claudia B."). A word is added only across one space and up
 /// to the next name. `names` are sorted by start. Dev micro F1: GermEval 69.05 -> 69.27,
 /// CoNLL-2002 Dutch 80.04 -> 80.10 ("Juan Antonio Samaranch"), the others unchanged.
 /// Initials before a name too gained GermEval 0.22 more ("A. Wiegemann") but lost
@@ -158,13 +158,25 @@ pub(super) fn whole_people(doc: &Document, stopwords: &Stopwords, names: &mut [M
         let within = |end: usize| tokens.get(end - 1).is_some_and(|t| t.span.end <= ceiling);
         if let Some(after) = initial_at(doc, end).filter(|&a| alone && within(a)) {
             end = after;
-        } else if alone && tokens.get(end).is_some_and(|t| is_name_word(doc, stopwords, t)) && joined(doc, end) && within(end + 1) {
-            end += 1;
+        } else if let Some(after) = surname_at(doc, stopwords, end).filter(|&a| alone && within(a)) {
+            end = after;
         }
         if let (Some(a), Some(b)) = (tokens.get(first), end.checked_sub(1).and_then(|e| tokens.get(e))) {
             names[i].span = Span::new(a.span.start.min(span.start), b.span.end.max(span.end));
         }
     }
+}
+
+/// The particles that open surnames ("Ursula von der Leyen", "Juan de la Cruz").
+const SURNAME_PARTICLES: [&str; 10] = ["von", "van", "zu", "der", "den", "de", "la", "del", "di", "da"];
+
+/// One past the end of the surname that starts at token `at`, one space after the token
+/// before: a capitalised word, perhaps after one or two particles.
+fn surname_at(doc: &Document, stopwords: &Stopwords, at: usize) -> Option<usize> {
+    let is_particle = |i: usize| doc.tokens.get(i).is_some_and(|t| SURNAME_PARTICLES.contains(&t.text(doc.text))) && joined(doc, i);
+    let particles = (at..at + 2).take_while(|&i| is_particle(i)).count();
+    let name = at + particles;
+    (doc.tokens.get(name).is_some_and(|t| is_name_word(doc, stopwords, t)) && joined(doc, name)).then_some(name + 1)
 }
 
 /// Whether token `at` of `doc` follows the token before it after exactly one space.
@@ -246,7 +258,7 @@ mod tests {
 
     #[test]
     fn a_persons_name_takes_the_given_name_before_it_and_after_a_given_name_alone_the_surname() {
-        let text = "Mit Florian David Fitz und Claudia B. sprach Maria Schulz. Juan Samaranch, rosa Hemden, Peter und Anna Berlin.";
+        let text = "Mit Florian David Fitz und Claudia B. sprach Maria Schulz. Juan Samaranch, rosa Hemden, Peter und Anna Berlin. Ursula von der Leyen, Agnes von der CDU.";
         let doc = Document::new(text);
         let at = |word: &str, label| {
             let start = text.find(word).unwrap();
@@ -261,10 +273,12 @@ mod tests {
             at("Peter", Label::Person),
             at("Anna", Label::Person),
             at("Berlin", Label::Location),
+            at("Ursula", Label::Person),
+            at("Agnes", Label::Person),
         ];
         whole_people(&doc, &Stopwords::of("de"), &mut names);
         let found: Vec<&str> = names.iter().map(|m| m.span.slice(text)).collect();
-        assert_eq!(found, ["Florian David Fitz", "Claudia B.", "Maria Schulz", "Juan Samaranch", "rosa", "Peter", "Anna", "Berlin"]);
+        assert_eq!(found, ["Florian David Fitz", "Claudia B.", "Maria Schulz", "Juan Samaranch", "rosa", "Peter", "Anna", "Berlin", "Ursula von der Leyen", "Agnes"]);
     }
 
     #[test]
