@@ -6,6 +6,7 @@ use super::corrections;
 use super::entity::{Evidence, Label, Mention, Recognizer, Source};
 use super::model::{Mention as TaggerMention, Tagger};
 use super::names::{is_acronym, Rules};
+use crate::lexicon::calendar::{self, PatternWords};
 use crate::lexicon::{conjunctions, list, FastMap, Stopwords, GERMAN_ROLES, HONORIFICS};
 use crate::span::Span;
 use crate::text::{Document, Furniture, TokenKind};
@@ -46,6 +47,9 @@ pub(super) struct Combined<'a> {
     /// starts after a noun of office ([`without_role`]); else a name holds no noun after
     /// an opening stopword ([`without_opening_noun`]).
     capitalises_nouns: bool,
+    /// The text's language's words of dates ([`corrections::dateline_places`]), where it
+    /// has them.
+    calendar: Option<&'static PatternWords>,
 }
 
 impl<'a> Combined<'a> {
@@ -54,7 +58,8 @@ impl<'a> Combined<'a> {
     pub(super) fn new(tagger: &'a Tagger, language: &str) -> Self {
         let borrowed = super::model::registry::model_language(language).is_some_and(|model| model != language);
         let capitalises_nouns = language == "de";
-        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), conjunctions: conjunctions(language), capitalises_nouns }
+        let calendar = calendar::of(language);
+        Combined { tagger, rules: language == "en", borrowed, stopwords: Stopwords::of(language), conjunctions: conjunctions(language), capitalises_nouns, calendar }
     }
 
     /// The tagger's names `mentions`, corrected by the rules' names `rules` (sorted by
@@ -141,14 +146,7 @@ impl Recognizer for Combined<'_> {
         names.extend(short_names);
         names.extend(acronyms);
         crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
-        let names = match self.rules {
-            true => names,
-            false => {
-                corrections::whole_people(doc, &self.stopwords, &mut names);
-                let known = corrections::known_orgs(doc, &self.stopwords, &mut names, &misc);
-                merged(names, known)
-            }
-        };
+        let names = if self.rules { names } else { corrections::completed(doc, &self.stopwords, self.calendar, names, &misc) };
         let names = with_listed(text, names, self.conjunctions);
         let names = with_abbreviations(doc, names);
         with_repeats(doc, names, &misc, !self.rules)

@@ -11,6 +11,7 @@
 
 use super::entity::{Evidence, Label, Mention, Source};
 use super::gazetteer::{is_first_name, is_known_org, is_org_head, is_org_opener, is_other_place, is_place, is_place_head, is_place_opener, is_title};
+use crate::lexicon::calendar::PatternWords;
 use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
 use crate::span::Span;
 use crate::text::{in_capitals, Document, TokenKind};
@@ -90,6 +91,27 @@ pub(super) fn unknown_people_as_places(text: &str, names: &mut [Mention], name_e
             name.label = Label::Location;
         }
     }
+}
+
+/// The names (sorted by start) of text in another language than English, completed
+/// from the lists and the shape of the text: whole people's names ([`whole_people`]),
+/// well-known organisations ([`known_orgs`]) and datelines' places
+/// ([`dateline_places`], where the language's `calendar` is known).
+pub(super) fn completed(doc: &Document, stopwords: &Stopwords, calendar: Option<&PatternWords>, mut names: Vec<Mention>, misc: &[Span]) -> Vec<Mention> {
+    let in_order = |names: &mut Vec<Mention>, added: Vec<Mention>| {
+        if !added.is_empty() {
+            names.extend(added);
+            crate::order::sort_by_key(names, |m| (m.span.start, m.span.end));
+        }
+    };
+    whole_people(doc, stopwords, &mut names);
+    let known = known_orgs(doc, stopwords, &mut names, misc);
+    in_order(&mut names, known);
+    if let Some(calendar) = calendar {
+        let places = dateline_places(doc, stopwords, calendar, &mut names, misc);
+        in_order(&mut names, places);
+    }
+    names
 }
 
 /// The well-known organisations of the lists ("Renault", "Siemens", "NATO") in text of
@@ -209,6 +231,47 @@ fn initial_at(doc: &Document, at: usize) -> Option<usize> {
     (joined(doc, at) && is_letter && is_period).then_some(at + 2)
 }
 
+/// The places of the datelines that open a sentence of wire news ("Paris, 4 décembre
+/// 2026 –", "Pristina (Yugoslavia), 23 may (EFE)"): one to three capitalised words, no
+/// stopwords, before a comma, a day and a month of `calendar`. A model trained on old
+/// newspapers leaves them out, or takes one for a person. Such a place the names
+/// (sorted by start) have with another label becomes a place; one no name or MISC name
+/// (`misc`, sorted) covers is added (returned, in text order). Dev micro F1: Europeana
+/// French 73.67 -> 73.92 ("Port-Mali", "Loctudy"); the others unchanged (the Spanish
+/// model knows EFE's datelines). A place that opens with a stopword ("Le Havre") is
+/// left to the model.
+pub(super) fn dateline_places(doc: &Document, stopwords: &Stopwords, calendar: &PatternWords, names: &mut [Mention], misc: &[Span]) -> Vec<Mention> {
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.sentence_tokens(sentence);
+        let words = tokens.iter().take(3).take_while(|t| t.kind == TokenKind::Word && t.is_capitalized() && !stopwords.contains(&t.norm)).count();
+        let (Some(first), Some(last)) = (tokens.first(), words.checked_sub(1).and_then(|l| tokens.get(l))) else { continue };
+        let rest = match tokens.get(words..).unwrap_or(&[]) {
+            [open, _, close, rest @ ..] if open.text(doc.text) == "(" && close.text(doc.text) == ")" => rest,
+            rest => rest,
+        };
+        let dated = matches!(rest, [comma, day, month, ..]
+            if comma.text(doc.text) == "," && day.kind == TokenKind::Number && calendar.month(&month.norm).is_some());
+        let spaced = tokens.windows(2).take(words.saturating_sub(1)).all(|pair| doc.text.get(pair[0].span.end..pair[1].span.start) == Some(" "));
+        if !dated || !spaced {
+            continue;
+        }
+        let span = Span::new(first.span.start, last.span.end);
+        let i = names.partition_point(|m| m.span.end <= span.start);
+        match names.get_mut(i) {
+            Some(name) if name.span == span => name.label = Label::Location,
+            Some(name) if name.span.overlaps(&span) => {}
+            _ => {
+                let other = misc.get(misc.partition_point(|m| m.end <= span.start));
+                if !other.is_some_and(|m| m.overlaps(&span)) {
+                    added.push(Mention::with(span, Label::Location, Evidence::new(Source::Rules, 0)));
+                }
+            }
+        }
+    }
+    added
+}
+
 /// Whether the sentence of `span` has lower case: in one without, a word in capitals
 /// may be any word.
 fn in_prose(doc: &Document, span: Span) -> bool {
@@ -279,6 +342,19 @@ mod tests {
         whole_people(&doc, &Stopwords::of("de"), &mut names);
         let found: Vec<&str> = names.iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(found, ["Florian David Fitz", "Claudia B.", "Maria Schulz", "Juan Samaranch", "rosa", "Peter", "Anna", "Berlin", "Ursula von der Leyen", "Agnes"]);
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_a_place() {
+        let text = "Port-Mali, 4 décembre 2026 – La pêche. Den Haag, 5 mars. Loctudy (Finistère), 6 mai. Mardi, 4 élèves. Le Havre, 7 mai.";
+        let doc = Document::new(text);
+        let start = text.find("Port-Mali").unwrap();
+        let mut names = vec![Mention::new(Span::new(start, start + "Port-Mali".len()), Label::Person)];
+        let calendar = crate::lexicon::calendar::of("fr").unwrap();
+        let added = dateline_places(&doc, &Stopwords::of("fr"), calendar, &mut names, &[]);
+        assert_eq!(names[0].label, Label::Location, "a person of the model becomes a place");
+        let added: Vec<&str> = added.iter().map(|m| m.span.slice(text)).collect();
+        assert_eq!(added, ["Den Haag", "Loctudy"], "not without a month after the day, nor after a stopword");
     }
 
     #[test]
