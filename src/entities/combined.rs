@@ -146,10 +146,27 @@ impl Recognizer for Combined<'_> {
         names.extend(short_names);
         names.extend(acronyms);
         crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
-        let names = if self.rules { names } else { corrections::completed(doc, &self.stopwords, self.calendar, names, &misc) };
+        let names = if self.rules { names } else { self.completed(doc, names, &misc) };
         let names = with_listed(text, names, self.conjunctions);
         let names = with_abbreviations(doc, names);
         with_repeats(doc, names, &misc, !self.rules)
+    }
+}
+
+impl Combined<'_> {
+    /// The names (sorted by start) of text in another language than English, completed
+    /// from the lists and the shape of the text: whole people's names
+    /// ([`corrections::whole_people`]), datelines' places ([`corrections::dateline_places`],
+    /// where the language's calendar is known) and well-known organisations
+    /// ([`corrections::known_orgs`]).
+    fn completed(&self, doc: &Document, mut names: Vec<Mention>, misc: &[Span]) -> Vec<Mention> {
+        corrections::whole_people(doc, &self.stopwords, &mut names);
+        if let Some(calendar) = self.calendar {
+            let places = corrections::dateline_places(doc, &self.stopwords, calendar, &mut names, misc);
+            names = merged(names, places);
+        }
+        let known = corrections::known_orgs(doc, &self.stopwords, &mut names, misc);
+        merged(names, known)
     }
 }
 
