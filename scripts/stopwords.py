@@ -64,21 +64,24 @@ ADDITIONS = {
           "leurs afin près hors parmi aucun aucune plusieurs certains certaines tandis toujours "
           "aujourd'hui hier demain"
           " également environ dernier dernière derniers dernières premier première premiers premières nouveau nouvel nouvelle nouveaux nouvelles désormais notamment actuellement seulement surtout souvent jamais ensuite enfin puis près bonjour bonsoir salut merci cordialement amicalement salutations bises espère chers chères prochain prochaine prochains prochaines précédent précédente an ans année années mois semaines jours partir"
-          " quelque quelques",
+          " quelque quelques"
+          " cependant toutefois néanmoins pourtant",
     "es": "según tras bajo cada así aunque mientras sino pues donde dónde cómo cuál cuáles cuánto "
           "hacia mediante dos tres cuatro cinco seis siete ocho nueve diez ayer hoy mañana "
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
           "luego solo sólo aún todavía cualquier mismo misma mismos mismas tal tales varios "
           "varias ningún ninguna ninguno otros alguna alguno algún"
           " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas"
-          " frente",
+          " frente"
+          " asimismo entretanto incluso",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
           "sette otto nove dieci ieri oggi domani qui può possono deve devono essere stato stata "
           "stati state fare fatto così quale quali cui"
           " ora nuovo nuova nuovi nuove ultimo ultima ultimi ultime primo primi prime sempre spesso quasi solo circa ciao salve grazie saluto saluti abbraccio spero cordiali distinti gentile gentili prossimo prossima prossimi prossime precedente anno anni mesi settimane giorni partire"
-          " apre riapre chiude arriva torna scorso scorsa scorsi scorse",
+          " apre riapre chiude arriva torna scorso scorsa scorsi scorse"
+          " intanto inoltre tuttavia comunque infine invece infatti",
     "pt": "pelo pela pelos pelas também ainda sobre sob após antes depois desde durante contra "
           "entre segundo cada todo toda todos todas outro outra outros outras dois duas três "
           "quatro cinco seis sete oito nove dez ontem hoje amanhã aqui ali lá pode podem deve "
@@ -86,7 +89,8 @@ ADDITIONS = {
           "ao aos num numa neste nesta nesse nessa naquele naquela deste desta desse dessa "
           "daquele daquela disse diz vai vão"
           " novo nova novos novas último última últimos últimas primeiro primeira primeiros primeiras cerca quase sempre já apenas agora olá obrigado obrigada prezado prezada prezados prezadas querido querida cumprimentos atenciosamente abraço abraços beijinhos espero queria estás estejas bem saudações próximo próxima próximos próximas anterior ano anos meses semanas dias partir perto longe"
-          " abre reabre fecha chega passado passada passados passadas frente",
+          " abre reabre fecha chega passado passada passados passadas frente"
+          " entretanto contudo todavia inclusive",
     "nl": "al alles als andere anders bij daar dan dat deze die dit doch doen door dus echter "
           "een eens geen geweest haar had heb hebben heeft hier hij hoe hun iemand iets ik "
           "kan kon kunnen maar meer men met mij mijn moet na naar niet niets nog nu of om omdat "

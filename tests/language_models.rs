@@ -109,3 +109,31 @@ fn dutch_names_come_from_the_dutch_model_once_loaded() {
     check("nl", text, &["De", "burgemeester", "brug", "directie", "fabriek"], &[("Amsterdam", Label::Location), ("Mark Rutte", Label::Person)]);
     assert_eq!(analyze(text, &Options::default()).unwrap().languages.names, NamesStatus::Ready);
 }
+
+#[test]
+fn the_lists_complete_the_names_of_news_in_other_languages() {
+    // A dateline's place, well-known organisations, a surname with its particles and a
+    // connective that opens a sentence: the models had missed "Paris" and "Insee", read
+    // "Renault" as a person, kept "Ursula" alone and made "Intanto Stellantis" a person.
+    check(
+        "fr",
+        "Paris, 4 décembre 2026 – Selon l'Insee, la croissance ralentit. Renault a annoncé mardi de nouvelles \
+         suppressions de postes, et la SNCF prévoit une grève en janvier.",
+        &[],
+        &[("Paris", Label::Location), ("Insee", Label::Org), ("Renault", Label::Org), ("SNCF", Label::Org)],
+    );
+    check(
+        "de",
+        "Bundeskanzler Friedrich Merz hat am Dienstag in Brüssel mit Ursula von der Leyen über die Zölle gesprochen. \
+         Die Bundesregierung rechnet mit Mehrkosten.",
+        &["Zölle"],
+        &[("Friedrich Merz", Label::Person), ("Ursula von der Leyen", Label::Person)],
+    );
+    check(
+        "it",
+        "Il governo ha presentato la manovra a Roma. Intanto Stellantis ha annunciato la cassa integrazione per \
+         duemila dipendenti dello stabilimento di Torino.",
+        &["Intanto"],
+        &[("Stellantis", Label::Org), ("Torino", Label::Location)],
+    );
+}
