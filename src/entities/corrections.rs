@@ -1,6 +1,7 @@
 //! What the shipped word lists say about the names of text in another language than
-//! English: which are well-known organisations ([`known_orgs`]), and what a borrowed
-//! model found, the Spanish model reading Italian or Portuguese
+//! English: where a person's name starts and ends ([`whole_people`]), which are
+//! well-known organisations ([`known_orgs`]) and datelines' places ([`dateline_places`]),
+//! and what a borrowed model found, the Spanish model reading Italian or Portuguese
 //! ([`super::model::registry::BORROWED`]). That model takes a place it does not know for a
 //! person, and the capitalised words that open a sentence for part of a name; the
 //! lists know the words that open organisations' and places' names in these languages
@@ -14,7 +15,7 @@ use super::gazetteer::{is_first_name, is_known_org, is_org_head, is_org_opener, 
 use crate::lexicon::calendar::PatternWords;
 use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
 use crate::span::Span;
-use crate::text::{in_capitals, Document, TokenKind};
+use crate::text::{in_capitals, Document, Token, TokenKind};
 
 /// `span`, a name the model found in `doc`, without the stopwords that open its
 /// sentence before it ("A Câmara Municipal", "Anche la Cgil"), where a capitalised
@@ -134,11 +135,11 @@ pub(super) fn known_orgs(doc: &Document, stopwords: &Stopwords, names: &mut [Men
     added
 }
 
-/// The people of a text in another language than English with the given names and
-/// initials the model left out before them ("Florian" of "Florian David Fitz", "A." of
-/// "A. Wiegemann") and, after a given name alone, the surname that follows it ("Gudrun
-/// Arlt", "Ursula von der Leyen") or an initial ("Claudia B."). A word is added only across one space and up
-/// to the next name. `names` are sorted by start. Dev micro F1: GermEval 69.05 -> 69.27,
+/// The people of a text in another language than English with the listed given names
+/// the model left out before them ("Florian" of "Florian David Fitz") and, after a given
+/// name alone, the surname that follows it ("Gudrun Arlt", "Ursula von der Leyen") or an
+/// initial ("Claudia B."). A word is added only across one space and up to the next
+/// name. `names` are sorted by start. Dev micro F1: GermEval 69.05 -> 69.27,
 /// CoNLL-2002 Dutch 80.04 -> 80.10 ("Juan Antonio Samaranch"), the others unchanged.
 /// Initials before a name too gained GermEval 0.22 more ("A. Wiegemann") but lost
 /// Europeana French 6.9 and Dutch 0.6: "M. Barthou" and "Z. H. Pius" are titles.
@@ -154,7 +155,7 @@ pub(super) fn whole_people(doc: &Document, stopwords: &Stopwords, names: &mut [M
         let ceiling = names.get(i + 1).map_or(doc.text.len(), |m| m.span.start);
         let mut first = tokens.partition_point(|t| t.span.start < span.start);
         let mut end = tokens.partition_point(|t| t.span.start < span.end);
-        while let Some(before) = given_name_or_initial_before(doc, stopwords, first).filter(|&b| tokens[b].span.start >= floor) {
+        while let Some(before) = given_name_before(doc, stopwords, first).filter(|&b| tokens[b].span.start >= floor) {
             first = before;
         }
         let alone = end == first + 1 && tokens.get(first).is_some_and(|t| is_name_word(doc, stopwords, t) && is_first_name(&t.norm));
@@ -189,13 +190,12 @@ fn joined(doc: &Document, at: usize) -> bool {
 }
 
 /// A capitalised word of a name: no stopword, no word in capitals.
-fn is_name_word(doc: &Document, stopwords: &Stopwords, token: &crate::text::Token) -> bool {
+fn is_name_word(doc: &Document, stopwords: &Stopwords, token: &Token) -> bool {
     token.kind == TokenKind::Word && token.is_capitalized() && !stopwords.contains(&token.norm) && !in_capitals(token.span.slice(doc.text))
 }
 
-/// The first token of the listed given name or the initial ("A.") just before token
-/// `at`, one space before it.
-fn given_name_or_initial_before(doc: &Document, stopwords: &Stopwords, at: usize) -> Option<usize> {
+/// The listed given name just before token `at`, one space before it.
+fn given_name_before(doc: &Document, stopwords: &Stopwords, at: usize) -> Option<usize> {
     if !joined(doc, at) {
         return None;
     }
