@@ -116,6 +116,11 @@ fn scan_word(text: &str, start: usize) -> usize {
     while let Some((i, c)) = iter.next() {
         if is_word_char(c) {
             end = start + i + c.len_utf8();
+        } else if is_apostrophe(c) && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()) && is_elision(&text[start..start + i]) {
+            // An elision before a number ("all'1,2 per cento", "dall'8 marzo") ends
+            // with its apostrophe, so that the number is whole ("SIGCOMM'04" stays one).
+            end = start + i + c.len_utf8();
+            break;
         } else if (is_hyphen(c) || is_apostrophe(c)) && iter.peek().is_some_and(|&(_, n)| is_word_char(n)) {
             continue;
         } else {
@@ -211,6 +216,11 @@ const ELISIONS: [&str; 20] = [
     "dall", "quest", "quell",
 ];
 
+/// Whether `prefix` is one of the [`ELISIONS`], in any case.
+fn is_elision(prefix: &str) -> bool {
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
+}
+
 /// Where the word after a leading elision starts in `word`, if it has one ("l'accord"
 /// → 2, "dell’anno" → 7): a token of its own, as a stopword of the language. Written
 /// in capitals ("L'accord"), the word after it must be in lower case, so that names
@@ -223,7 +233,7 @@ fn elision_end(word: &str) -> Option<usize> {
     let capitalised = prefix.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && prefix.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && first.is_lowercase();
-    let elides = (lower || capitalised) && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix));
+    let elides = (lower || capitalised) && is_elision(prefix);
     (elides && first.is_alphabetic()).then_some(index + apostrophe.len_utf8())
 }
 
@@ -368,6 +378,8 @@ mod tests {
             "L'", "accord", "d’", "Europe", ",", "qu'", "il", "dit", "jusqu'", "ici", "."
         ]);
         assert_eq!(texts("dell'anno all'Italia"), ["dell'", "anno", "all'", "Italia"]);
+        assert_eq!(texts("scesa all'1,2 per cento dall’8 marzo"), ["scesa", "all'", "1,2", "per", "cento", "dall’", "8", "marzo"]);
+        assert_eq!(texts("SIGCOMM'04"), ["SIGCOMM'04"]);
         assert_eq!(texts("D'Artagnan met O'Brien at L'Oréal; I'd go, they'll see."), [
             "D'Artagnan", "met", "O'Brien", "at", "L'Oréal", ";", "I", "'d", "go", ",", "they", "'ll", "see", "."
         ]);
