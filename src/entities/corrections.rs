@@ -120,17 +120,7 @@ pub(super) fn known_orgs(doc: &Document, stopwords: &Stopwords, names: &mut [Men
         if capitals && !in_prose(doc, span) || !capitals && token.norm.len() <= 3 {
             continue;
         }
-        let i = names.partition_point(|m| m.span.end <= span.start);
-        match names.get_mut(i) {
-            Some(name) if name.span == span => name.label = Label::Org,
-            Some(name) if name.span.overlaps(&span) => {}
-            _ => {
-                let other = misc.get(misc.partition_point(|m| m.end <= span.start));
-                if !other.is_some_and(|m| m.overlaps(&span)) {
-                    added.push(Mention::with(span, Label::Org, Evidence::new(Source::Rules, 0)));
-                }
-            }
-        }
+        added.extend(labelled(names, misc, span, Label::Org));
     }
     added
 }
@@ -242,19 +232,26 @@ pub(super) fn dateline_places(doc: &Document, stopwords: &Stopwords, calendar: &
             continue;
         }
         let span = Span::new(first.span.start, last.span.end);
-        let i = names.partition_point(|m| m.span.end <= span.start);
-        match names.get_mut(i) {
-            Some(name) if name.span == span => name.label = Label::Location,
-            Some(name) if name.span.overlaps(&span) => {}
-            _ => {
-                let other = misc.get(misc.partition_point(|m| m.end <= span.start));
-                if !other.is_some_and(|m| m.overlaps(&span)) {
-                    added.push(Mention::with(span, Label::Location, Evidence::new(Source::Rules, 0)));
-                }
-            }
-        }
+        added.extend(labelled(names, misc, span, Label::Location));
     }
     added
+}
+
+/// `span` as a name of `label`: a name of `names` (sorted by start) written exactly there
+/// takes the label, and where no name nor MISC name (`misc`, sorted) overlaps it, it is a
+/// new name (returned).
+fn labelled(names: &mut [Mention], misc: &[Span], span: Span, label: Label) -> Option<Mention> {
+    match names.get_mut(names.partition_point(|m| m.span.end <= span.start)) {
+        Some(name) if name.span == span => {
+            name.label = label;
+            None
+        }
+        Some(name) if name.span.overlaps(&span) => None,
+        _ => {
+            let other = misc.get(misc.partition_point(|m| m.end <= span.start));
+            (!other.is_some_and(|m| m.overlaps(&span))).then(|| Mention::with(span, label, Evidence::new(Source::Rules, 0)))
+        }
+    }
 }
 
 /// Whether the sentence of `span` has lower case: in one without, a word in capitals
