@@ -187,9 +187,7 @@ fn listed_acronyms(doc: &Document, rules: &[Mention], names: &[Mention], misc: &
         let name = names.get(names.partition_point(|m| m.span.end <= span.start)).map(|m| m.span);
         let other = misc.get(misc.partition_point(|m| m.end <= span.start)).copied();
         let covered = [name, other].into_iter().flatten().any(|covering| covering.overlaps(&span));
-        let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.span.end <= span.start));
-        let in_prose = sentence.is_some_and(|s| s.span.slice(text).chars().any(char::is_lowercase));
-        if !covered && in_prose && is_listed(span.slice(text), rule.label) {
+        if !covered && corrections::in_prose(doc, span) && is_listed(span.slice(text), rule.label) {
             found.push(Mention::with(span, rule.label, Evidence::new(Source::Rules, 0)));
         }
     }

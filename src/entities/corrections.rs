@@ -15,7 +15,7 @@ use super::gazetteer::{is_first_name, is_known_org, is_org_head, is_org_opener, 
 use crate::lexicon::calendar::PatternWords;
 use crate::lexicon::{FastMap, Stopwords, HONORIFICS};
 use crate::span::Span;
-use crate::text::{in_capitals, Document, Token, TokenKind};
+use crate::text::{dateline, in_capitals, single_spaced, Document, Token, TokenKind};
 
 /// `span`, a name the model found in `doc`, without the stopwords that open its
 /// sentence before it ("A Câmara Municipal", "Anche la Cgil"), where a capitalised
@@ -176,7 +176,7 @@ fn surname_at(doc: &Document, stopwords: &Stopwords, at: usize) -> Option<usize>
 /// Whether token `at` of `doc` follows the token before it after exactly one space.
 fn joined(doc: &Document, at: usize) -> bool {
     let (Some(before), Some(token)) = (at.checked_sub(1).and_then(|b| doc.tokens.get(b)), doc.tokens.get(at)) else { return false };
-    doc.text.get(before.span.end..token.span.start) == Some(" ")
+    single_spaced(doc.text, before, token)
 }
 
 /// A capitalised word of a name: no stopword, no word in capitals.
@@ -219,16 +219,11 @@ pub(super) fn dateline_places(doc: &Document, stopwords: &Stopwords, calendar: &
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = doc.sentence_tokens(sentence);
-        let words = tokens.iter().take(3).take_while(|t| t.kind == TokenKind::Word && t.is_capitalized() && !stopwords.contains(&t.norm)).count();
-        let (Some(first), Some(last)) = (tokens.first(), words.checked_sub(1).and_then(|l| tokens.get(l))) else { continue };
-        let rest = match tokens.get(words..).unwrap_or(&[]) {
-            [open, _, close, rest @ ..] if open.text(doc.text) == "(" && close.text(doc.text) == ")" => rest,
-            rest => rest,
-        };
-        let dated = matches!(rest, [comma, day, month, ..]
-            if comma.text(doc.text) == "," && day.kind == TokenKind::Number && calendar.month(&month.norm).is_some());
-        let spaced = tokens.windows(2).take(words.saturating_sub(1)).all(|pair| doc.text.get(pair[0].span.end..pair[1].span.start) == Some(" "));
-        if !dated || !spaced {
+        let Some(line) = dateline(doc.text, tokens) else { continue };
+        let (place, month) = (tokens.get(..line.place).unwrap_or(&[]), tokens.get(line.day + 1));
+        let dated = month.is_some_and(|month| calendar.month(&month.norm).is_some());
+        let (Some(first), Some(last)) = (place.first(), place.last()) else { continue };
+        if !dated || place.iter().any(|t| stopwords.contains(&t.norm)) {
             continue;
         }
         let span = Span::new(first.span.start, last.span.end);
@@ -256,7 +251,7 @@ fn labelled(names: &mut [Mention], misc: &[Span], span: Span, label: Label) -> O
 
 /// Whether the sentence of `span` has lower case: in one without, a word in capitals
 /// may be any word.
-fn in_prose(doc: &Document, span: Span) -> bool {
+pub(super) fn in_prose(doc: &Document, span: Span) -> bool {
     let sentence = doc.sentences.get(doc.sentences.partition_point(|s| s.span.end <= span.start));
     sentence.is_some_and(|s| s.span.slice(doc.text).chars().any(char::is_lowercase))
 }
@@ -264,6 +259,12 @@ fn in_prose(doc: &Document, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A mention of the first `word` of `text`.
+    fn at(text: &str, word: &str, label: Label) -> Mention {
+        let start = text.find(word).unwrap();
+        Mention::new(Span::new(start, start + word.len()), label)
+    }
 
     fn stripped(text: &str, name: &str, language: &str) -> Option<String> {
         let doc = Document::new(text);
@@ -289,11 +290,7 @@ mod tests {
     fn listed_organisations_are_organisations_where_their_form_says_a_name() {
         let text = "Renault et la SNCF. Un accord. Eu disse à Total. LA CGT PROTESTE. Nike Inc. vend.";
         let doc = Document::new(text);
-        let at = |word: &str, label| {
-            let start = text.find(word).unwrap();
-            Mention::new(Span::new(start, start + word.len()), label)
-        };
-        let mut names = vec![at("Renault", Label::Person), at("Nike Inc.", Label::Person)];
+        let mut names = vec![at(text, "Renault", Label::Person), at(text, "Nike Inc.", Label::Person)];
         let added = known_orgs(&doc, &Stopwords::of("fr"), &mut names, &[]);
         assert_eq!(names[0].label, Label::Org, "a listed word the model called a person");
         assert_eq!(names[1].label, Label::Person, "a longer name that holds one stays as it is");
@@ -305,21 +302,17 @@ mod tests {
     fn a_persons_name_takes_the_given_name_before_it_and_after_a_given_name_alone_the_surname() {
         let text = "Mit Florian David Fitz und Claudia B. sprach Maria Schulz. Juan Samaranch, rosa Hemden, Peter und Anna Berlin. Ursula von der Leyen, Agnes von der CDU.";
         let doc = Document::new(text);
-        let at = |word: &str, label| {
-            let start = text.find(word).unwrap();
-            Mention::new(Span::new(start, start + word.len()), label)
-        };
         let mut names = vec![
-            at("David Fitz", Label::Person),
-            at("Claudia", Label::Person),
-            at("Maria", Label::Person),
-            at("Samaranch", Label::Person),
-            at("rosa", Label::Person),
-            at("Peter", Label::Person),
-            at("Anna", Label::Person),
-            at("Berlin", Label::Location),
-            at("Ursula", Label::Person),
-            at("Agnes", Label::Person),
+            at(text, "David Fitz", Label::Person),
+            at(text, "Claudia", Label::Person),
+            at(text, "Maria", Label::Person),
+            at(text, "Samaranch", Label::Person),
+            at(text, "rosa", Label::Person),
+            at(text, "Peter", Label::Person),
+            at(text, "Anna", Label::Person),
+            at(text, "Berlin", Label::Location),
+            at(text, "Ursula", Label::Person),
+            at(text, "Agnes", Label::Person),
         ];
         whole_people(&doc, &Stopwords::of("de"), &mut names);
         let found: Vec<&str> = names.iter().map(|m| m.span.slice(text)).collect();
@@ -330,8 +323,7 @@ mod tests {
     fn the_place_of_a_dateline_is_a_place() {
         let text = "Port-Mali, 4 décembre 2026 – La pêche. Den Haag, 5 mars. Loctudy (Finistère), 6 mai. Mardi, 4 élèves. Le Havre, 7 mai.";
         let doc = Document::new(text);
-        let start = text.find("Port-Mali").unwrap();
-        let mut names = vec![Mention::new(Span::new(start, start + "Port-Mali".len()), Label::Person)];
+        let mut names = vec![at(text, "Port-Mali", Label::Person)];
         let calendar = crate::lexicon::calendar::of("fr").unwrap();
         let added = dateline_places(&doc, &Stopwords::of("fr"), calendar, &mut names, &[]);
         assert_eq!(names[0].label, Label::Location, "a person of the model becomes a place");

@@ -7,7 +7,7 @@ use super::vocabulary::{is_content, WordLanguage};
 use crate::lexicon::calendar::PatternWords;
 use crate::lexicon::{stemmer, FastMap, HEADER_LABELS};
 use crate::span::Span;
-use crate::text::{address, in_capitals, same_line, Document, FormIds, Token, TokenKind};
+use crate::text::{address, dateline, in_capitals, same_line, Document, FormIds, Token, TokenKind};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::ops::Range;
@@ -93,19 +93,6 @@ pub(super) struct Lexed<'d> {
     class_main_form: Vec<u32>,
     /// The language of the stopwords and stems.
     pub(super) language: WordLanguage,
-}
-
-/// Whether a sentence of `tokens` opens with a dateline's place, a capitalised word
-/// (perhaps with its country in brackets) and a comma before the day ("París, 23 may
-/// (EFE).-", "Pristina (Yugoslavia), 23 may", "Lisboa, 5 dez (Lusa)"): its capital names
-/// it, though it stands first ("parís" had been a key phrase of wire news).
-fn opens_dateline(text: &str, tokens: &[Token]) -> bool {
-    let Some((place, rest)) = tokens.split_first() else { return false };
-    let rest = match rest {
-        [open, country, close, rest @ ..] if open.text(text) == "(" && country.is_capitalized() && close.text(text) == ")" => rest,
-        _ => rest,
-    };
-    matches!(rest, [comma, day, ..] if comma.text(text) == "," && day.kind == TokenKind::Number) && place.is_capitalized()
 }
 
 /// Words remembered from earlier documents (at most this many, then the memo starts
@@ -444,7 +431,10 @@ impl<'d> Builder<'d> {
         // German capitalises its nouns wherever they stand, the first word of a sentence
         // too: there a noun seen only at sentence starts ("Bahnstreik legt ...") keeps
         // its capital.
-        let mut first_word = !lexed.language.capitalises_nouns && !opens_dateline(text, tokens);
+        // A dateline's place of one word is a name though it stands first ("parís" had
+        // been a key phrase of wire news); the first word of a longer one keeps its
+        // capital anyway, before a capitalised word ([`Form::start_spelling`]).
+        let mut first_word = !lexed.language.capitalises_nouns && dateline(text, tokens).is_none_or(|d| d.place > 1);
         let calendar = lexed.language.calendar;
         for (k, (index, token)) in indices.zip(tokens).enumerate() {
             let id = lexed.token_form.get(index).copied().unwrap_or(NONE);

@@ -8,6 +8,7 @@
 //! (`script`) is shared with language detection.
 
 pub(crate) mod address;
+mod dateline;
 mod document;
 mod forms;
 mod furniture;
@@ -22,6 +23,7 @@ pub use forms::{FormIds, NO_WORD};
 pub use furniture::Furniture;
 pub use paragraphs::paragraphs;
 pub use segment::{sentences, Sentence};
-pub(crate) use token::{has_line_break, in_capitals, same_line};
+pub(crate) use dateline::dateline;
+pub(crate) use token::{has_line_break, in_capitals, same_line, single_spaced};
 pub use token::{Norm, Token, TokenKind};
 pub use tokenize::tokenize;

@@ -19,6 +19,11 @@ pub(crate) fn same_line(text: &str, a: &Token, b: &Token) -> bool {
     !text.get(a.span.end..b.span.start).is_some_and(has_line_break)
 }
 
+/// Whether exactly one space stands between token `a` and the later token `b` of `text`.
+pub(crate) fn single_spaced(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.span.end..b.span.start) == Some(" ")
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
