@@ -137,6 +137,7 @@ pub(crate) const HEADER_LABELS: &[&str] = &[
 /// Spanish, French, Italian and Portuguese, space-separated; none for other languages.
 pub(crate) fn conjunctions(language: &str) -> &'static str {
     match language {
+        "en" => "and or",
         "de" => "und oder sowie",
         "nl" => "en of",
         "es" => "y e o",
