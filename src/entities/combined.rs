@@ -537,6 +537,16 @@ mod tests {
         Mention::new(nth(text, needle, n), label)
     }
 
+    /// The mentions of `text` given as (text, which occurrence, label).
+    fn names_in(text: &str, names: &[(&str, usize, Label)]) -> Vec<Mention> {
+        names.iter().map(|&(needle, n, label)| named(text, needle, n, label)).collect()
+    }
+
+    /// The names [`with_listed`] makes of `names`, as (text, label).
+    fn listed<'t>(text: &'t str, names: &[Mention], conjunctions: &str) -> Vec<(&'t str, Label)> {
+        with_listed(text, names.to_vec(), conjunctions).iter().map(|m| (m.span.slice(text), m.label)).collect()
+    }
+
     #[test]
     fn a_courtesy_title_starts_no_name_of_another_language() {
         let text = "la Sra. Marta Quiroga, Frau Merkel, Sra, Dr. von Braun, Mme Duval, Herrmann";
@@ -570,19 +580,9 @@ mod tests {
     #[test]
     fn the_items_of_a_list_between_two_names_of_one_kind_are_names_of_that_kind() {
         let text = "Wolfsburg, Ingolstadt und Stuttgart; Merkel, Scholz, Olaf Scholz, Habeck; Berlin, Umwelt und Merkel; Paris, die Stadt und Rom";
-        let names = vec![
-            named(text, "Wolfsburg", 0, Label::Location),
-            named(text, "Stuttgart", 0, Label::Location),
-            named(text, "Merkel", 0, Label::Person),
-            named(text, "Habeck", 0, Label::Person),
-            named(text, "Berlin", 0, Label::Location),
-            named(text, "Merkel", 1, Label::Person),
-            named(text, "Paris", 0, Label::Location),
-            named(text, "Rom", 0, Label::Location),
-        ];
-        let found = |conjunctions| -> Vec<(&str, Label)> {
-            with_listed(text, names.clone(), conjunctions).iter().map(|m| (m.span.slice(text), m.label)).collect()
-        };
+        use Label::{Location as L, Person as P};
+        let names = names_in(text, &[("Wolfsburg", 0, L), ("Stuttgart", 0, L), ("Merkel", 0, P), ("Habeck", 0, P), ("Berlin", 0, L), ("Merkel", 1, P), ("Paris", 0, L), ("Rom", 0, L)]);
+        let found = |conjunctions| listed(text, &names, conjunctions);
         let german = found(conjunctions("de"));
         assert!(german.contains(&("Ingolstadt", Label::Location)), "{german:?}");
         // Two items between two names are not read ("Scholz, Olaf Scholz"), nor one between
@@ -594,19 +594,9 @@ mod tests {
     #[test]
     fn an_item_of_another_kind_between_two_names_of_one_kind_takes_their_kind_unless_a_listed_place() {
         let text = "Sweden, Britain, Prussia, and Russia; Paris, Lyon and Brest; Merkel, Scholz in Bonn";
-        let names = vec![
-            named(text, "Sweden", 0, Label::Location),
-            named(text, "Britain", 0, Label::Location),
-            named(text, "Prussia", 0, Label::Org),
-            named(text, "Russia", 0, Label::Location),
-            named(text, "Paris", 0, Label::Org),
-            named(text, "Lyon", 0, Label::Location),
-            named(text, "Brest", 0, Label::Org),
-            named(text, "Merkel", 0, Label::Person),
-            named(text, "Scholz", 0, Label::Org),
-            named(text, "Bonn", 0, Label::Person),
-        ];
-        let found: Vec<(&str, Label)> = with_listed(text, names.clone(), conjunctions("en")).iter().map(|m| (m.span.slice(text), m.label)).collect();
+        use Label::{Location as L, Org as O, Person as P};
+        let names = names_in(text, &[("Sweden", 0, L), ("Britain", 0, L), ("Prussia", 0, O), ("Russia", 0, L), ("Paris", 0, O), ("Lyon", 0, L), ("Brest", 0, O), ("Merkel", 0, P), ("Scholz", 0, O), ("Bonn", 0, P)]);
+        let found = listed(text, &names, conjunctions("en"));
         assert_eq!(found[2], ("Prussia", Label::Location), "{found:?}");
         // "Lyon" is a listed place; "Scholz" is followed by no conjunction.
         assert_eq!(found[5..], [("Lyon", Label::Location), ("Brest", Label::Org), ("Merkel", Label::Person), ("Scholz", Label::Org), ("Bonn", Label::Person)]);
