@@ -65,7 +65,8 @@ ADDITIONS = {
           "aujourd'hui hier demain"
           " également environ dernier dernière derniers dernières premier première premiers premières nouveau nouvel nouvelle nouveaux nouvelles désormais notamment actuellement seulement surtout souvent jamais ensuite enfin puis près bonjour bonsoir salut merci cordialement amicalement salutations bises espère chers chères prochain prochaine prochains prochaines précédent précédente an ans année années mois semaines jours partir"
           " quelque quelques"
-          " cependant toutefois néanmoins pourtant",
+          " cependant toutefois néanmoins pourtant"
+          " franchement vraiment simplement évidemment justement finalement plutôt bienvenue",
     "es": "según tras bajo cada así aunque mientras sino pues donde dónde cómo cuál cuáles cuánto "
           "hacia mediante dos tres cuatro cinco seis siete ocho nueve diez ayer hoy mañana "
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
@@ -73,7 +74,8 @@ ADDITIONS = {
           "varias ningún ninguna ninguno otros alguna alguno algún"
           " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas"
           " frente"
-          " asimismo entretanto incluso",
+          " asimismo entretanto incluso"
+          " bienvenido bienvenida bienvenidos bienvenidas",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "
@@ -81,7 +83,8 @@ ADDITIONS = {
           "stati state fare fatto così quale quali cui"
           " ora nuovo nuova nuovi nuove ultimo ultima ultimi ultime primo primi prime sempre spesso quasi solo circa ciao salve grazie saluto saluti abbraccio spero cordiali distinti gentile gentili prossimo prossima prossimi prossime precedente anno anni mesi settimane giorni partire"
           " apre riapre chiude arriva torna scorso scorsa scorsi scorse"
-          " intanto inoltre tuttavia comunque infine invece infatti",
+          " intanto inoltre tuttavia comunque infine invece infatti"
+          " benvenuto benvenuta benvenuti benvenute",
     "pt": "pelo pela pelos pelas também ainda sobre sob após antes depois desde durante contra "
           "entre segundo cada todo toda todos todas outro outra outros outras dois duas três "
           "quatro cinco seis sete oito nove dez ontem hoje amanhã aqui ali lá pode podem deve "
