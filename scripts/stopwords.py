@@ -66,7 +66,8 @@ ADDITIONS = {
           " également environ dernier dernière derniers dernières premier première premiers premières nouveau nouvel nouvelle nouveaux nouvelles désormais notamment actuellement seulement surtout souvent jamais ensuite enfin puis près bonjour bonsoir salut merci cordialement amicalement salutations bises espère chers chères prochain prochaine prochains prochaines précédent précédente an ans année années mois semaines jours partir"
           " quelque quelques"
           " cependant toutefois néanmoins pourtant"
-          " franchement vraiment simplement évidemment justement finalement plutôt bienvenue",
+          " franchement vraiment simplement évidemment justement finalement plutôt bienvenue"
+          " cliquez contactez écrivez appelez consultez découvrez",
     "es": "según tras bajo cada así aunque mientras sino pues donde dónde cómo cuál cuáles cuánto "
           "hacia mediante dos tres cuatro cinco seis siete ocho nueve diez ayer hoy mañana "
           "aquí allí ahí puede pueden debe deben ser haber tener hacer hace hizo sido además "
@@ -75,7 +76,8 @@ ADDITIONS = {
           " último última últimos últimas primer primero primera primeros primeras nuevo nueva nuevos nuevas casi ya siempre nunca ahora unos unas hola gracias saludos saludo estimado estimada estimados estimadas querido querida queridos atentamente cordialmente abrazo abrazos espero quería bien próximo próxima próximos próximas anterior año años meses semanas días partir cerca lejos pasado pasada pasados pasadas"
           " frente"
           " asimismo entretanto incluso"
-          " bienvenido bienvenida bienvenidos bienvenidas",
+          " bienvenido bienvenida bienvenidos bienvenidas"
+          " abre reabre cierra llega escriba llame consulte",
     "it": "l' d' un' c' dell' all' nell' sull' dall' quest' quell' po' "
           "più già dopo prima anche ancora però quindi mentre secondo verso contro sotto sopra "
           "senza presso circa oltre tutto tutti tutta tutte ogni due tre quattro cinque sei "

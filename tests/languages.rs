@@ -55,17 +55,19 @@ fn no_top_ten_key_phrase_is_a_stopword_or_starts_or_ends_with_one() {
 }
 
 #[test]
-fn a_posts_adverbs_and_a_web_pages_welcome_are_no_key_phrases() {
+fn a_posts_adverbs_and_a_web_pages_welcome_and_verbs_are_no_key_phrases() {
     // Written for this test: a user's second text, a post or a page, not news.
     let post = "Hier soir, j'ai enfin vu le nouveau film de Céline Sciamma au cinéma du quartier, à Lyon. Franchement, \
                 quelle claque ! La mise en scène est sobre, les actrices sont formidables et la musique reste en tête \
                 longtemps. Mon seul regret : la salle était à moitié vide un samedi soir.";
     let page = "Inicio | Servicios | Contacto\n\nBienvenidos a la Biblioteca Municipal de Valencia\n\nLa biblioteca abre de \
-                lunes a viernes. El préstamo de libros es gratuito para todos los vecinos empadronados en la ciudad.";
-    for (text, language, expected, unwanted) in [(post, "fr", "Céline Sciamma", "franchement"), (page, "es", "biblioteca municipal", "bienvenidos")] {
+                lunes a viernes. El préstamo de libros es gratuito para todos los vecinos empadronados en la ciudad. \
+                Para más información, escriba a biblioteca@valencia.es.";
+    let cases = [(post, "fr", "Céline Sciamma", &["franchement"][..]), (page, "es", "biblioteca municipal", &["bienvenidos", "abre", "escriba"])];
+    for (text, language, expected, unwanted) in cases {
         let phrases: Vec<String> = analysed(text, "auto").keywords.into_iter().map(|k| k.text).collect();
         assert!(phrases.iter().any(|p| p == expected), "{language}: {phrases:?}");
-        assert!(!phrases.iter().any(|p| p.to_lowercase().split(' ').any(|w| w == unwanted)), "{language}: {phrases:?}");
+        assert!(!phrases.iter().any(|p| p.to_lowercase().split(' ').any(|w| unwanted.contains(&w))), "{language}: {phrases:?}");
     }
 }
 
