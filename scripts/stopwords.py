@@ -54,7 +54,8 @@ ADDITIONS = {
           "zwei drei vier fünf sechs sieben acht neun zehn erst erste ersten ersten erster neue neuen "
           "denen deren wer wem wen wegen trotz innerhalb außerhalb statt"
           " rund weitere weiteren weiterer weiteres bisher bislang derzeit heute gestern morgen jetzt nun zudem außerdem allerdings inzwischen mittlerweile damals später früher bald fast knapp insgesamt zunächst lediglich viele vielen wenige wenigen letzte letzten letzter neu neuer neues hallo danke gruß grüße grüßen geehrte geehrter geehrten herzliche herzlichen freundliche freundlichen tschüss dank hiermit bitte abends morgens mittags nachts oben unten vorne hinten leider trotzdem vielleicht unbedingt natürlich eigentlich wirklich ziemlich gerne gern endlich plötzlich sofort danach zurück nächste nächsten nächster kommende kommenden vorige vorigen damen herren per jahr jahre jahren jahres monat monate monaten wochen tage tagen vergangene vergangenen vergangener"
-          " angaben",
+          " angaben"
+          " nächstes letztes kommendes vergangenes ganz",
     "fr": "l' d' j' qu' n' s' c' m' t' jusqu' lorsqu' puisqu' quelqu' presqu' "
           "plus moins cette cet ceci cela ça tout tous toute toutes aussi très si dont où ainsi "
           "lors après avant sans sous entre depuis selon vers chez contre pendant comme alors "
@@ -102,7 +103,8 @@ ADDITIONS = {
           "ons ook op over reeds sinds te tegen toch toen tot twee drie vier vijf zes zeven "
           "acht negen tien uit van veel voor want waren was wat werd wordt worden zal ze zelf "
           "zich zij zijn zo zonder zou volgens tijdens onder tussen binnen buiten"
-          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen alle daarom zei zeggen konden moeten moest moesten wilde wilden willen mogen mocht mochten hadden zouden zullen kunt wil elk elke ieder iedere welke wel alleen bijvoorbeeld steeds afgelopen",
+          " ongeveer zo'n dagelijks nieuw nieuwe eerste laatste vandaag gisteren morgen inmiddels bijna circa ruim zowel hallo hoi beste geachte groeten groet bedankt hartelijke vriendelijke terwijl zoals volgende komende vorige jaar jaren maanden weken dagen alle daarom zei zeggen konden moeten moest moesten wilde wilden willen mogen mocht mochten hadden zouden zullen kunt wil elk elke ieder iedere welke wel alleen bijvoorbeeld steeds afgelopen"
+          " we wij jullie erg heel zeer echt vaak even gewoon daarna",
 }
 
 
