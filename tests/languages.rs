@@ -55,8 +55,8 @@ fn no_top_ten_key_phrase_is_a_stopword_or_starts_or_ends_with_one() {
 }
 
 #[test]
-fn the_pronouns_adverbs_and_greetings_of_posts_and_web_pages_are_no_key_phrases() {
-    // Written for this test: a user's second text, a post or a page, not news.
+fn the_pronouns_adverbs_greetings_and_verbs_of_posts_mails_and_web_pages_are_no_key_phrases() {
+    // Written for this test: a user's second text, a post, an e-mail or a page, not news.
     let post = "Hier soir, j'ai enfin vu le nouveau film de Céline Sciamma au cinéma du quartier, à Lyon. Franchement, \
                 quelle claque ! La mise en scène est sobre, les actrices sont formidables et la musique reste en tête \
                 longtemps. Mon seul regret : la salle était à moitié vide un samedi soir.";
@@ -68,8 +68,11 @@ fn the_pronouns_adverbs_and_greetings_of_posts_and_web_pages_are_no_key_phrases(
                  gedronken aan de Oudegracht.";
     let german = "Am Wochenende waren wir mit dem Rad an der Elbe unterwegs, von Dresden bis nach Meißen. In Radebeul haben wir \
                   bei einem kleinen Weingut Halt gemacht. Nächstes Jahr wollen wir weiter bis Torgau fahren.";
+    let mail = "Olá Mariana,\n\nObrigado pela reunião de ontem. Como combinado, envio em anexo a proposta para o projeto \
+                de Coimbra. O orçamento total é de 35 000 euros e os trabalhos podem começar em maio.\n\nCumprimentos,\nPedro";
     let cases = [
         (post, "fr", "Céline Sciamma", &["franchement"][..]),
+        (mail, "pt", "orçamento total", &["começar"]),
         (page, "es", "biblioteca municipal", &["bienvenidos", "abre", "escriba"]),
         (dutch, "nl", "Centraal Museum", &["we", "erg", "daarna"]),
         (german, "de", "Radebeul", &["nächstes"]),
