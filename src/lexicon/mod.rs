@@ -133,7 +133,7 @@ pub(crate) const HEADER_LABELS: &[&str] = &[
     "fecha", "enviado", "assunto", "data", "oggetto", "inviato", "onderwerp", "verzonden",
 ];
 
-/// The words that join the last two items of a list ("A, B und C") in German, Dutch,
+/// The words that join the last two items of a list ("A, B und C") in English, German, Dutch,
 /// Spanish, French, Italian and Portuguese, space-separated; none for other languages.
 pub(crate) fn conjunctions(language: &str) -> &'static str {
     match language {
