@@ -181,6 +181,16 @@ impl<'t> Segmenter<'t> {
         }
     }
 
+    /// Whether no whitespace stands between token `k` and the next one (true at the
+    /// end): [`Segmenter::gap_after`] is empty, asked of most tokens, without slicing
+    /// the text.
+    fn touches(&self, k: usize) -> bool {
+        match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => true,
+        }
+    }
+
     /// Ends the current sentence after token `k`.
     fn end_after(&mut self, k: usize) {
         if let Some(token) = self.tokens.get(k) {
@@ -232,7 +242,7 @@ impl<'t> Segmenter<'t> {
     /// is none.
     #[inline]
     fn line_structure(&mut self, i: usize) -> Option<usize> {
-        if i > self.start && !self.gap_after(i - 1).is_empty() && self.starts_new_item(i) {
+        if i > self.start && !self.touches(i - 1) && self.starts_new_item(i) {
             self.end_after(i - 1);
             return Some(i);
         }
@@ -247,10 +257,10 @@ impl<'t> Segmenter<'t> {
             return Some(last + 1);
         }
         let last = self.separator_run(i)?;
-        if i > self.start && !self.gap_after(i - 1).is_empty() {
+        if i > self.start && !self.touches(i - 1) {
             self.end_after(i - 1);
         }
-        if !self.gap_after(last).is_empty() {
+        if !self.touches(last) {
             self.end_after(last);
         }
         Some(last + 1)
@@ -323,7 +333,7 @@ impl<'t> Segmenter<'t> {
             TokenKind::Word if raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_lowercase()) => (u32::from(raw.as_bytes()[0]), true),
             _ => return None,
         };
-        let adjacent = |k: usize| self.gap_after(k).is_empty() && self.tokens.get(k + 1).is_some();
+        let adjacent = |k: usize| self.touches(k) && self.tokens.get(k + 1).is_some();
         if !adjacent(i) {
             return None;
         }
@@ -341,7 +351,7 @@ impl<'t> Segmenter<'t> {
     /// closing quotes and brackets), and the token after which the sentence ends, if it does.
     fn terminal(&mut self, i: usize) -> (usize, Option<usize>) {
         let raw = self.raw(i);
-        if is_ellipsis(raw) && i > 0 && self.gap_after(i - 1).is_empty() && matches!(self.raw(i - 1), "[" | "(") {
+        if is_ellipsis(raw) && i > 0 && self.touches(i - 1) && matches!(self.raw(i - 1), "[" | "(") {
             return (i, None);
         }
         if raw == "." {
@@ -397,14 +407,14 @@ impl<'t> Segmenter<'t> {
         if dots < 3 {
             return None;
         }
-        let attached = i > 0 && self.gap_after(i - 1).is_empty() && self.tokens[i - 1].kind != TokenKind::Punct;
-        while self.gap_after(last).is_empty() && is_closing(self.raw(last + 1)) {
+        let attached = i > 0 && self.touches(i - 1) && self.tokens[i - 1].kind != TokenKind::Punct;
+        while self.touches(last) && is_closing(self.raw(last + 1)) {
             last += 1;
         }
         self.track_quotes(last);
         let Some(next) = self.tokens.get(last + 1) else { return Some((last, Some(last))) };
         let next_raw = next.text(self.text);
-        if starts_lowercase(next_raw) || self.gap_after(last).is_empty() {
+        if starts_lowercase(next_raw) || self.touches(last) {
             return Some((last, None));
         }
         Some(match (dots, attached) {
@@ -427,7 +437,7 @@ impl<'t> Segmenter<'t> {
         if is_wide_terminal(raw) {
             return true;
         }
-        if self.gap_after(last).is_empty() {
+        if self.touches(last) {
             return next_raw.chars().next().is_some_and(is_unspaced);
         }
         if closed || is_ellipsis(raw) {
@@ -524,7 +534,7 @@ impl<'t> Segmenter<'t> {
     fn is_title(&self, index: usize) -> bool {
         let Some(token) = self.tokens.get(index) else { return false };
         self.raw(index + 1) == "."
-            && self.gap_after(index).is_empty()
+            && self.touches(index)
             && nonfinal_abbreviations().contains(&token.norm, token.text(self.text))
             && token.is_capitalized()
     }
@@ -533,7 +543,7 @@ impl<'t> Segmenter<'t> {
     /// around it; its last token.
     fn emoticon(&self, i: usize) -> Option<usize> {
         let token = self.tokens.get(i)?;
-        if !matches!(token.text(self.text), ":" | ";" | "=") || i > 0 && self.gap_after(i - 1).is_empty() {
+        if !matches!(token.text(self.text), ":" | ";" | "=") || i > 0 && self.touches(i - 1) {
             return None;
         }
         let rest = &self.text[token.span.start..];
@@ -544,19 +554,19 @@ impl<'t> Segmenter<'t> {
             last += 1;
         }
         let fits = self.tokens.get(last).is_some_and(|t| t.span.end == end);
-        (fits && (last + 1 == self.tokens.len() || !self.gap_after(last).is_empty())).then_some(last)
+        (fits && (last + 1 == self.tokens.len() || !self.touches(last))).then_some(last)
     }
 
     /// Whether the token after `last`, past whitespace, opens a new sentence.
     fn opens_after(&self, last: usize) -> bool {
-        self.tokens.get(last + 1).is_some_and(|next| !self.gap_after(last).is_empty() && next.is_capitalized())
+        self.tokens.get(last + 1).is_some_and(|next| !self.touches(last) && next.is_capitalized())
     }
 
     /// "…mer Noire ; Le poème": a semicolon before a sentence opener, or spaced in the
     /// French manner before a capital, closes a list item or a sentence.
     fn semicolon_ends(&self, i: usize) -> bool {
         let Some(next) = self.tokens.get(i + 1) else { return false };
-        let spaced_before = i > 0 && !self.gap_after(i - 1).is_empty();
+        let spaced_before = i > 0 && !self.touches(i - 1);
         self.opens_after(i) && (self.is_starter(next) || spaced_before)
     }
 
@@ -582,7 +592,7 @@ impl<'t> Segmenter<'t> {
             return false;
         }
         let mut first = i;
-        while first > self.start && self.gap_after(first - 1).is_empty() {
+        while first > self.start && self.touches(first - 1) {
             first -= 1;
         }
         let chunk = self.text[self.tokens[first].span.start..self.tokens[i].span.end].trim_matches(|c| matches!(c, '<' | '>' | '"' | '(' | ')' | '[' | ']'));
@@ -590,6 +600,10 @@ impl<'t> Segmenter<'t> {
         // searchers, which cost more to set up than a word takes to scan.
         let is_link = |s: &str| {
             let bytes = s.as_bytes();
+            // Most chunks are one word, with neither character of an address.
+            if !bytes.starts_with(b"www.") && !bytes.iter().any(|&b| b == b':' || b == b'@') {
+                return false;
+            }
             let mail = || bytes.iter().position(|&b| b == b'@').is_some_and(|at| at > 0 && bytes[at + 1..].contains(&b'.'));
             bytes.windows(3).any(|w| w == b"://") || bytes.starts_with(b"www.") || mail()
         };
@@ -638,10 +652,10 @@ impl<'t> Segmenter<'t> {
             return None;
         }
         let mut last = i;
-        while self.gap_after(last).is_empty() && self.raw(last + 1) == raw {
+        while self.touches(last) && self.raw(last + 1) == raw {
             last += 1;
         }
-        let standalone = i == self.start && raw == "-" && !self.gap_after(last).is_empty();
+        let standalone = i == self.start && raw == "-" && !self.touches(last);
         (last - i >= 2 || last > i && standalone).then_some(last)
     }
 
