@@ -63,7 +63,8 @@ pub(super) fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight:
     if classes == 0 {
         return Vec::new();
     }
-    let graph = Graph::new(classes, &co_occurrences(lexed, scored_end));
+    let (pairs, counts) = co_occurrences(lexed, scored_end);
+    let graph = Graph::new(classes, &pairs, &counts);
     let uniform = 1.0 / classes as f64;
     let position_total: f64 = position_weight.iter().sum();
     let personal: Vec<f64> =
@@ -73,8 +74,11 @@ pub(super) fn word_centrality(lexed: &Lexed, scored_end: usize, position_weight:
 }
 
 /// Every pair of different word classes within `WINDOW` words of each other in the
-/// first `scored_end` tokens, as (lower class, higher class), with how often it occurs.
-fn co_occurrences(lexed: &Lexed, scored_end: usize) -> Vec<((u32, u32), f64)> {
+/// first `scored_end` tokens, as the key (lower class << 32 | higher class) in
+/// increasing order, with how often each occurs. Two arrays rather than one of (pair,
+/// count): 12 bytes a pair instead of 16, made in place from the sorted keys (1 MB of
+/// news has some 250,000 pairs).
+fn co_occurrences(lexed: &Lexed, scored_end: usize) -> (Vec<u64>, Vec<u32>) {
     // Every co-occurrence as one key (lower class, higher class), counted once sorted:
     // cheaper than a map from pairs to counts.
     // At most one pair with each of the words before, made room for at once.
@@ -94,7 +98,10 @@ fn co_occurrences(lexed: &Lexed, scored_end: usize) -> Vec<((u32, u32), f64)> {
         recent.push(class);
     }
     order::sort_keys(&mut pairs);
-    pairs.chunk_by(|a, b| a == b).map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len() as f64)).collect()
+    let counts = pairs.chunk_by(|a, b| a == b).map(|run| run.len() as u32).collect();
+    pairs.dedup();
+    pairs.shrink_to_fit();
+    (pairs, counts)
 }
 
 /// The co-occurrence graph as adjacency in compressed rows: row `i` lists
@@ -109,11 +116,13 @@ struct Graph {
 }
 
 impl Graph {
-    /// The graph of `nodes` nodes and the weighted `edges`.
-    fn new(nodes: usize, edges: &[((u32, u32), f64)]) -> Self {
+    /// The graph of `nodes` nodes and the edges `pairs` ([`co_occurrences`]) of
+    /// weights `counts`.
+    fn new(nodes: usize, pairs: &[u64], counts: &[u32]) -> Self {
+        let edges = || pairs.iter().zip(counts).map(|(&key, &n)| ((key >> 32) as u32, key as u32, f64::from(n)));
         let mut offsets = vec![0usize; nodes + 1];
         let mut strength = vec![0.0f64; nodes];
-        for &((a, b), w) in edges {
+        for (a, b, w) in edges() {
             for node in [a, b] {
                 if let (Some(o), Some(s)) = (offsets.get_mut(node as usize + 1), strength.get_mut(node as usize)) {
                     *o += 1;
@@ -127,7 +136,7 @@ impl Graph {
         let mut fill = offsets.clone();
         let ends = offsets.last().copied().unwrap_or(0);
         let (mut neighbours, mut shares) = (vec![0u32; ends], vec![0.0f64; ends]);
-        for &((a, b), w) in edges {
+        for (a, b, w) in edges() {
             for (node, other) in [(a, b), (b, a)] {
                 let share = w / strength.get(other as usize).copied().unwrap_or(1.0);
                 if let Some(at) = fill.get_mut(node as usize) {
