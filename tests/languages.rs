@@ -85,6 +85,26 @@ fn the_pronouns_adverbs_greetings_and_verbs_of_posts_mails_and_web_pages_are_no_
 }
 
 #[test]
+fn an_infinitive_after_its_preposition_and_a_verb_with_its_pronoun_are_no_key_phrases() {
+    // Written for this test: news items of the kind a site's readers paste.
+    let spanish = "El presidente del Gobierno, Pedro Sánchez, se reunió el martes en Madrid con el canciller alemán \
+                   Friedrich Merz para hablar del futuro de la Unión Europea. Ambos dirigentes abordaron la defensa \
+                   europea y el apoyo a Ucrania.";
+    let italian = "La presidente del Consiglio ha incontrato martedì a Roma il cancelliere tedesco Friedrich Merz per \
+                   parlare del futuro dell'Unione europea. I due leader hanno discusso soprattutto di difesa e del \
+                   sostegno all'Ucraina.";
+    let portuguese = "O primeiro-ministro Luís Montenegro reuniu-se na terça-feira em Lisboa com o chanceler alemão \
+                      Friedrich Merz para discutir o futuro da União Europeia. Os dois líderes falaram sobretudo da \
+                      defesa europeia e do apoio à Ucrânia.";
+    let cases = [(spanish, "es", "hablar"), (italian, "it", "parlare"), (portuguese, "pt", "reuniu-se"), (portuguese, "pt", "discutir")];
+    for (text, language, verb) in cases {
+        let phrases: Vec<String> = analysed(text, "auto").keywords.into_iter().map(|k| k.text).collect();
+        assert!(phrases.iter().any(|p| p == "Friedrich Merz" || p.ends_with(" Friedrich Merz")), "{language}: {phrases:?}");
+        assert!(!phrases.iter().any(|p| p.split(' ').any(|w| w == verb)), "{language}: {verb} in {phrases:?}");
+    }
+}
+
+#[test]
 fn german_key_phrases_are_noun_phrases_and_dates_and_amounts_are_found() {
     // Written for this test: a news item with verbs between its nouns.
     let text = "Bahnstreik legt Nahverkehr in Bayern lahm\n\nEin Streik der Lokführergewerkschaft GDL hat am Montag den \
