@@ -105,6 +105,17 @@ fn an_infinitive_after_its_preposition_and_a_verb_with_its_pronoun_are_no_key_ph
 }
 
 #[test]
+fn verbs_of_reported_speech_and_modal_verbs_are_no_key_phrase_words() {
+    // Written for this test: German reports speech with a verb after its quote.
+    let text = "Die Deutsche Bahn sperrt die Strecke zwischen Hamburg und Hannover ab Januar für sechs Monate. In dieser \
+                Zeit sollen Gleise, Weichen und Stellwerke erneuert werden. Fahrgäste müssen mit längeren Fahrzeiten \
+                rechnen, sagte Bahnchef Richard Lutz in Frankfurt.";
+    let phrases: Vec<String> = analysed(text, "auto").keywords.into_iter().map(|k| k.text).collect();
+    assert!(phrases.iter().any(|p| p.ends_with("Richard Lutz")), "{phrases:?}");
+    assert!(!phrases.iter().any(|p| p.contains("sagte") || p.contains("sollen")), "{phrases:?}");
+}
+
+#[test]
 fn german_key_phrases_are_noun_phrases_and_dates_and_amounts_are_found() {
     // Written for this test: a news item with verbs between its nouns.
     let text = "Bahnstreik legt Nahverkehr in Bayern lahm\n\nEin Streik der Lokführergewerkschaft GDL hat am Montag den \
