@@ -181,14 +181,10 @@ impl<'t> Segmenter<'t> {
         }
     }
 
-    /// Whether no whitespace stands between token `k` and the next one (true at the
-    /// end): [`Segmenter::gap_after`] is empty, asked of most tokens, without slicing
-    /// the text.
+    /// Whether no whitespace stands between token `k` and the next (true at the end): an
+    /// empty [`Segmenter::gap_after`], asked of most tokens, without slicing the text.
     fn touches(&self, k: usize) -> bool {
-        match (self.tokens.get(k), self.tokens.get(k + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => true,
-        }
+        self.tokens.get(k).zip(self.tokens.get(k + 1)).is_none_or(|(a, b)| a.span.end == b.span.start)
     }
 
     /// Ends the current sentence after token `k`.
