@@ -105,6 +105,16 @@ fn an_infinitive_after_its_preposition_and_a_verb_with_its_pronoun_are_no_key_ph
 }
 
 #[test]
+fn a_word_before_more_is_a_verb() {
+    // Written for this test: "più", "más", "mais" and "plus" follow verbs ("chiede più").
+    let text = "Il nuovo ponte sul Po apre sabato. Il comitato di quartiere Vivere il Po chiede più illuminazione e \
+                una pista ciclabile separata. Il Comune chiede più tempo per i lavori del ponte.";
+    let phrases: Vec<String> = analysed(text, "it").keywords.into_iter().map(|k| k.text).collect();
+    assert!(phrases.iter().any(|p| p == "ponte"), "{phrases:?}");
+    assert!(!phrases.iter().any(|p| p.split(' ').any(|w| w == "chiede")), "{phrases:?}");
+}
+
+#[test]
 fn verbs_of_reported_speech_and_modal_verbs_are_no_key_phrase_words() {
     // Written for this test: German reports speech with a verb after its quote.
     let text = "Die Deutsche Bahn sperrt die Strecke zwischen Hamburg und Hannover ab Januar für sechs Monate. In dieser \
