@@ -596,12 +596,13 @@ impl<'t> Segmenter<'t> {
         // searchers, which cost more to set up than a word takes to scan.
         let is_link = |s: &str| {
             let bytes = s.as_bytes();
+            let www = bytes.starts_with(b"www.");
             // Most chunks are one word, with neither character of an address.
-            if !bytes.starts_with(b"www.") && !bytes.iter().any(|&b| b == b':' || b == b'@') {
+            if !www && !bytes.iter().any(|&b| b == b':' || b == b'@') {
                 return false;
             }
             let mail = || bytes.iter().position(|&b| b == b'@').is_some_and(|at| at > 0 && bytes[at + 1..].contains(&b'.'));
-            bytes.windows(3).any(|w| w == b"://") || bytes.starts_with(b"www.") || mail()
+            www || bytes.windows(3).any(|w| w == b"://") || mail()
         };
         if !is_link(chunk) {
             return false;
