@@ -60,7 +60,7 @@ impl Roles {
         let follower = |index: usize| form(index).is_some_and(|f| list::has(followers, f.norm));
         let preceders = verb_preceders(lexed.language.code);
         let precedes_verb = |index: usize| form(index).is_some_and(|f| list::has(preceders, f.norm));
-        let (prepositions, infinitives) = INFINITIVES.iter().find(|(code, ..)| *code == lexed.language.code).map_or(("", &[][..]), |&(_, p, e)| (p, e));
+        let (prepositions, infinitives) = infinitives(lexed.language.code);
         let infinitive = |before: usize, index: usize| {
             form(before).is_some_and(|f| list::has(prepositions, f.norm)) && form(index).is_some_and(|f| has_verb_ending(infinitives, f.norm))
         };
@@ -173,6 +173,12 @@ const INFINITIVES: [(&str, &str, &[&str]); 4] = [
     ("it", "per senza", &["are", "ere", "ire"]),
     ("fr", "pour sans", &["er", "ir", "re"]),
 ];
+
+/// The [`INFINITIVES`] of `language`, its prepositions and endings; none for a
+/// language without them.
+fn infinitives(language: &str) -> (&'static str, &'static [&'static str]) {
+    INFINITIVES.iter().find(|(code, ..)| *code == language).map_or(("", &[]), |&(_, prepositions, endings)| (prepositions, endings))
+}
 
 /// The [`VERB_ENDINGS`] of `language`; none for a language without them.
 fn verb_endings(language: &str) -> &'static [&'static str] {
