@@ -55,6 +55,15 @@ fn seed_people_are_grouped_with_their_short_names() {
 }
 
 #[test]
+fn a_given_name_the_model_finds_alone_takes_its_surname_but_no_word_written_in_lower_case() {
+    // The English model tags "Anna" alone here (after a semicolon, before "mentioned").
+    let found = entities("The travel costs look low; Anna Schmidt mentioned they will need more trips.");
+    assert_eq!(labelled(&found, Label::Person), ["Anna Schmidt"]);
+    let found = entities("We met Anna Proxy there; the proxy was slow.");
+    assert_eq!(labelled(&found, Label::Person), ["Anna"], "help: 'proxy' is a word of the text, no surname");
+}
+
+#[test]
 fn seed_places() {
     let found = entities(SEED);
     for place in ["Iran", "Iraq", "Tehran", "Baghdad"] {

@@ -27,9 +27,10 @@ use crate::text::{Document, Furniture, TokenKind};
 ///
 /// The rules read English only: in German every noun is capitalised, and the rules
 /// would split "Universität Wien" or add a noun as a short name. A model of another
-/// language is used without them; the lists' given names ([`corrections::whole_people`])
-/// and well-known organisations ([`corrections::known_orgs`]) and the text's own
-/// abbreviations and repeats still count.
+/// language is used without them; the lists' well-known organisations
+/// ([`corrections::known_orgs`]) and the text's own abbreviations and repeats still
+/// count. In every language, the lists' given names complete people's names
+/// ([`corrections::whole_people`]).
 /// A model borrowed from another language (Italian and Portuguese text read by the
 /// Spanish model) is corrected by word lists instead ([`corrections`]).
 pub(super) struct Combined<'a> {
@@ -146,6 +147,7 @@ impl Recognizer for Combined<'_> {
         names.extend(short_names);
         names.extend(acronyms);
         crate::order::sort_by_key(&mut names, |m| (m.span.start, m.span.end));
+        corrections::whole_people(doc, &self.stopwords, &mut names);
         let names = if self.rules { names } else { self.completed(doc, names, &misc) };
         let names = with_listed(text, names, self.conjunctions);
         let names = with_abbreviations(doc, names);
@@ -155,12 +157,10 @@ impl Recognizer for Combined<'_> {
 
 impl Combined<'_> {
     /// The names (sorted by start) of text in another language than English, completed
-    /// from the lists and the shape of the text: whole people's names
-    /// ([`corrections::whole_people`]), datelines' places ([`corrections::dateline_places`],
-    /// where the language's calendar is known) and well-known organisations
-    /// ([`corrections::known_orgs`]).
+    /// from the lists and the shape of the text: datelines' places
+    /// ([`corrections::dateline_places`], where the language's calendar is known) and
+    /// well-known organisations ([`corrections::known_orgs`]).
     fn completed(&self, doc: &Document, mut names: Vec<Mention>, misc: &[Span]) -> Vec<Mention> {
-        corrections::whole_people(doc, &self.stopwords, &mut names);
         if let Some(calendar) = self.calendar {
             let places = corrections::dateline_places(doc, &self.stopwords, calendar, &mut names, misc);
             names = merged(names, places);
