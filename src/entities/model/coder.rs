@@ -5,8 +5,9 @@
 //! Why not leave it to gzip: the wasm is served gzipped, but gzip only sees bytes.
 //! Here each bit is coded with a probability learned from the bits coded before it
 //! in the same context (a mask's bit from its tag and the mask's earlier bits, a
-//! weight's sign from its tag), which gzip cannot do. On the English model this
-//! takes what a browser downloads from 122.5 KB (TLNER3, gzipped) to 105.6 KB. The
+//! weight's sign from its tag and the signs before it in its row), which gzip cannot
+//! do. On the English model this takes what a browser downloads from 122.5 KB
+//! (TLNER3, gzipped) to 104.8 KB (TLNER5, `format.rs`). The
 //! price is decoding time at start-up, about a million coded decisions: the model
 //! decodes in 5.2 ms natively where TLNER3 took 1.4, and importing the package in
 //! Node takes some 4 ms longer (median of 9 fresh processes: 14.5 → 18.2 ms).
