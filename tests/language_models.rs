@@ -97,6 +97,19 @@ fn portuguese_names_come_from_the_spanish_model_and_portuguese_words_are_not_nam
 }
 
 #[test]
+fn the_countries_of_italian_and_portuguese_text_are_places() {
+    // The Spanish model's gazetteer has them from models/places_it_pt.txt (make model).
+    let text = "Il ministro degli Esteri è partito ieri per l'Ucraina. La settimana prossima visiterà il Giappone e la \
+                Turchia, mentre la Svezia e la Norvegia hanno aumentato la spesa militare.";
+    let expected = ["Ucraina", "Giappone", "Turchia", "Svezia", "Norvegia"].map(|name| (name, Label::Location));
+    check("it", text, &[], &expected);
+    let text = "O ministro partiu ontem para o Japão. As relações com a Síria continuam tensas, e o Egito e Marrocos \
+                pediram uma trégua, tal como os Países Baixos.";
+    let expected = ["Japão", "Síria", "Marrocos", "Países Baixos"].map(|name| (name, Label::Location));
+    check("pt", text, &[], &expected);
+}
+
+#[test]
 fn dutch_names_come_from_the_dutch_model_once_loaded() {
     let text = "De burgemeester van Amsterdam opende gisteren een nieuwe brug. Mark Rutte sprak met de directie van \
                 Philips in Eindhoven over de nieuwe fabriek.";

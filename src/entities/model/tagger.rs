@@ -64,6 +64,18 @@ impl Tagger {
         Tagger { weights: Weights::new(self.weights.bits, index, rows), ..self.clone() }
     }
 
+    /// This model with those of `names` (each its lower-cased words and its kind) that
+    /// its gazetteer lacks added to it. A name it has keeps its kinds, so that the text
+    /// of the model's own language reads as before.
+    #[cfg(feature = "train")]
+    pub fn with_gazetteer_names<'a>(&self, names: impl IntoIterator<Item = (Vec<&'a str>, Kind)>) -> Tagger {
+        let gazetteer = &self.gazetteer;
+        let mut entries: Vec<(u32, u8)> = gazetteer.keys.iter().copied().zip(gazetteer.types.iter().copied()).collect();
+        let added = names.into_iter().map(|(words, kind)| (super::gazetteer::key(words), 1u8 << kind.index()));
+        entries.extend(added.filter(|(key, _)| gazetteer.keys.binary_search(key).is_err()).collect::<Vec<_>>());
+        Tagger { gazetteer: Gazetteer::from_entries(entries, gazetteer.max_len), ..self.clone() }
+    }
+
     /// A tagger without weights: it finds nothing.
     pub fn empty() -> Tagger {
         Tagger {
