@@ -110,6 +110,12 @@ fn the_countries_of_italian_and_portuguese_text_are_places() {
 }
 
 #[test]
+fn a_given_name_written_with_its_accent_opens_a_persons_name() {
+    let text = "O ministro Luís Marques Mendes recebeu ontem o chanceler alemão em Lisboa.";
+    check("pt", text, &[], &[("Luís Marques Mendes", Label::Person), ("Lisboa", Label::Location)]);
+}
+
+#[test]
 fn dutch_names_come_from_the_dutch_model_once_loaded() {
     let text = "De burgemeester van Amsterdam opende gisteren een nieuwe brug. Mark Rutte sprak met de directie van \
                 Philips in Eindhoven over de nieuwe fabriek.";

@@ -117,12 +117,40 @@ pub(crate) fn first_names() -> &'static str {
     coded_list!(include_str!("first_names.txt"), words: true)
 }
 
-/// Whether `norm` (lower case) is one of the [`first_names`]. Not inlined: the
-/// callers are many, and the look-up with its first-use set-up is large.
+/// Whether `norm` (lower case) is one of the [`first_names`], accents or not: the list
+/// writes most names without them, and "Luís", "Andrés", "Álvaro" or "Jérôme" are
+/// those names. Not inlined: the callers are many, and the look-up with its first-use
+/// set-up is large.
 #[inline(never)]
 pub fn is_first_name(norm: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    list::word_set(&SET, first_names).contains(norm)
+    let names = list::word_set(&SET, first_names);
+    names.contains(norm) || !norm.is_ascii() && names.contains(unaccented(norm).as_str())
+}
+
+/// The ASCII letter of each letter from U+00E0 to U+00FF ("àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ").
+const UNACCENTED: &[u8; 32] = b"aaaaaaaceeeeiiiidnooooo ouuuuyty";
+
+/// `word` with its Latin letters' accents taken off ("luís" → "luis"): a letter from
+/// U+00E0 to U+00FF is two bytes in UTF-8, 0xC3 and one from 0xA0 to 0xBF, and becomes
+/// the letter of [`UNACCENTED`] at the second byte's place.
+fn unaccented(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match (byte, bytes.get(i + 1)) {
+            (0xC3, Some(&next @ 0xA0..=0xBF)) => {
+                out.push(UNACCENTED[usize::from(next - 0xA0)]);
+                i += 2;
+            }
+            _ => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The labels of e-mail header lines in the seven languages, lower case: "Subject:",
@@ -221,6 +249,17 @@ pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_are_known_with_or_without_their_accents() {
+        for name in ["luís", "andrés", "álvaro", "jérôme", "sébastien", "luis", "josé", "jose", "joão"] {
+            assert!(is_first_name(name), "{name}");
+        }
+        for word in ["décision", "lisboa", "ñandú", "luíss"] {
+            assert!(!is_first_name(word), "{word}");
+        }
+        assert_eq!(unaccented("àéîõüçñÿ straße"), "aeioucny straße");
+    }
 
     #[test]
     fn every_language_has_its_own_list() {
