@@ -70,8 +70,12 @@ fn the_pronouns_adverbs_greetings_and_verbs_of_posts_mails_and_web_pages_are_no_
                   bei einem kleinen Weingut Halt gemacht. Nächstes Jahr wollen wir weiter bis Torgau fahren.";
     let mail = "Olá Mariana,\n\nObrigado pela reunião de ontem. Como combinado, envio em anexo a proposta para o projeto \
                 de Coimbra. O orçamento total é de 35 000 euros e os trabalhos podem começar em maio.\n\nCumprimentos,\nPedro";
+    let trip = "Just got back from two weeks in Japan and wow. Flew into Tokyo, spent four days there, then took the \
+                Shinkansen down to Kyoto and Osaka. We bought far too many snacks near the station. Anyone have \
+                recommendations for Hokkaido?";
     let cases = [
-        (post, "fr", "Céline Sciamma", &["franchement"][..]),
+        (trip, "en", "Kyoto", &["wow", "flew", "bought"][..]),
+        (post, "fr", "Céline Sciamma", &["franchement"]),
         (mail, "pt", "orçamento total", &["começar"]),
         (page, "es", "biblioteca municipal", &["bienvenidos", "abre", "escriba"]),
         (dutch, "nl", "Centraal Museum", &["we", "erg", "daarna"]),
