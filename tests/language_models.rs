@@ -110,6 +110,13 @@ fn the_countries_of_italian_and_portuguese_text_are_places() {
 }
 
 #[test]
+fn well_known_organisations_of_italian_and_portuguese_text_are_organisations() {
+    // The Spanish model's gazetteer has them from models/orgs_it_pt.txt (make model).
+    let text = "O Benfica venceu no sábado o Sporting por 2-1 no Estádio da Luz.";
+    check("pt", text, &[], &[("Benfica", Label::Org), ("Sporting", Label::Org), ("Estádio da Luz", Label::Location)]);
+}
+
+#[test]
 fn a_given_name_written_with_its_accent_opens_a_persons_name() {
     let text = "O ministro Luís Marques Mendes recebeu ontem o chanceler alemão em Lisboa.";
     check("pt", text, &[], &[("Luís Marques Mendes", Label::Person), ("Lisboa", Label::Location)]);
