@@ -72,7 +72,7 @@ impl Tagger {
         let gazetteer = &self.gazetteer;
         let mut entries: Vec<(u32, u8)> = gazetteer.keys.iter().copied().zip(gazetteer.types.iter().copied()).collect();
         let added = names.into_iter().map(|(words, kind)| (super::gazetteer::key(words), 1u8 << kind.index()));
-        entries.extend(added.filter(|(key, _)| gazetteer.keys.binary_search(key).is_err()).collect::<Vec<_>>());
+        entries.extend(added.filter(|(key, _)| gazetteer.keys.binary_search(key).is_err()));
         Tagger { gazetteer: Gazetteer::from_entries(entries, gazetteer.max_len), ..self.clone() }
     }
 

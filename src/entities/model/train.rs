@@ -639,6 +639,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn gazetteer_names_are_added_only_where_the_gazetteer_has_none() {
+        let tagger = Tagger::builtin().expect("models/ner.bin decodes");
+        let kinds = |t: &Tagger, words: &[&str]| {
+            let key = gazetteer::key(words.iter().copied());
+            t.gazetteer.keys.binary_search(&key).ok().map(|i| t.gazetteer.types[i])
+        };
+        let known = tagger.gazetteer.keys.len();
+        let paris = kinds(tagger, &["paris"]).expect("the English gazetteer knows Paris");
+        let added = tagger.with_gazetteer_names([(vec!["paris"], Kind::Org), (vec!["xyzzy", "land"], Kind::Location)]);
+        assert_eq!(kinds(&added, &["paris"]), Some(paris), "a known name keeps its kinds");
+        assert_eq!(kinds(&added, &["xyzzy", "land"]), Some(1 << Kind::Location.index()));
+        assert_eq!(added.gazetteer.keys.len(), known + 1);
+        assert_eq!(added.weights.rows, tagger.weights.rows);
+    }
+
+    #[test]
     fn headlines_in_capitals_become_title_case() {
         let text = "SOCCER - JAPAN GET LUCKY WIN IN U.S. OF AMERICA.\nNADIM LADKI\nAL-AIN, United Arab Emirates 1996-12-06";
         let copy = title_case_headlines(text).unwrap();
