@@ -169,16 +169,10 @@ pub(super) fn whole_people(doc: &Document, stopwords: &Stopwords, names: &mut [M
 
 /// Whether the word of token `at` is written in lower case somewhere in `doc`: then it is
 /// no surname ("Lee Stochastic", "Ganesh Proxy" in a paper's headings). `lower`, empty
-/// until first asked, holds the answer for every word.
+/// until first asked, holds [`Document::lower_case_words`].
 fn in_lower_case(doc: &Document, lower: &mut Vec<bool>, at: usize) -> bool {
     if lower.is_empty() {
-        // Tokens that are no words have no word number, so are passed over.
-        lower.resize(doc.forms.words(), false);
-        for (i, token) in doc.tokens.iter().enumerate() {
-            if let Some(seen) = lower.get_mut(doc.forms.word(i) as usize) {
-                *seen |= !token.is_capitalized();
-            }
-        }
+        *lower = doc.lower_case_words();
     }
     lower.get(doc.forms.word(at) as usize).copied().unwrap_or(false)
 }

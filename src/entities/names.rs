@@ -84,8 +84,8 @@ struct Context<'d, 'a> {
     initial: Vec<bool>,
     /// Words (and hyphen parts) written with a capital inside prose sentences.
     capitalised: FastSet<&'d str>,
-    /// Per word ([`FormIds`](crate::text::FormIds)): whether it is written in lower
-    /// case somewhere.
+    /// Per word: whether it is written in lower case somewhere
+    /// ([`Document::lower_case_words`]).
     lower: Vec<bool>,
     /// Whether each token can be part of a name in prose (see [`Context::is_name_word`]).
     name_word: Vec<bool>,
@@ -166,25 +166,16 @@ impl<'d, 'a> Context<'d, 'a> {
             }
         }
         let mut capitalised = FastSet::with_capacity_and_hasher(doc.distinct_words_room(), Default::default());
-        let mut lower = vec![false; doc.forms.words()];
-        for unit in &units {
+        for unit in units.iter().filter(|u| u.casing == Casing::Prose) {
             for i in unit.tokens.clone() {
                 let token = &doc.tokens[i];
-                if !is_letter_word(token) {
-                    continue;
-                }
-                if token.is_capitalized() {
-                    if unit.casing == Casing::Prose && !initial[i] && !capital_stopword[i] {
-                        capitalised.insert(token.norm.as_str());
-                        capitalised.extend(token.norm.split('-'));
-                    }
-                } else if token.text(doc.text).chars().next().is_some_and(char::is_lowercase) {
-                    if let Some(seen) = lower.get_mut(doc.forms.word(i) as usize) {
-                        *seen = true;
-                    }
+                if is_letter_word(token) && token.is_capitalized() && !initial[i] && !capital_stopword[i] {
+                    capitalised.insert(token.norm.as_str());
+                    capitalised.extend(token.norm.split('-'));
                 }
             }
         }
+        let lower = doc.lower_case_words();
         Context { doc, units, initial, capitalised, lower, name_word, place_key: Cell::default(), lookup_key: Cell::default() }
     }
 

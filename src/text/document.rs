@@ -58,6 +58,20 @@ impl<'a> Document<'a> {
         self.tokens.get(a).zip(self.tokens.get(b)).is_some_and(|(a, b)| same_line(self.text, a, b))
     }
 
+    /// Per word ([`FormIds::word`]): whether the document writes it in lower case
+    /// somewhere (its first letter), which tells a name from a word that a sentence
+    /// start or a heading capitalised.
+    pub(crate) fn lower_case_words(&self) -> Vec<bool> {
+        let mut lower = vec![false; self.forms.words()];
+        for (i, token) in self.tokens.iter().enumerate() {
+            // Tokens that are no words have no word number, so are passed over.
+            if let Some(seen) = lower.get_mut(self.forms.word(i) as usize) {
+                *seen |= token.text(self.text).starts_with(char::is_lowercase);
+            }
+        }
+        lower
+    }
+
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.tokens.clone()]

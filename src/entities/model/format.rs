@@ -614,4 +614,3 @@ mod tests {
         assert!(Tagger::builtin().is_ok_and(|tagger| !tagger.is_empty()));
     }
 }
-
