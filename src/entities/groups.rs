@@ -133,7 +133,9 @@ fn link_acronyms(doc: &Document, mentions: &[Mention], texts: &[&str], group_of:
         let text = texts[index];
         if mentions[index].label.is_name() && !text.contains(' ') && text.chars().all(|c| c.is_uppercase() || c == '.') {
             let letters: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
-            if let Some(Some(group)) = by_initials.get(&letters) {
+            // One letter spells no acronym: else a letter tagged as a name (the "S" of a
+            // paper's formulas) joins the one organisation with a single capitalised word.
+            if let Some(Some(group)) = by_initials.get(&letters).filter(|_| letters.len() > 1) {
                 let own = group_of[index];
                 if sets.find(own) == own {
                     sets.union(*group, own);
@@ -298,6 +300,14 @@ mod tests {
         );
         let groups: Vec<(&str, usize)> = found.entity_groups.iter().map(|g| (g.text.as_str(), g.count)).collect();
         assert_eq!(groups, [("Islamic Revolution Guards Corps", 3), ("United Nations", 2), ("IRGC Ground Force", 1)]);
+    }
+
+    #[test]
+    fn a_single_letter_is_no_acronym() {
+        let text = "The Sanfrancisco d'Antofagasta company grew. Let S be a set; then S is finite.";
+        let found = grouped(text, &[("Sanfrancisco d'Antofagasta", Label::Org), ("S", Label::Org), ("S", Label::Org)]);
+        let groups: Vec<(&str, usize)> = found.entity_groups.iter().map(|g| (g.text.as_str(), g.count)).collect();
+        assert_eq!(groups, [("S", 2), ("Sanfrancisco d'Antofagasta", 1)]);
     }
 
     #[test]
