@@ -77,11 +77,16 @@ build: deps
 	@# faster (tools/compare-builds.mjs, both orders, twice), 0.5 KB more gzipped; the
 	@# first call the same (46-56 ms against 42-53, medians of 9 fresh processes).
 	@# No memory-packing: it splits the model's zero runs into segments, ~8 KB more gzipped.
-	@# -ocimfs 5000 caps inlining of one-caller functions, which would merge the stages
-	@# into one function that V8 optimises worse: warm calls ~10% faster (a cap of 500
-	@# delays the first call ~10 ms; 15000 loses the gain). With -O4, caps of 2000 and
-	@# 3000 make the warm seed 2-3% faster but the first call 59-62 ms instead of 49
-	@# (medians of 21 fresh processes, taking turns), so 5000 stays.
+	@# -ocimfs 1500 caps inlining of one-caller functions, which would merge the stages
+	@# into one function that V8 optimises worse: warm calls ~10% faster (15000 loses the
+	@# gain). Against 5000, 1500 is as fast warm (tools/compare-builds.mjs, both orders:
+	@# seed 1.003 and 1.007, 1 MB 1.001 and 1.013) and on 1 MB of unseen news (270.2 ms
+	@# against 271.9), 201 bytes smaller gzipped, and its smaller functions cost V8's
+	@# optimising compiler less memory while it tiers up: peak RSS of analyze() on the
+	@# 10 MB bench text in fresh processes 347-369 MB (median 353) against 348-383 (369).
+	@# The price is the first call, 66.8 ms after import against 55.0 (medians of 15 fresh
+	@# processes, taking turns). 6000 is 2.5-4% slower warm; 1000 and 500 delay the first
+	@# call more.
 	@# --no-inline keeps two functions out of the one place each is called from, where
 	@# V8 compiled the merged function worse (tools/compare-builds.mjs, both orders):
 	@# the margins of names (about 9 KB, run for the sentences with a name) out of the
@@ -102,7 +107,7 @@ build: deps
 	@# --strip-producers and --strip-target-features drop two custom sections no
 	@# browser reads: 269 bytes of wasm, 0.2 KB gzipped.
 	$(WASM_OPT) --no-inline='*tagger::Run::margins*' --no-inline='*extract::entities_of*' --low-memory-unused \
-	  --merge-similar-functions --strip-producers --strip-target-features -O4 -ocimfs 5000 --skip-pass=memory-packing --converge $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	  --merge-similar-functions --strip-producers --strip-target-features -O4 -ocimfs 1500 --skip-pass=memory-packing --converge $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
 	cp $(addprefix js/,$(JS_FILES)) $(PKG)/
 	rm -rf $(PKG)/element && cp -r js/element $(PKG)/element
 	@# Every module in pkg/, the glue included, file by file (not a bundle): tools/minify.mjs.
