@@ -65,6 +65,16 @@ fn a_french_name_does_not_start_with_its_elided_article() {
 }
 
 #[test]
+fn a_french_name_does_not_end_with_an_elided_preposition() {
+    let text = "Le Conseil d'État a rejeté mardi le recours du gouvernement. \
+                Selon le Conseil d'État, la loi reste valide jusqu'en janvier.";
+    load("fr");
+    let (found, _) = names(text);
+    assert!(found.iter().all(|(name, _)| !name.ends_with('\'')), "a name ends with an elided preposition: {found:?}");
+    assert!(found.iter().any(|(name, _)| name == "Conseil d'État"), "\"Conseil d'État\" not found whole in {found:?}");
+}
+
+#[test]
 fn spanish_words_are_not_names_and_spanish_names_are() {
     let text = "El médico me dio una cita en el ayuntamiento para el lunes. La ciudad vieja de Sevilla es muy bonita \
                 y el mercado abre temprano. Ayer, Pedro Sánchez visitó la fábrica de Telefónica en Madrid con el \

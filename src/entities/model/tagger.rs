@@ -145,11 +145,17 @@ impl Tagger {
             let margin = margins.next_if(|&(a, last, _)| (a, last) == (first, i)).map_or(0, |(_, _, m)| m);
             // A name neither starts nor ends with punctuation or a symbol ("Coldplay!"),
             // nor starts with an elided article or preposition, which the French model
-            // tags with its place ("l'avenue Jean-Jaurès").
+            // tags with its place ("l'avenue Jean-Jaurès"). One that ends with an elided
+            // preposition takes the capitalised word it is written against, which the
+            // French model leaves out ("Conseil d'" of "Conseil d'État").
             let Some(name) = doc.tokens.get(first..=i) else { continue };
             let is_word = |t: &&Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
             let starts = |t: &&Token| is_word(t) && !t.norm.ends_with('\'');
-            if let (Some(a), Some(b)) = (name.iter().find(starts), name.iter().rev().find(is_word)) {
+            let Some(mut b) = name.iter().rev().find(is_word) else { continue };
+            if b.norm.ends_with('\'') {
+                b = doc.tokens.get(i + 1).filter(|t| t.span.start == b.span.end && t.is_capitalized()).unwrap_or(b);
+            }
+            if let Some(a) = name.iter().find(starts) {
                 found.push(Mention { span: Span::new(a.span.start, b.span.end), kind, margin });
             }
         }
