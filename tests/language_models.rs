@@ -120,6 +120,15 @@ fn the_countries_of_italian_and_portuguese_text_are_places() {
 }
 
 #[test]
+fn the_countries_of_french_text_are_places() {
+    // The French model's gazetteer has them from models/places_fr.txt (make model).
+    let text = "Le Mali et le Niger ont quitté la Cédéao. Au Tchad, le président a reçu son homologue du Soudan, \
+                tandis que les États-Unis et le Royaume-Uni ont salué l'accord.";
+    let expected = ["Mali", "Niger", "Tchad", "Soudan", "États-Unis"].map(|name| (name, Label::Location));
+    check("fr", text, &[], &expected);
+}
+
+#[test]
 fn well_known_organisations_of_italian_and_portuguese_text_are_organisations() {
     // The Spanish model's gazetteer has them from models/orgs_it_pt.txt (make model).
     let text = "O Benfica venceu no sábado o Sporting por 2-1 no Estádio da Luz.";
