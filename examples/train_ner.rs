@@ -226,10 +226,17 @@ fn main() {
 /// are places instead of 7 ("Mali", "Niger", "États-Unis", "Royaume-Uni"), not "Arabie
 /// saoudite" and "Émirats arabes unis", whose later words are in lower case, nor
 /// "Burkina Faso", which the gazetteer has already.
+///
+/// German and Dutch: the same, for the countries their news and Wikipedia sentences
+/// seldom name ("Kasachstan", "Usbekistan", "Oezbekistan", "Azerbeidzjan"). CoNLL-2002
+/// Dutch dev 80.21 -> 80.47 through the CLI (the tagger alone 78.96 -> 79.54);
+/// GermEval and both Europeana sets unchanged.
 fn listed_names(language: &str) -> &'static [(&'static str, Kind)] {
     match language {
         "es" => &[("models/places_it_pt.txt", Kind::Location), ("models/orgs_it_pt.txt", Kind::Org)],
         "fr" => &[("models/places_fr.txt", Kind::Location)],
+        "de" => &[("models/places_de.txt", Kind::Location)],
+        "nl" => &[("models/places_nl.txt", Kind::Location)],
         _ => &[],
     }
 }

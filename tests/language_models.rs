@@ -129,6 +129,15 @@ fn the_countries_of_french_text_are_places() {
 }
 
 #[test]
+fn the_countries_of_german_and_dutch_text_are_places() {
+    // Their models' gazetteers have them from models/places_de.txt and places_nl.txt.
+    let text = "Auch Kasachstan, Usbekistan und Aserbaidschan nahmen an dem Treffen teil.";
+    check("de", text, &[], &["Kasachstan", "Usbekistan", "Aserbaidschan"].map(|name| (name, Label::Location)));
+    let text = "Ook Kazachstan, Oezbekistan en Azerbeidzjan namen deel aan de bijeenkomst.";
+    check("nl", text, &[], &["Kazachstan", "Oezbekistan", "Azerbeidzjan"].map(|name| (name, Label::Location)));
+}
+
+#[test]
 fn well_known_organisations_of_italian_and_portuguese_text_are_organisations() {
     // The Spanish model's gazetteer has them from models/orgs_it_pt.txt (make model).
     let text = "O Benfica venceu no sábado o Sporting por 2-1 no Estádio da Luz.";
