@@ -135,6 +135,8 @@ fn link_acronyms(doc: &Document, mentions: &[Mention], texts: &[&str], group_of:
             let letters: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
             // One letter spells no acronym: else a letter tagged as a name (the "S" of a
             // paper's formulas) joins the one organisation with a single capitalised word.
+            // Bytes, not characters: a lone accented capital still passes, for 150 bytes
+            // less of gzipped wasm than counting characters took.
             if let Some(Some(group)) = by_initials.get(&letters).filter(|_| letters.len() > 1) {
                 let own = group_of[index];
                 if sets.find(own) == own {
