@@ -51,6 +51,10 @@ fn verbs_are_told_by_contractions_numbers_possessives_auxiliaries_and_pronouns()
     // A noun is followed by "al" too, and keeps its article.
     let found = phrases_in("es", "El acceso al puerto. El acceso es libre.");
     assert!(found.iter().any(|p| p == "acceso"), "{found:?}");
+    // Dutch's infinitive after "te".
+    let found = phrases_in("nl", "De gemeente wil een brug te bouwen. Bewoners proberen de brug tegen te houden.");
+    assert!(found.iter().any(|p| p == "brug"), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("bouwen") || p.contains("houden")), "{found:?}");
 }
 
 #[test]
