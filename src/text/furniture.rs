@@ -10,9 +10,12 @@ const SEPARATORS: [char; 2] = ['|', '·'];
 /// Most words a menu item has ("Partager sur Facebook", "Mentions légales").
 const ITEM_WORDS: usize = 4;
 
-/// The buttons of a line of links for sharing an article, lower case.
-const SHARE_BUTTONS: [&str; 14] =
-    ["facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger", "print", "bluesky"];
+/// The buttons of a line of links for sharing an article, or of a page's account
+/// links ("Sign in  Subscribe", whose "Subscribe" was a place), lower case.
+const SHARE_BUTTONS: [&str; 20] = [
+    "facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger", "print", "bluesky",
+    "sign", "log", "in", "subscribe", "register", "menu",
+];
 
 /// The words that open a byline, in the seven languages.
 const BYLINE_OPENERS: [&str; 6] = ["By", "Par", "Por", "Door", "Von", "Di"];
@@ -97,6 +100,8 @@ mod tests {
         );
         let labelled = "Sales pass 90%.\n\nShare this article: Facebook Twitter Email\nTeilen: Facebook WhatsApp\nNote: Twitter";
         assert_eq!(furniture(labelled), ["Share this article: Facebook Twitter Email", "Teilen: Facebook WhatsApp"]);
+        let account = "Sign in  Subscribe\n\nLog in to read on\n\nCouncil approves plan";
+        assert_eq!(furniture(account), ["Sign in  Subscribe"]);
     }
 
     #[test]
