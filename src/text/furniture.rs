@@ -73,10 +73,13 @@ pub(super) fn of(line: &str) -> Option<Furniture> {
 }
 
 /// Whether `line` is a byline: an opener, then the writer's name (two or three
-/// capitalised words), and at most their role after it, eight words in all.
+/// capitalised words), and at most their role after it, eight words in all. A blog's
+/// opener comes with the date before the name ("Posted on 12 May 2025 by Priya
+/// Natarajan", whose name had been a key phrase, in lower case).
 fn is_byline(line: &str) -> bool {
     let mut words = line.split_whitespace();
-    let opens = words.next().is_some_and(|w| BYLINE_OPENERS.contains(&w));
+    let opener = words.next();
+    let opens = opener.is_some_and(|w| BYLINE_OPENERS.contains(&w)) || (opener == Some("Posted") && words.by_ref().any(|w| w == "by"));
     let name = words.clone().take(3).take_while(|w| w.starts_with(char::is_uppercase)).count();
     opens && name >= 2 && words.count() < 8
 }
@@ -115,6 +118,8 @@ mod tests {
     fn bylines_are_furniture() {
         let page = "Tram line approved\n\nBy Emma Clarke, Transport correspondent\nPublished 3 hours ago\n\nThe council approved it.\n\nPar Marie Dupont\n\nVon Berlin nach Hamburg\n\nBy the way, it works\n\nDi Maio attacca";
         assert_eq!(furniture(page), ["By Emma Clarke, Transport correspondent", "Par Marie Dupont"]);
+        let blog = "Why we moved to Rust\n\nPosted on 12 May 2025 by Priya Natarajan\n\nPosted by the team in Chicago\n\nWe did.";
+        assert_eq!(furniture(blog), ["Posted on 12 May 2025 by Priya Natarajan"]);
     }
 
     #[test]
