@@ -85,8 +85,8 @@ build: deps
 	@# optimising compiler less memory while it tiers up: peak RSS of analyze() on the
 	@# 10 MB bench text in fresh processes 347-369 MB (median 353) against 348-383 (369).
 	@# The price is the first call, 66.8 ms after import against 55.0 (medians of 15 fresh
-	@# processes, taking turns). 6000 is 2.5-4% slower warm; 1000 and 500 delay the first
-	@# call more.
+	@# processes, taking turns). 6000 is 2.5-4% slower warm; 1000 delays the first call
+	@# more (71-76 ms).
 	@# --no-inline keeps two functions out of the one place each is called from, where
 	@# V8 compiled the merged function worse (tools/compare-builds.mjs, both orders):
 	@# the margins of names (about 9 KB, run for the sentences with a name) out of the
