@@ -12,7 +12,7 @@ const ITEM_WORDS: usize = 4;
 
 /// The buttons of a line of links for sharing an article, or of a page's account
 /// links ("Sign in  Subscribe", whose "Subscribe" was a place), lower case.
-const SHARE_BUTTONS: [&str; 20] = [
+const BUTTONS: [&str; 20] = [
     "facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger", "print", "bluesky",
     "sign", "log", "in", "subscribe", "register", "menu",
 ];
@@ -24,9 +24,9 @@ const BYLINE_OPENERS: [&str; 6] = ["By", "Par", "Por", "Door", "Von", "Di"];
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Furniture {
     /// Links: a menu (at least three short items between `|` or `·`, or on lines of
-    /// their own after them: "Home | News | Sport\nMenu") or sharing buttons
-    /// ("Facebook Twitter Email"). A list of names written so ("Obama | Merkel |
-    /// Macron") reads as a menu too.
+    /// their own after them: "Home | News | Sport\nMenu") or buttons for sharing or
+    /// for the reader's account ("Facebook Twitter Email", "Sign in  Subscribe"). A
+    /// list of names written so ("Obama | Merkel | Macron") reads as a menu too.
     Links,
     /// A copyright notice ("© 2024 Ville de Villeneuve – Tous droits réservés"), which
     /// names the publisher.
@@ -54,7 +54,7 @@ pub(super) fn of(line: &str) -> Option<Furniture> {
     }
     // After a label, if any ("Share this article: Facebook Twitter Email").
     let buttons = line.rsplit(':').next().unwrap_or(line);
-    if buttons.split_whitespace().all(|w| SHARE_BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b))) && buttons.split_whitespace().nth(1).is_some() {
+    if buttons.split_whitespace().all(|w| BUTTONS.iter().any(|b| w.eq_ignore_ascii_case(b))) && buttons.split_whitespace().nth(1).is_some() {
         return Some(Furniture::Links);
     }
     if line.matches(SEPARATORS).nth(1).is_none() {

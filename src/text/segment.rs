@@ -23,7 +23,7 @@ pub struct Sentence {
     pub span: Span,
     /// Indices into [`Document::tokens`](crate::text::Document::tokens).
     pub tokens: Range<usize>,
-    /// The page furniture it is, if any (a menu, sharing buttons, a byline, a copyright
+    /// The page furniture it is, if any (a menu, buttons, a byline, a copyright
     /// line): told once here, and skipped by the key phrases and the summary, and
     /// menus and buttons by the names too.
     pub furniture: Option<Furniture>,
